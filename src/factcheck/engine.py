@@ -1,0 +1,161 @@
+"""load -> schema -> model -> sources -> rules -> findings.  The core never prints."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from factcheck.findings import Finding, Location, Severity, sorted_findings
+from factcheck.loader import CannotRead, LocatedDict, load_file, read_text
+from factcheck.model import Acknowledgement, Builder, FactBase
+from factcheck.schema import validate
+
+
+class CannotCheck(Exception):
+    """The fact base could not be checked at all (missing file, bad usage): exit 2."""
+
+
+@dataclass(slots=True)
+class Report:
+    """Everything one run found; formatters render it."""
+
+    findings: list[Finding]
+    base: FactBase | None = None
+    files: list[str] = field(default_factory=list)
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.ERROR and f.acknowledged is None)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for f in self.findings if f.severity is Severity.WARNING and f.acknowledged is None)
+
+    @property
+    def acknowledged(self) -> int:
+        return sum(1 for f in self.findings if f.acknowledged is not None)
+
+    def exit_code(self, strict: bool = False) -> int:
+        return 1 if self.errors or (strict and self.warnings) else 0
+
+
+def display_path(path: Path, cwd: Path) -> str:
+    """A path as the user should see it: relative to the working directory when inside it."""
+    absolute = Path(os.path.abspath(path))
+    try:
+        return absolute.relative_to(cwd).as_posix()
+    except ValueError:
+        return absolute.as_posix()
+
+
+def project_root(path: Path) -> Path:
+    """The repository a fact file belongs to: the nearest ancestor with .git, else its folder."""
+    folder = Path(os.path.abspath(path)).parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return folder
+
+
+def verify(paths: Sequence[Path], cwd: Path | None = None, root: Path | None = None) -> Report:
+    """Check the fact base made of `paths`; raise `CannotCheck` when a file cannot be read."""
+    cwd = Path(os.path.abspath(cwd or Path.cwd()))
+    findings: list[Finding] = []
+    loaded: list[tuple[str, Path, LocatedDict]] = []
+    names = [display_path(path, cwd) for path in paths]
+    for path, name in zip(paths, names, strict=True):
+        try:
+            result = load_file(path, name)
+        except CannotRead as exc:
+            raise CannotCheck(str(exc)) from exc
+        findings.extend(result.findings)
+        if result.data is None or result.findings:
+            continue
+        schema_findings = validate(result.data, name)
+        findings.extend(schema_findings)
+        if not schema_findings:
+            loaded.append((name, path, result.data))
+    if findings:  # a base that is not well-formed is not checked further: rules would only add noise
+        return Report(sorted_findings(findings), None, names)
+    builder = Builder()
+    for name, _, data in loaded:
+        builder.add_file(name, data)
+    base, model_findings = builder.finish()
+    findings.extend(model_findings)
+    findings.extend(_read_sources(base, {name: path for name, path, _ in loaded}, root))
+    if not findings:
+        from factcheck.rules import check_all
+
+        findings.extend(check_all(base))
+        findings = _apply_acknowledgements(_apply_severities(findings, base), base.acknowledged)
+    return Report(sorted_findings(findings), base, names)
+
+
+def _read_sources(base: FactBase, paths: dict[str, Path], root: Path | None) -> list[Finding]:
+    """Read each document's source text, refusing any path that leads out of the repository."""
+    findings: list[Finding] = []
+    for document in base.documents:
+        fact_file = paths[document.path]
+        repository = Path(os.path.realpath(root or project_root(fact_file)))
+        relative = Path(document.source)
+
+        def refuse(message: str, loc: Location = document.location) -> None:
+            findings.append(Finding("source", Severity.ERROR, message, loc))
+
+        if relative.is_absolute():
+            refuse("source must be a path relative to the fact file, not an absolute path")
+            continue
+        target = Path(os.path.realpath(fact_file.parent / relative))
+        if not target.is_relative_to(repository):
+            refuse("source leads outside the repository; refused")
+            continue
+        try:
+            text, problems = read_text(target, document.source)
+        except CannotRead:
+            refuse(f"source {document.source!r} not found")
+            continue
+        if text is None:
+            refuse(f"source {document.source!r} is not usable text: {problems[0].message}")
+            continue
+        base.source_texts[document.path] = text
+    return findings
+
+
+def _apply_severities(findings: list[Finding], base: FactBase) -> list[Finding]:
+    by_rule = {rule.id: rule.severity for rule in base.rules if rule.severity}
+    result = []
+    for finding in findings:
+        level = by_rule.get(finding.rule_id or "") or base.kind_severity.get(finding.kind)
+        if level == "off":
+            continue
+        if level is not None:
+            finding = replace(finding, severity=Severity(level))
+        result.append(finding)
+    return result
+
+
+def _matches(ack: Acknowledgement, finding: Finding) -> bool:
+    named = ack.rule == finding.rule_id or (finding.rule_id is None and ack.rule == finding.kind)
+    return named and (ack.facts is None or ack.facts == frozenset(finding.facts))
+
+
+def _apply_acknowledgements(findings: list[Finding], acks: list[Acknowledgement]) -> list[Finding]:
+    """Mark acknowledged findings; report every acknowledgement that no longer matches any."""
+    used: set[int] = set()
+    result = []
+    for finding in findings:
+        for index, ack in enumerate(acks):
+            if _matches(ack, finding):
+                used.add(index)
+                finding = finding.acknowledge(ack.reason)
+                break
+        result.append(finding)
+    for index, ack in enumerate(acks):
+        if index not in used:
+            scope = f" for facts {sorted(ack.facts)}" if ack.facts else ""
+            result.append(Finding("stale-acknowledgement", Severity.ERROR,
+                                  f"acknowledgement of {ack.rule!r}{scope} matches no finding; remove it",
+                                  ack.location))
+    return result

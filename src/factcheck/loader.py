@@ -1,0 +1,251 @@
+"""Load YAML strictly, keeping the line and column of every value.
+
+PyYAML composes the node graph (with libyaml's C parser where present); we then build plain
+JSON-like data from the nodes ourselves, in one iterative pass, so that we can:
+
+* record where each key and value stands (in `LocatedDict.marks` / `LocatedList.marks`);
+* report duplicate keys, aliases, merge keys and foreign tags as located findings instead of
+  silently keeping the last key or expanding an alias bomb;
+* type scalars the YAML 1.2 way: only ``true``/``false`` are booleans, no timestamps, no
+  base-60 or leading-zero octal numbers, and every non-integer number is an exact `Decimal`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from factcheck.findings import Finding, Location, Severity
+
+_Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+#: A fact base larger than this is refused: curated fact bases are kilobytes, and a cap keeps a
+#: hostile file from exhausting memory (split large dossiers over several files).
+MAX_FILE_BYTES = 8 * 1024 * 1024
+#: Integers longer than this are refused before conversion (Python refuses > 4300 digits anyway).
+MAX_INT_DIGITS = 40
+#: Exponents beyond this make exact arithmetic pathological (``1e999999999``).
+MAX_DECIMAL_EXPONENT = 100
+
+_T = "tag:yaml.org,2002:"
+_STR, _INT, _FLOAT, _BOOL, _NULL = (_T + t for t in ("str", "int", "float", "bool", "null"))
+_MAP, _SEQ, _MERGE = _T + "map", _T + "seq", _T + "merge"
+
+
+class _StrictLoader(_Base):  # type: ignore[valid-type,misc]
+    """A safe loader whose implicit typing follows YAML 1.2's core schema."""
+
+
+_StrictLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag not in {_BOOL, _INT, _FLOAT, _T + "timestamp"}]
+    for first, resolvers in _Base.yaml_implicit_resolvers.items()
+}
+for _tag, _rx, _first in (
+    (_BOOL, r"true|True|TRUE|false|False|FALSE", "tTfF"),
+    (_INT, r"[-+]?(?:0|[1-9][0-9]*)", "-+0123456789"),
+    (_FLOAT, r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?", "-+0123456789."),
+):
+    _StrictLoader.add_implicit_resolver(_tag, re.compile(rf"^(?:{_rx})$"), list(_first))
+
+_INT_RE = re.compile(r"[-+]?[0-9]+")
+_FLOAT_RE = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+
+Mark = tuple[int, int]
+
+
+class LocatedDict(dict[str, Any]):
+    """A mapping that remembers where each key and each value stands (1-based line, column)."""
+
+    __slots__ = ("key_marks", "marks")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.key_marks: dict[str, Mark] = {}
+        self.marks: dict[str, Mark] = {}
+
+
+class LocatedList(list[Any]):
+    """A sequence that remembers where each item stands."""
+
+    __slots__ = ("marks",)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.marks: list[Mark] = []
+
+
+@dataclass(slots=True)
+class Loaded:
+    """The result of loading one file: data (None when unusable) and findings."""
+
+    path: str
+    data: Any
+    findings: list[Finding] = field(default_factory=list)
+
+
+class CannotRead(Exception):
+    """The file could not be read at all (missing, a directory, unreadable): exit 2."""
+
+
+def _mark(node: yaml.Node) -> Mark:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def read_text(path: Path, display: str) -> tuple[str | None, list[Finding]]:
+    """Read a file as UTF-8; return its text, or findings that say why it is not usable text."""
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError as exc:
+        raise CannotRead(f"{display}: no such file") from exc
+    except IsADirectoryError as exc:
+        raise CannotRead(f"{display}: is a directory") from exc
+    except OSError as exc:
+        raise CannotRead(f"{display}: cannot read: {exc.strerror or exc}") from exc
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [_finding("limit", f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB", display)]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start].decode("utf-8", errors="replace")
+        line = before.count("\n") + 1
+        column = len(before) - (before.rfind("\n") + 1) + 1
+        message = f"not UTF-8: byte 0x{raw[exc.start]:02x} cannot be decoded"
+        return None, [_finding("encoding", message, display, line, column)]
+    return text.removeprefix("\ufeff"), []
+
+
+def load_file(path: Path, display: str) -> Loaded:
+    """Load one YAML file; raise `CannotRead` when it cannot be read at all."""
+    text, findings = read_text(path, display)
+    if text is None:
+        return Loaded(display, None, findings)
+    return load_text(text, display)
+
+
+def load_text(text: str, display: str) -> Loaded:
+    """Load YAML text into located data, collecting every problem as a finding."""
+    loader = _StrictLoader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        return Loaded(display, None, [_syntax_finding(exc, display)])
+    except yaml.YAMLError as exc:  # e.g. a reader error on a control character
+        return Loaded(display, None, [_finding("syntax", _one_line(str(exc)), display)])
+    finally:
+        loader.dispose()
+    if root is None:
+        return Loaded(display, None, [_finding("schema", "the file is empty: expected a mapping", display)])
+    builder = _Builder(display)
+    data = builder.build(root)
+    return Loaded(display, data, builder.findings)
+
+
+class _Builder:
+    """Turns a composed node graph into located plain data, iteratively (no recursion limit)."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.findings: list[Finding] = []
+        self._seen: set[int] = set()
+
+    def build(self, root: yaml.Node) -> Any:
+        holder = LocatedList()
+        holder.append(None)
+        holder.marks.append(_mark(root))
+        stack: list[tuple[yaml.Node, Any, Any]] = [(root, holder, 0)]
+        while stack:
+            node, parent, slot = stack.pop()
+            value = self._value(node, stack)
+            parent[slot] = value
+        return holder[0]
+
+    def _value(self, node: yaml.Node, stack: list[tuple[yaml.Node, Any, Any]]) -> Any:
+        if id(node) in self._seen:
+            self._report("alias", "aliases and anchors are not allowed in a fact base", node)
+            return None
+        self._seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _SEQ:
+                self._report("tag", f"tag {node.tag!r} is not allowed", node)
+            items = LocatedList()
+            for index, child in enumerate(node.value):
+                items.append(None)
+                items.marks.append(_mark(child))
+                stack.append((child, items, index))
+            return items
+        assert isinstance(node, yaml.MappingNode)
+        if node.tag != _MAP:
+            self._report("tag", f"tag {node.tag!r} is not allowed", node)
+        mapping = LocatedDict()
+        for key_node, value_node in node.value:
+            if key_node.tag == _MERGE:
+                self._report("merge-key", "merge keys (<<) are not allowed in a fact base", key_node)
+                continue
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
+                self._report("key", "mapping keys must be plain strings", key_node)
+                continue
+            key = key_node.value
+            if key in mapping:
+                first = mapping.key_marks[key][0]
+                self._report("duplicate-key", f"duplicate key {key!r} (first at line {first})", key_node)
+                continue
+            mapping[key] = None
+            mapping.key_marks[key] = _mark(key_node)
+            mapping.marks[key] = _mark(value_node)
+            stack.append((value_node, mapping, key))
+        return mapping
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        tag, text = node.tag, node.value
+        if tag == _STR:
+            return text
+        if tag == _INT and _INT_RE.fullmatch(text):
+            if len(text.lstrip("+-")) > MAX_INT_DIGITS:
+                self._report("limit", f"integer has more than {MAX_INT_DIGITS} digits", node)
+                return None
+            return int(text)
+        if tag == _FLOAT and _FLOAT_RE.fullmatch(text):
+            try:
+                number = Decimal(text)
+            except InvalidOperation:  # pragma: no cover - the pattern admits only valid literals
+                number = None
+            if number is None or abs(number.adjusted()) > MAX_DECIMAL_EXPONENT:
+                self._report("limit", f"number {text[:40]!r} is out of range", node)
+                return None
+            return number
+        if tag == _BOOL and text in {"true", "True", "TRUE"}:
+            return True
+        if tag == _BOOL and text in {"false", "False", "FALSE"}:
+            return False
+        if tag == _NULL:
+            return None
+        self._report("tag", f"tag {tag!r} is not allowed for {text[:40]!r}", node)
+        return None
+
+    def _report(self, kind: str, message: str, node: yaml.Node) -> None:
+        line, column = _mark(node)
+        self.findings.append(_finding(kind, message, self.path, line, column))
+
+
+def _finding(kind: str, message: str, path: str, line: int = 1, column: int = 1) -> Finding:
+    return Finding(kind, Severity.ERROR, message, Location(path, line, column))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _syntax_finding(exc: yaml.MarkedYAMLError, path: str) -> Finding:
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    parts = [exc.context, exc.problem]
+    message = _one_line(": ".join(p for p in parts if p)) or "invalid YAML"
+    return _finding("syntax", message, path, line, column)

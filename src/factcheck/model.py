@@ -1,0 +1,253 @@
+"""The loaded fact base: documents, facts, rules and acknowledgements, each with its location.
+
+Built from schema-valid data only.  Building reports what the schema cannot see (duplicate
+ids, unknown units, impossible dates, rules naming facts that do not exist) as findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from factcheck.dates import ALWAYS, DateInterval, parse_date
+from factcheck.findings import Finding, Location, Severity
+from factcheck.intervals import DEFAULT_TOLERANCES, Interval, Magnitude, magnitude, parse_percent, precision_interval
+from factcheck.loader import LocatedDict, LocatedList
+from factcheck.units import Unit, parse_unit
+
+#: Rule fields that name facts; every rule kind's references are checked here, once.
+REFERENCE_FIELDS = ("total", "parts", "fact", "facts", "from", "to", "first", "second",
+                    "start", "length", "end", "part", "whole", "share")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    id: str
+    title: str
+    date: DateInterval
+    language: str
+    source: str
+    path: str  # the fact file that declares it
+    location: Location  # of the `source` value
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    id: str
+    quantity: str
+    raw: Any  # the value as written: int, Decimal, date string or {min, max}
+    unit: Unit
+    qualifier: str
+    section: str
+    quote: str
+    document: Document
+    location: Location  # of the fact's `id`
+    field_locations: Mapping[str, Location]
+    valid: DateInterval = ALWAYS
+    magnitude: Magnitude | None = None  # numbers, in base units of the dimension
+    when: DateInterval | None = None  # dates
+
+    def at(self, name: str) -> Location:
+        """Where a field of this fact stands (falling back to the fact itself)."""
+        return self.field_locations.get(name, self.location)
+
+    @property
+    def written(self) -> str:
+        """The value as the curator wrote it, with unit and qualifier."""
+        if isinstance(self.raw, Mapping):
+            value = f"{self.raw['min']}..{self.raw['max']}"
+        else:
+            value = str(self.raw)
+        hedge = "" if self.qualifier == "exact" else f"{self.qualifier.replace('_', ' ')} "
+        unit = "" if self.unit.is_date else f" {self.unit.name}"
+        return f"{hedge}{value}{unit}"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    kind: str
+    data: Mapping[str, Any]
+    location: Location  # of the rule's `id`
+    field_locations: Mapping[str, Location]
+    severity: str | None
+
+    def at(self, name: str) -> Location:
+        return self.field_locations.get(name, self.location)
+
+
+@dataclass(frozen=True, slots=True)
+class Acknowledgement:
+    rule: str
+    facts: frozenset[str] | None
+    reason: str
+    location: Location
+
+
+@dataclass(slots=True)
+class FactBase:
+    files: list[str] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+    facts: dict[str, Fact] = field(default_factory=dict)
+    rules: list[Rule] = field(default_factory=list)
+    acknowledged: list[Acknowledgement] = field(default_factory=list)
+    kind_severity: dict[str, str] = field(default_factory=dict)
+    coverage_exclusions: list[tuple[str, str, Location]] = field(default_factory=list)
+    #: fact file -> the text of its document's source, filled in by the engine
+    source_texts: dict[str, str] = field(default_factory=dict)
+
+    def source_text(self, document: Document) -> str | None:
+        return self.source_texts.get(document.path)
+
+    def rules_of(self, kind: str) -> Iterator[Rule]:
+        return (rule for rule in self.rules if rule.kind == kind)
+
+    def fact(self, rule: Rule, name: str) -> Fact:
+        """The fact a rule field names (references were checked when the base was built)."""
+        return self.facts[rule.data[name]]
+
+    def fact_list(self, rule: Rule, name: str) -> list[Fact]:
+        return [self.facts[ref] for ref in rule.data[name]]
+
+
+def _loc(path: str, mark: tuple[int, int]) -> Location:
+    return Location(path, mark[0], mark[1])
+
+
+def _field_locations(path: str, mapping: LocatedDict) -> dict[str, Location]:
+    return {key: _loc(path, mark) for key, mark in mapping.marks.items()}
+
+
+class Builder:
+    """Accumulates the fact files of one fact base into a `FactBase`, with findings."""
+
+    def __init__(self) -> None:
+        self.base = FactBase()
+        self.findings: list[Finding] = []
+        self._tolerances = dict(DEFAULT_TOLERANCES)
+        self._first_rule: dict[str, Location] = {}
+        self._pending_facts: list[tuple[str, LocatedDict, Document, dict[str, str]]] = []
+
+    def _error(self, kind: str, message: str, location: Location, facts: Sequence[str] = ()) -> None:
+        self.findings.append(Finding(kind, Severity.ERROR, message, location, facts=tuple(facts)))
+
+    def add_file(self, path: str, data: LocatedDict) -> None:
+        """Take in one schema-valid fact file."""
+        self.base.files.append(path)
+        settings = data.get("settings") or {}
+        for qualifier, text in (settings.get("tolerances") or {}).items():
+            self._tolerances[qualifier] = parse_percent(text)
+        self.base.kind_severity.update(settings.get("severity") or {})
+        units: dict[str, str] = dict(data.get("units") or {})
+        document = self._document(path, data["document"]) if "document" in data else None
+        facts: LocatedList = data.get("facts") or LocatedList()
+        for item in facts:
+            assert document is not None  # the schema requires a document where there are facts
+            self._pending_facts.append((path, item, document, units))
+        for item in data.get("rules") or ():
+            self._rule(path, item)
+        for item in data.get("acknowledged") or ():
+            facts_field = item.get("facts")
+            self.base.acknowledged.append(Acknowledgement(
+                item["rule"], frozenset(facts_field) if facts_field else None, item["reason"],
+                _loc(path, item.key_marks["rule"])))
+        for item in (data.get("coverage") or {}).get("exclude") or ():
+            self.base.coverage_exclusions.append((item["text"], item["reason"], _loc(path, item.marks["text"])))
+
+    def _document(self, path: str, data: LocatedDict) -> Document:
+        day = data["date"]
+        document = Document(data["id"], data["title"], parse_date(day), data["language"], data["source"],
+                            path, _loc(path, data.marks["source"]))
+        self.base.documents.append(document)
+        return document
+
+    def _rule(self, path: str, data: LocatedDict) -> None:
+        location = _loc(path, data.key_marks["id"])
+        first = self._first_rule.get(data["id"])
+        if first is not None:
+            self._error("duplicate-id", f"duplicate rule id {data['id']!r} (first at {first})", location)
+            return
+        self._first_rule[data["id"]] = location
+        self.base.rules.append(Rule(data["id"], data["kind"], data, location,
+                                    _field_locations(path, data), data.get("severity")))
+
+    def _fact(self, path: str, data: LocatedDict, document: Document, units: dict[str, str]) -> None:
+        fact_id = data["id"]
+        location = _loc(path, data.key_marks["id"])
+        fields = _field_locations(path, data)
+        if fact_id in self.base.facts:
+            first = self.base.facts[fact_id].location
+            self._error("duplicate-id", f"duplicate fact id {fact_id!r} (first at {first})", location, [fact_id])
+            return
+        unit = parse_unit(data["unit"], units)
+        if unit is None:
+            self._error("unit", f"unknown unit {data['unit']!r}; declare it under `units:`", fields["unit"], [fact_id])
+            return
+        raw = data["value"]
+        qualifier = data.get("qualifier", "exact")
+        try:
+            valid = self._validity(data.get("valid"))
+        except ValueError as exc:
+            self._error("date", str(exc), fields["valid"], [fact_id])
+            return
+        when: DateInterval | None = None
+        size: Magnitude | None = None
+        if unit.is_date != isinstance(raw, str):
+            expected = "a date string" if unit.is_date else "a number"
+            self._error("value", f"unit {unit.name!r} needs {expected} as value", fields["value"], [fact_id])
+            return
+        if unit.is_date:
+            try:
+                when = parse_date(raw)
+            except ValueError as exc:
+                self._error("date", f"impossible date: {exc}", fields["value"], [fact_id])
+                return
+        else:
+            size = self._magnitude(data, raw, unit, qualifier).scale(unit.factor)
+        self.base.facts[fact_id] = Fact(
+            fact_id, data["quantity"], raw, unit, qualifier, data["section"], data["quote"], document,
+            location, fields, valid, size, when)
+
+    def _magnitude(self, data: LocatedDict, raw: Any, unit: Unit, qualifier: str) -> Magnitude:
+        precision = Decimal(data["precision"]) if "precision" in data else None
+        tolerance = parse_percent(data["tolerance"]) if "tolerance" in data else self._tolerances.get(qualifier)
+        if isinstance(raw, Mapping):
+            written = Interval(Decimal(raw["min"]), Decimal(raw["max"]))
+            return magnitude(written, written.lo, qualifier, tolerance or Decimal(0))
+        written = precision_interval(raw, precision, scaled=not unit.discrete and unit.factor != 1)
+        return magnitude(written, Decimal(raw), qualifier, tolerance or Decimal(0))
+
+    @staticmethod
+    def _validity(valid: Mapping[str, str] | None) -> DateInterval:
+        if not valid:
+            return ALWAYS
+        first = parse_date(valid["from"]).first if "from" in valid else ALWAYS.first
+        last = parse_date(valid["until"]).last if "until" in valid else ALWAYS.last
+        if last < first:
+            raise ValueError("validity ends before it starts")
+        return DateInterval(first, last)
+
+    def finish(self) -> tuple[FactBase, list[Finding]]:
+        """Resolve facts and check every rule's references; rules with dangling ones are dropped."""
+        for pending in self._pending_facts:
+            self._fact(*pending)
+        kept: list[Rule] = []
+        for rule in self.base.rules:
+            missing = [ref for ref in _references(rule) if ref not in self.base.facts]
+            for ref in missing:
+                self._error("reference", f"rule {rule.id!r} names unknown fact {ref!r}", rule.location)
+            if not missing:
+                kept.append(rule)
+        self.base.rules = kept
+        return self.base, self.findings
+
+
+def _references(rule: Rule) -> Iterator[str]:
+    for name in REFERENCE_FIELDS:
+        value = rule.data.get(name)
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, list):
+            yield from value

@@ -1,0 +1,35 @@
+"""The rule kinds.  Each kind is one module with a `check(base)` function and a docstring that is
+its user documentation (shown by ``factcheck rules KIND``).  Adding a kind means one new module
+and one line in `RULE_KINDS`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from types import ModuleType
+
+from factcheck.findings import Finding
+from factcheck.model import FactBase
+from factcheck.rules import agreement
+from factcheck.rules import sum as sum_kind
+
+Check = Callable[[FactBase], Iterable[Finding]]
+
+#: kind name -> module; the order is the order `factcheck rules` lists them in.
+RULE_KINDS: dict[str, ModuleType] = {
+    "sum": sum_kind,
+    "agreement": agreement,
+}
+
+
+def check_all(base: FactBase) -> list[Finding]:
+    findings: list[Finding] = []
+    for module in RULE_KINDS.values():
+        check: Check = module.check
+        findings.extend(check(base))
+    return findings
+
+
+def summary(module: ModuleType) -> str:
+    """The first line of a rule kind's documentation."""
+    return (module.__doc__ or "").strip().splitlines()[0]

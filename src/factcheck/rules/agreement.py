@@ -1,0 +1,73 @@
+"""agreement — facts that state the same quantity at the same time state the same value.
+
+Automatic: every two facts with the same ``quantity`` whose validity (``valid: {from, until}``)
+overlaps are compared; a fact without ``valid`` holds at all times.  Explicit ``agreement``
+rules compare the facts they list whatever their quantity and validity.  Values compare as
+intervals (precision and qualifier), dates as intervals of days.  A conflict is an **error**
+when the intervals cannot meet, a **warning** when they meet only within a vague tolerance.
+The finding stands at the later mention and lists every mention with its section.
+
+Passes — six F-16s until the reduction, four after it::
+
+    - {id: f16-before, quantity: nl-f16-count, value: 6, unit: aircraft, valid: {until: 2015-06}, ...}
+    - {id: f16-after, quantity: nl-f16-count, value: 4, unit: aircraft, valid: {from: 2015-07}, ...}
+
+Fails — four and six valid at the same time::
+
+    facts.yaml:30:5: error agreement: quantity nl-f16-count: f16-after states 4 aircraft (section 'Nederlandse inzet in luchtcampagne'), f16-before states 6 aircraft (section 'Financiën'), both valid at the same time
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from itertools import combinations
+
+from factcheck.findings import Finding, Severity
+from factcheck.model import Fact, FactBase
+from factcheck.rules._relations import Pick, judge, mention
+
+
+def check(base: FactBase) -> Iterator[Finding]:
+    groups: dict[str, list[Fact]] = defaultdict(list)
+    for fact in base.facts.values():
+        groups[fact.quantity].append(fact)
+    for quantity, facts in groups.items():
+        if len(facts) > 1:
+            yield from _compare(f"quantity {quantity}", facts, None, timed=True)
+    for rule in base.rules_of("agreement"):
+        yield from _compare(f"agreement {rule.id}", base.fact_list(rule, "facts"), rule.id, timed=False)
+
+
+def _compare(label: str, facts: Sequence[Fact], rule_id: str | None, *, timed: bool) -> Iterator[Finding]:
+    ordered = sorted(facts, key=lambda fact: fact.location)
+    for first, second in combinations(ordered, 2):
+        if timed and not first.valid.intersects(second.valid):
+            continue
+        if first.unit.dimension != second.unit.dimension:
+            yield _finding("dimension", Severity.ERROR, label, first, second, ordered, rule_id,
+                           f": {first.unit.name} and {second.unit.name} cannot be compared")
+            continue
+        severity = _verdict(first, second)
+        if severity is not None:
+            when = ", both valid at the same time" if timed else ""
+            lean = " (they agree only within the vague tolerance)" if severity is Severity.WARNING else ""
+            yield _finding("agreement", severity, label, first, second, ordered, rule_id, when + lean)
+
+
+def _verdict(first: Fact, second: Fact) -> Severity | None:
+    if first.when is not None and second.when is not None:
+        return None if first.when.intersects(second.when) else Severity.ERROR
+
+    def holds(pick: Pick) -> bool:
+        return pick(first).intersects(pick(second))
+
+    return judge(holds)
+
+
+def _finding(kind: str, severity: Severity, label: str, first: Fact, second: Fact,
+             mentions: Sequence[Fact], rule_id: str | None, tail: str) -> Finding:
+    message = (f"{label}: {second.id} states {second.written} (section {second.section!r}), "
+               f"{first.id} states {first.written} (section {first.section!r}){tail}")
+    return Finding(kind, severity, message, second.location, tuple(mention(f) for f in mentions),
+                   (first.id, second.id), rule_id)

@@ -1,0 +1,55 @@
+"""sum — the parts add up to the total.
+
+A ``sum`` rule names a ``total`` fact and two or more ``parts``.  Every value stands for the
+interval its written precision and qualifier allow (see ``factcheck rules`` and the README), and
+units are converted within their dimension (EUR thousand and EUR million mix freely).  The rule
+is an **error** when no choice of values inside the intervals makes the parts add up to the
+total, and a **warning** when they add up only by leaning on a vague tolerance (circa, ruim …).
+
+Passes — 77,5 + 44,5 is 122, within the precision of one decimal::
+
+    facts:
+      - {id: budget, quantity: budget-2015, value: 122, unit: EUR million, ...}
+      - {id: air, quantity: budget-2015-air, value: 77.5, unit: EUR million, ...}
+      - {id: training, quantity: budget-2015-training, value: 44.5, unit: EUR million, ...}
+    rules:
+      - {id: budget-split, kind: sum, total: budget, parts: [air, training]}
+
+Fails — with ``air`` at 75.5 the parts make 120, and 120 is not 122::
+
+    facts.yaml:40:5: error sum: sum budget-split: parts air + training = [119.9, 120.1] EUR million, but total budget = [121.5, 122.5] EUR million
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from factcheck.findings import Finding, Severity
+from factcheck.intervals import total
+from factcheck.model import FactBase
+from factcheck.rules._relations import Pick, in_unit, judge, loose, mention, mixed_dimensions, ordered_ids
+
+
+def check(base: FactBase) -> Iterator[Finding]:
+    for rule in base.rules_of("sum"):
+        whole = base.fact(rule, "total")
+        parts = base.fact_list(rule, "parts")
+        involved = [whole, *parts]
+        mixed = mixed_dimensions(rule, involved)
+        if mixed is not None:
+            yield mixed
+            continue
+
+        def holds(pick: Pick) -> bool:
+            return total(pick(part) for part in parts).intersects(pick(whole))  # noqa: B023
+
+        severity = judge(holds)
+        if severity is None:
+            continue
+        added = total(loose(part) for part in parts)
+        names = " + ".join(part.id for part in parts)
+        lean = "" if severity is Severity.ERROR else " (they agree only within the vague tolerance)"
+        message = (f"sum {rule.id}: parts {names} = {in_unit(added, whole)}, "
+                   f"but total {whole.id} = {in_unit(loose(whole), whole)}{lean}")
+        yield Finding("sum", severity, message, rule.location, tuple(mention(f) for f in involved),
+                      ordered_ids(involved), rule.id)

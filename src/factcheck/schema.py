@@ -1,0 +1,100 @@
+"""Validate a loaded fact file against schema/facts.schema.json, locating every error.
+
+The schema ships inside the package (no network: an empty `referencing.Registry` means a
+remote ``$ref`` is never fetched), and ``format`` is checked (jsonschema ignores it without a
+FormatChecker).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from factcheck.findings import Finding, Location, Severity
+from factcheck.loader import LocatedDict, LocatedList
+
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
+    from jsonschema.protocols import Validator
+
+_VALUE_HELP = "value must be a number, a date (2015-10-02, 2016-10, 2015, 2015-08-early, A/B) or {min, max}"
+
+
+def schema_text() -> str:
+    """The schema as shipped: package data when installed, schema/ in a source tree."""
+    packaged = resources.files("factcheck") / "data" / "facts.schema.json"
+    if packaged.is_file():
+        return packaged.read_text(encoding="utf-8")
+    return (Path(__file__).resolve().parents[2] / "schema" / "facts.schema.json").read_text(encoding="utf-8")
+
+
+@cache
+def load_schema() -> dict[str, Any]:
+    schema: dict[str, Any] = json.loads(schema_text())
+    return schema
+
+
+@cache
+def validator() -> Validator:
+    from jsonschema import Draft7Validator, FormatChecker
+    from referencing import Registry
+
+    return Draft7Validator(load_schema(), format_checker=FormatChecker(), registry=Registry())
+
+
+def validate(data: Any, path: str, root_mark: tuple[int, int] = (1, 1)) -> list[Finding]:
+    """Schema findings for one fact file, each at the offending value's line and column."""
+    if not isinstance(data, dict):
+        kind = "a list" if isinstance(data, list) else f"a {type(data).__name__} scalar"
+        return [Finding("schema", Severity.ERROR, f"the file holds {kind}: expected a mapping",
+                        Location(path, *root_mark))]
+    return [_finding(error, data, path) for error in _leaf_errors(validator().iter_errors(data))]
+
+
+def _leaf_errors(errors: Iterable[ValidationError]) -> Iterator[ValidationError]:
+    """Replace a failed if/then or allOf by the errors inside it, which say what is wrong."""
+    for error in errors:
+        if error.validator in ("allOf", "if", "then", "$ref") and error.context:
+            yield from _leaf_errors(error.context)
+        else:
+            yield error
+
+
+def _finding(error: ValidationError, data: Any, path: str) -> Finding:
+    steps = list(error.absolute_path)
+    line, column = locate(data, steps)
+    message = error.message
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
+        extra = sorted(key for key in error.instance if key not in allowed)
+        if extra and isinstance(error.instance, LocatedDict):
+            line, column = error.instance.key_marks[extra[0]]
+        message = f"unknown key {extra[0]!r}" if len(extra) == 1 else f"unknown keys {extra}"
+    elif error.validator == "required" and isinstance(error.instance, dict):
+        required = error.validator_value if isinstance(error.validator_value, list) else []
+        absent = [key for key in required if key not in error.instance]
+        message = f"missing required key {absent[0]!r}" if absent else message
+    elif steps and steps[-1] == "value" and error.validator == "oneOf":
+        message = _VALUE_HELP
+    where = "/".join(str(step) for step in steps)
+    return Finding("schema", Severity.ERROR, f"{message} (at {where or 'top level'})" if where else message,
+                   Location(path, line, column))
+
+
+def locate(data: Any, steps: list[str | int]) -> tuple[int, int]:
+    """The line and column of the value at a JSON path, or of its nearest located ancestor."""
+    mark = (1, 1)
+    node = data
+    for step in steps:
+        if isinstance(node, LocatedDict) and isinstance(step, str) and step in node.marks:
+            mark = node.marks[step]
+        elif isinstance(node, LocatedList) and isinstance(step, int) and step < len(node.marks):
+            mark = node.marks[step]
+        else:
+            break
+        node = node[step]
+    return mark
