@@ -10,7 +10,6 @@ import click
 from factcheck import __version__
 
 EXIT_CANNOT_CHECK = 2
-DEFAULT_FACT_FILE = "facts.yaml"
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -23,18 +22,21 @@ def main() -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 def verify(paths: tuple[Path, ...], strict: bool) -> None:
-    """Check the fact base in PATHS (default: facts.yaml in the current directory).
+    """Check the fact base in PATHS (default: the files the project config names, found from the
+    current directory upwards in .factcheck.yaml or pyproject.toml [tool.factcheck]; without a
+    config, facts.yaml in the current directory).
 
     Exit status: 0 consistent, 1 findings, 2 could not check.
     """
+    from factcheck.config import ConfigError, discover
     from factcheck.engine import CannotCheck
     from factcheck.engine import verify as run_verify
     from factcheck.formatters.text import render
 
-    targets = list(paths) or [Path(DEFAULT_FACT_FILE)]
     try:
-        report = run_verify(targets)
-    except CannotCheck as exc:
+        targets, root = discover(paths, Path.cwd())
+        report = run_verify(targets, root=root)
+    except (CannotCheck, ConfigError) as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(render(report), nl=False)
     sys.exit(report.exit_code(strict))

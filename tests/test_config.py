@@ -1,0 +1,191 @@
+"""The project config (.factcheck.yaml / [tool.factcheck]) and fact bases made of several files."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from factcheck.cli import run
+from factcheck.config import Config, ConfigError, discover, fact_files, find_config
+
+MULTI = Path(__file__).parent / "fixtures" / "multi"
+SUMMARY = "0 errors, 0 warnings, 0 acknowledged; 3 facts, 1 rule in 2 files\n"
+
+
+def verify(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], cwd: Path,
+           *args: str) -> tuple[int, str, str]:
+    """Run the console entry point as `factcheck verify ARGS` in `cwd`: exit code, stdout, stderr."""
+    monkeypatch.chdir(cwd)
+    monkeypatch.setattr(sys, "argv", ["factcheck", "verify", *args])
+    with pytest.raises(SystemExit) as exit_info:
+        run()
+    out, err = capsys.readouterr()
+    code = exit_info.value.code
+    assert isinstance(code, int)
+    return code, out, err
+
+
+@pytest.fixture
+def multi(tmp_path: Path) -> Path:
+    """A copy of the two-file fact base (facts/*.facts.yaml named by .factcheck.yaml) with its source."""
+    target = tmp_path / "project"
+    shutil.copytree(MULTI, target)
+    return target
+
+
+def test_config_names_a_fact_base_of_several_files(monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str], multi: Path) -> None:
+    assert verify(monkeypatch, capsys, multi) == (0, SUMMARY, "")
+
+
+def test_a_rule_in_one_file_checks_facts_of_another_and_is_located_in_its_own(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], multi: Path) -> None:
+    budget = multi / "facts" / "budget.facts.yaml"
+    budget.write_text(budget.read_text(encoding="utf-8").replace("value: 4.5", "value: 5.5"), encoding="utf-8")
+    code, out, err = verify(monkeypatch, capsys, multi)
+    assert (code, err) == (1, "")
+    assert out.splitlines() == [
+        "facts/rules.facts.yaml:2:5: error sum: sum budget-split: parts plants + tools = [12.9, 13.1] EUR thousand, "
+        "but total budget = [11.5, 12.5] EUR thousand",
+        "1 error, 0 warnings, 0 acknowledged; 3 facts, 1 rule in 2 files",
+    ]
+
+
+def test_agreement_compares_facts_across_files(monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str], multi: Path) -> None:
+    budget = (multi / "facts" / "budget.facts.yaml").read_text(encoding="utf-8")
+    head = budget.split("  - id: plants")[0]  # the document and the `budget` fact
+    (multi / "facts" / "again.facts.yaml").write_text(
+        head.replace("id: budget\n", "id: budget-again\n").replace("value: 12", "value: 14"), encoding="utf-8")
+    code, out, _ = verify(monkeypatch, capsys, multi)
+    assert code == 1
+    assert out.splitlines()[0] == (
+        "facts/budget.facts.yaml:9:5: error agreement: quantity garden-budget-2024: budget states "
+        "12 EUR thousand (section 'Memo'), budget-again states 14 EUR thousand (section 'Memo'), "
+        "both valid at the same time")
+
+
+def test_config_is_found_from_a_subfolder_and_paths_shown_from_there(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], multi: Path) -> None:
+    budget = multi / "facts" / "budget.facts.yaml"
+    budget.write_text(budget.read_text(encoding="utf-8").replace("value: 4.5", "value: 5.5"), encoding="utf-8")
+    code, out, _ = verify(monkeypatch, capsys, multi / "facts")
+    assert code == 1
+    assert out.splitlines()[0].startswith("rules.facts.yaml:2:5: error sum: ")
+
+
+def test_pyproject_table_with_a_single_pattern(monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str], multi: Path) -> None:
+    (multi / ".factcheck.yaml").unlink()
+    (multi / "pyproject.toml").write_text('[project]\nname = "x"\n\n[tool.factcheck]\nfacts = "facts/*.yaml"\n',
+                                          encoding="utf-8")
+    assert verify(monkeypatch, capsys, multi) == (0, SUMMARY, "")
+
+
+def test_pyproject_without_the_table_is_passed_over(monkeypatch: pytest.MonkeyPatch,
+                                                    capsys: pytest.CaptureFixture[str], multi: Path) -> None:
+    (multi / "sub").mkdir()
+    (multi / "sub" / "pyproject.toml").write_text('[tool.ruff]\nline-length = 99  # factcheck\n', encoding="utf-8")
+    assert verify(monkeypatch, capsys, multi / "sub") == (0, SUMMARY, "")
+
+
+def test_both_configs_in_one_folder_is_an_error(monkeypatch: pytest.MonkeyPatch,
+                                                capsys: pytest.CaptureFixture[str], multi: Path) -> None:
+    (multi / "pyproject.toml").write_text('[tool.factcheck]\nfacts = ["facts/*.yaml"]\n', encoding="utf-8")
+    assert verify(monkeypatch, capsys, multi) == (
+        2, "", "factcheck: pyproject.toml: both .factcheck.yaml and [tool.factcheck] in pyproject.toml "
+               "configure factcheck here; keep one\n")
+
+
+def test_the_nearest_config_wins_over_one_further_up(tmp_path: Path, multi: Path) -> None:
+    (tmp_path / ".factcheck.yaml").write_text("facts: nothing-here.yaml\n", encoding="utf-8")
+    config = find_config(multi / "facts")
+    assert config == Config(multi / ".factcheck.yaml", ("facts/*.facts.yaml",))
+    assert config.root == multi
+
+
+def test_patterns_keep_their_order_and_name_each_file_once(multi: Path) -> None:
+    config = Config(multi / ".factcheck.yaml", ("facts/rules.facts.yaml", "facts/*.yaml", "facts/**/*.yaml"))
+    assert fact_files(config, multi) == [multi / "facts" / "rules.facts.yaml", multi / "facts" / "budget.facts.yaml"]
+
+
+def test_without_config_facts_yaml_in_the_working_directory_is_the_base(tmp_path: Path) -> None:
+    (tmp_path / "facts.yaml").write_text("{}\n", encoding="utf-8")
+    assert discover([], tmp_path) == ([tmp_path / "facts.yaml"], None)
+
+
+def test_the_config_folder_bounds_the_sources(monkeypatch: pytest.MonkeyPatch,
+                                              capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                              multi: Path) -> None:
+    """Even inside a git repository that holds the source, a config folder is the root."""
+    (tmp_path / ".git").mkdir()
+    shutil.copy(multi / "sources" / "memo.txt", tmp_path / "memo.txt")
+    budget = multi / "facts" / "budget.facts.yaml"
+    budget.write_text(budget.read_text(encoding="utf-8").replace("../sources/memo.txt", "../../memo.txt"),
+                      encoding="utf-8")
+    code, out, _ = verify(monkeypatch, capsys, multi)
+    assert code == 1
+    assert out.splitlines()[0] == (
+        "facts/budget.facts.yaml:6:11: error source: source leads outside the repository; refused")
+
+
+def test_explicit_paths_replace_the_configured_files_but_keep_its_root(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], multi: Path) -> None:
+    """Outside a git repository, the fact file's own folder (facts/) would refuse ../sources/."""
+    (multi / ".factcheck.yaml").write_text("facts: facts/budget.facts.yaml\n", encoding="utf-8")
+    assert verify(monkeypatch, capsys, multi, "facts/budget.facts.yaml", "facts/rules.facts.yaml") == (0, SUMMARY, "")
+
+
+@pytest.mark.parametrize(("config", "message"), [
+    ("facts: [\n", ".factcheck.yaml:2:1: while parsing a flow node: did not find expected node content"),
+    ("facts: facts/*.yaml\nschema: my.json\n", ".factcheck.yaml:2:1: unknown key 'schema' (known: facts)"),
+    ("# nothing\n", ".factcheck.yaml:1:1: the file is empty: expected a mapping"),
+    ("- facts.yaml\n", ".factcheck.yaml:1:1: expected a mapping with `facts:`"),
+    ("sources: x\n", ".factcheck.yaml:1:1: unknown key 'sources' (known: facts)"),
+    ("other: 1\nfacts: []\n", ".factcheck.yaml:1:1: unknown key 'other' (known: facts)"),
+    ("\n\nfacts: []\n", ".factcheck.yaml:3:1: `facts` must be a path or glob, or a non-empty list of them"),
+    ("facts: [1]\n", ".factcheck.yaml:1:1: `facts` must be a path or glob, or a non-empty list of them"),
+    ("facts: /etc/facts.yaml\n",
+     ".factcheck.yaml:1:1: fact file pattern '/etc/facts.yaml' must stay inside the config's folder"),
+    ("facts: [../facts.yaml]\n",
+     ".factcheck.yaml:1:1: fact file pattern '../facts.yaml' must stay inside the config's folder"),
+    ("facts: [facts/*.yml]\n", ".factcheck.yaml: fact file pattern 'facts/*.yml' matches no file"),
+    ("facts: [facts/missing.yaml]\n", "facts/missing.yaml: no such file"),
+    ("{facts: a.yaml, facts: b.yaml}\n", ".factcheck.yaml:1:17: duplicate key 'facts' (first at line 1)"),
+])
+def test_a_bad_yaml_config_is_one_line_and_exit_2(monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str], multi: Path,
+                                                  config: str, message: str) -> None:
+    (multi / ".factcheck.yaml").write_text(config, encoding="utf-8")
+    assert verify(monkeypatch, capsys, multi) == (2, "", f"factcheck: {message}\n")
+
+
+@pytest.mark.parametrize(("toml", "message"), [
+    ("[tool.factcheck\n", "pyproject.toml: invalid TOML: Expected ']' at the end of a table declaration "
+                          "(at line 1, column 16)"),
+    ("[tool]\nfactcheck = 3\n", "pyproject.toml: [tool.factcheck] must be a table"),
+    ("[tool.factcheck]\n", "pyproject.toml: [tool.factcheck] `facts` is missing: name the fact files (paths or globs)"),
+    ('[tool.factcheck]\nfacts = ["a.yaml"]\nschema = "s.json"\n',
+     "pyproject.toml: [tool.factcheck] unknown key 'schema' (known: facts)"),
+])
+def test_a_bad_pyproject_table_is_one_line_and_exit_2(monkeypatch: pytest.MonkeyPatch,
+                                                      capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                      toml: str, message: str) -> None:
+    (tmp_path / "pyproject.toml").write_text(toml, encoding="utf-8")
+    assert verify(monkeypatch, capsys, tmp_path) == (2, "", f"factcheck: {message}\n")
+
+
+def test_no_fact_base_at_all_is_one_line_and_exit_2(monkeypatch: pytest.MonkeyPatch,
+                                                    capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    assert verify(monkeypatch, capsys, tmp_path) == (
+        2, "", "factcheck: no fact base: no facts.yaml here and no .factcheck.yaml or [tool.factcheck] "
+               "in pyproject.toml in this folder or above\n")
+
+
+def test_config_error_is_an_exception_the_core_raises(tmp_path: Path) -> None:
+    (tmp_path / ".factcheck.yaml").write_text("facts: 3\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"^\.factcheck\.yaml:1:1: `facts` must be"):
+        find_config(tmp_path)
