@@ -1,0 +1,134 @@
+"""Hook latency: wall time of `factcheck verify` on the shipped fact base against
+`check-jsonschema --schemafile schema/facts.schema.json facts.yaml` (schema only), same run.
+
+    python benchmarks/hook_latency.py [--runs 11] [--venv DIR]
+
+Run it with the interpreter of a venv that has factcheck installed (`pip install -e .`).
+check-jsonschema is not a project dependency: it is pip-installed (pinned, by name) into a
+throwaway venv, or into --venv DIR to reuse between runs.  Both commands run as fresh processes
+from the repository root, alternately (so drift hits both alike), after one warm-up each; the
+report gives the median of each and their ratio, the machine, and where factcheck's time goes
+(`python -X importtime`, cumulative per top-level module).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import platform
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+CHECK_JSONSCHEMA = "check-jsonschema==0.39.0"
+TARGET_RATIO = 0.25
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(command: list[str]) -> tuple[float, float]:
+    """Wall and CPU seconds for one run of `command` in the repository root; it must exit 0.
+
+    CPU time (user + system of the child) is reported beside wall time because it is far less
+    disturbed by other work on a busy machine.
+    """
+    cpu, start = _children_cpu(), time.perf_counter()
+    result = subprocess.run(command, cwd=REPO, capture_output=True, check=False)
+    elapsed, cpu = time.perf_counter() - start, _children_cpu() - cpu
+    if result.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} exited {result.returncode}:\n{result.stdout.decode()}"
+                         f"{result.stderr.decode()}")
+    return elapsed, cpu
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def install_check_jsonschema(venv: Path) -> Path:
+    executable = venv / "bin" / "check-jsonschema"
+    if not executable.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        pip = subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", CHECK_JSONSCHEMA],
+                             capture_output=True, text=True, check=False)
+        if pip.returncode != 0:
+            raise SystemExit(f"installing {CHECK_JSONSCHEMA} failed:\n{pip.stdout}{pip.stderr}")
+    return executable
+
+
+def import_times(top: int, runs: int = 5) -> list[tuple[str, float]]:
+    """The slowest top-level imports of `factcheck verify`: (module, median cumulative microseconds)."""
+    samples: dict[str, list[int]] = {}
+    for _ in range(runs):
+        result = subprocess.run([sys.executable, "-X", "importtime", "-m", "factcheck", "verify"],
+                                cwd=REPO, capture_output=True, text=True, check=False)
+        for line in result.stderr.splitlines():
+            fields = line.removeprefix("import time:").split("|")
+            if not line.startswith("import time:") or len(fields) != 3 or "cumulative" in line:
+                continue
+            name = fields[2][1:]  # nested imports are indented by two spaces per level
+            if not name.startswith(" "):
+                samples.setdefault(name, []).append(int(fields[1]))
+    medians = {name: statistics.median(values) for name, values in samples.items()}
+    return sorted(medians.items(), key=lambda item: item[1], reverse=True)[:top]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=11, help="timed runs of each command (at least 5)")
+    parser.add_argument("--venv", type=Path, help="venv for check-jsonschema (created if missing; default: a temp dir)")
+    args = parser.parse_args()
+    if args.runs < 5:
+        parser.error("--runs must be at least 5")
+    factcheck = Path(sys.executable).parent / "factcheck"
+    with tempfile.TemporaryDirectory() as scratch:
+        cjs = install_check_jsonschema(args.venv or Path(scratch) / "venv")
+        commands = {
+            "factcheck verify": [str(factcheck), "verify"],
+            "check-jsonschema": [str(cjs), "--schemafile", "schema/facts.schema.json", "facts.yaml"],
+            "python -c pass": [sys.executable, "-c", "pass"],  # the interpreter's own start: the floor
+        }
+        wall: dict[str, list[float]] = {name: [] for name in commands}
+        cpu: dict[str, list[float]] = {name: [] for name in commands}
+        for command in commands.values():
+            timed(command)  # warm-up: page cache, .pyc files
+        for _ in range(args.runs):
+            for name, command in commands.items():
+                seconds, cpu_seconds = timed(command)
+                wall[name].append(seconds)
+                cpu[name].append(cpu_seconds)
+    median = {name: statistics.median(values) for name, values in wall.items()}
+    median_cpu = {name: statistics.median(values) for name, values in cpu.items()}
+    ratio = median["factcheck verify"] / median["check-jsonschema"]
+    ratio_cpu = median_cpu["factcheck verify"] / median_cpu["check-jsonschema"]
+    print(f"date:    {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC")
+    print(f"machine: {os.cpu_count()} CPUs, {cpu_model()}, Python {platform.python_version()}, "
+          f"load average {os.getloadavg()[0]:.1f} at the end")
+    print(f"runs:    {args.runs} of each, alternating, after one warm-up each")
+    for name in commands:
+        print(f"{name:18} wall median {median[name] * 1000:6.1f} ms (min {min(wall[name]) * 1000:6.1f}, "
+              f"max {max(wall[name]) * 1000:6.1f}); cpu median {median_cpu[name] * 1000:6.1f} ms")
+    verdict = "meets" if ratio <= TARGET_RATIO else "misses"
+    print(f"ratio:   {ratio:.2f}x wall, {ratio_cpu:.2f}x cpu  ({verdict} the target of {TARGET_RATIO}x)")
+    print("factcheck's slowest top-level imports (python -X importtime, cumulative, median of 5):")
+    for module, micros in import_times(top=10):
+        print(f"  {micros / 1000:7.1f} ms  {module}")
+
+
+if __name__ == "__main__":
+    main()
