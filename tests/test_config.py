@@ -189,3 +189,28 @@ def test_config_error_is_an_exception_the_core_raises(tmp_path: Path) -> None:
     (tmp_path / ".factcheck.yaml").write_text("facts: 3\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"^\.factcheck\.yaml:1:1: `facts` must be"):
         find_config(tmp_path)
+
+
+def test_units_declared_in_one_file_serve_the_whole_fact_base(monkeypatch: pytest.MonkeyPatch,
+                                                              capsys: pytest.CaptureFixture[str],
+                                                              multi: Path) -> None:
+    rules = multi / "facts" / "rules.facts.yaml"
+    rules.write_text("units:\n  beds: items\n" + rules.read_text(encoding="utf-8"), encoding="utf-8")
+    edit_budget = multi / "facts" / "budget.facts.yaml"
+    edit_budget.write_text(edit_budget.read_text(encoding="utf-8") + (
+        "  - id: beds\n    quantity: garden-beds\n    value: 3\n    unit: beds\n    section: Memo\n"
+        "    quote: \"The garden opens\"\n"), encoding="utf-8")
+    assert verify(monkeypatch, capsys, multi) == (
+        0, "0 errors, 0 warnings, 0 acknowledged; 4 facts, 1 rule in 2 files\n", "")
+
+
+def test_a_unit_declared_twice_with_different_dimensions_is_a_finding(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], multi: Path) -> None:
+    for name, dimension in (("budget", "items"), ("rules", "weapons")):
+        path = multi / "facts" / f"{name}.facts.yaml"
+        path.write_text(f"units:\n  beds: {dimension}\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    code, out, _ = verify(monkeypatch, capsys, multi)
+    assert code == 1
+    assert out.splitlines()[0] == (
+        "facts/rules.facts.yaml:2:9: error unit: unit 'beds' is declared as weapons here "
+        "but as items at facts/budget.facts.yaml:2:9")

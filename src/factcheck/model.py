@@ -129,6 +129,9 @@ class Builder:
         self._tolerances = dict(DEFAULT_TOLERANCES)
         self._first_rule: dict[str, Location] = {}
         self._pending_facts: list[tuple[str, LocatedDict, Document, dict[str, str]]] = []
+        #: declared units, one namespace for all files: a unit declared in any file serves them all
+        self._units: dict[str, str] = {}
+        self._unit_declared_at: dict[str, Location] = {}
 
     def _error(self, kind: str, message: str, location: Location, facts: Sequence[str] = ()) -> None:
         self.findings.append(Finding(kind, Severity.ERROR, message, location, facts=tuple(facts)))
@@ -140,7 +143,10 @@ class Builder:
         for qualifier, text in (settings.get("tolerances") or {}).items():
             self._tolerances[qualifier] = parse_percent(text)
         self.base.kind_severity.update(settings.get("severity") or {})
-        units: dict[str, str] = dict(data.get("units") or {})
+        units = self._units
+        declared: LocatedDict = data.get("units") or LocatedDict()
+        for name, dimension in declared.items():
+            self._declare_unit(name, dimension, _loc(path, declared.marks[name]))
         document = self._document(path, data["document"]) if "document" in data else None
         facts: LocatedList = data.get("facts") or LocatedList()
         for item in facts:
@@ -155,6 +161,15 @@ class Builder:
                 _loc(path, item.key_marks["rule"])))
         for item in (data.get("coverage") or {}).get("exclude") or ():
             self.base.coverage_exclusions.append((item["text"], item["reason"], _loc(path, item.marks["text"])))
+
+    def _declare_unit(self, name: str, dimension: str, location: Location) -> None:
+        first = self._unit_declared_at.get(name)
+        if first is not None and self._units[name] != dimension:
+            self._error("unit", f"unit {name!r} is declared as {dimension} here but as {self._units[name]} at {first}",
+                        location)
+            return
+        self._units.setdefault(name, dimension)
+        self._unit_declared_at.setdefault(name, location)
 
     def _document(self, path: str, data: LocatedDict) -> Document:
         day = data["date"]
