@@ -107,6 +107,12 @@ def test_the_nearest_config_wins_over_one_further_up(tmp_path: Path, multi: Path
     assert config.root == multi
 
 
+def test_the_search_stops_at_the_repository_root(multi: Path) -> None:
+    (multi / "repo" / ".git").mkdir(parents=True)
+    assert find_config(multi / "repo") is None
+    assert find_config(multi) == Config(multi / ".factcheck.yaml", ("facts/*.facts.yaml",))
+
+
 def test_patterns_keep_their_order_and_name_each_file_once(multi: Path) -> None:
     config = Config(multi / ".factcheck.yaml", ("facts/rules.facts.yaml", "facts/*.yaml", "facts/**/*.yaml"))
     assert fact_files(config, multi) == [multi / "facts" / "rules.facts.yaml", multi / "facts" / "budget.facts.yaml"]

@@ -1,6 +1,7 @@
 """Which files make up the fact base: the project configuration, found from a folder upwards.
 
-factcheck looks in the working directory and then in each parent folder for
+factcheck looks in the working directory and then in each parent folder, up to the root of the
+git repository, for
 
 * ``.factcheck.yaml`` — a mapping with ``facts:``, or
 * ``pyproject.toml`` with a ``[tool.factcheck]`` table (a pyproject.toml without one is passed over),
@@ -52,9 +53,12 @@ class Config:
 
 
 def _folders(start: Path) -> Iterator[Path]:
-    folder = start.absolute()
-    yield folder
-    yield from folder.parents
+    """`start` and its parents, up to the root of the git repository it is in, if any: a config
+    outside the repository is not meant for it."""
+    for folder in (start.absolute(), *start.absolute().parents):
+        yield folder
+        if (folder / ".git").exists():
+            return
 
 
 def _pyproject_table(path: Path, name: str) -> dict[str, Any] | None:
