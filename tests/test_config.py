@@ -220,3 +220,31 @@ def test_a_unit_declared_twice_with_different_dimensions_is_a_finding(
     assert out.splitlines()[0] == (
         "facts/rules.facts.yaml:2:9: error unit: unit 'beds' is declared as weapons here "
         "but as items at facts/budget.facts.yaml:2:9")
+
+
+@pytest.mark.parametrize(("settings", "line"), [
+    ('{tolerances: {circa: "10%"}}', "facts/rules.facts.yaml:1:32: error settings: tolerance for circa is declared "
+                                     "as 10% here but as 5% at facts/budget.facts.yaml:1:32"),
+    ("{severity: {sum: warning}}", "facts/rules.facts.yaml:1:28: error settings: severity of sum is declared "
+                                   "as warning here but as error at facts/budget.facts.yaml:1:55"),
+])
+def test_settings_declared_differently_in_two_files_is_a_finding(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], multi: Path,
+        settings: str, line: str) -> None:
+    """Settings hold for the whole fact base, so two files must not set one differently."""
+    budget = multi / "facts" / "budget.facts.yaml"
+    budget.write_text('settings: {tolerances: {circa: "5%"}, severity: {sum: error}}\n'
+                      + budget.read_text(encoding="utf-8"), encoding="utf-8")
+    rules = multi / "facts" / "rules.facts.yaml"
+    rules.write_text(f"settings: {settings}\n" + rules.read_text(encoding="utf-8"), encoding="utf-8")
+    code, out, _ = verify(monkeypatch, capsys, multi)
+    assert (code, out.splitlines()[0]) == (1, line)
+
+
+def test_the_same_setting_in_two_files_is_fine(monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str], multi: Path) -> None:
+    for name in ("budget", "rules"):
+        path = multi / "facts" / f"{name}.facts.yaml"
+        path.write_text('settings: {tolerances: {circa: "5%"}}\nunits: {beds: items}\n'
+                        + path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert verify(monkeypatch, capsys, multi) == (0, SUMMARY, "")

@@ -131,7 +131,8 @@ class Builder:
         self._pending_facts: list[tuple[str, LocatedDict, Document, dict[str, str]]] = []
         #: declared units, one namespace for all files: a unit declared in any file serves them all
         self._units: dict[str, str] = {}
-        self._unit_declared_at: dict[str, Location] = {}
+        #: what the files declared for the whole base (units, settings): label -> (value, where)
+        self._declared: dict[str, tuple[str, Location]] = {}
 
     def _error(self, kind: str, message: str, location: Location, facts: Sequence[str] = ()) -> None:
         self.findings.append(Finding(kind, Severity.ERROR, message, location, facts=tuple(facts)))
@@ -140,13 +141,19 @@ class Builder:
         """Take in one schema-valid fact file."""
         self.base.files.append(path)
         settings = data.get("settings") or {}
-        for qualifier, text in (settings.get("tolerances") or {}).items():
-            self._tolerances[qualifier] = parse_percent(text)
-        self.base.kind_severity.update(settings.get("severity") or {})
+        tolerances: LocatedDict = settings.get("tolerances") or LocatedDict()
+        for qualifier, text in tolerances.items():
+            if self._declare("settings", f"tolerance for {qualifier}", text, _loc(path, tolerances.marks[qualifier])):
+                self._tolerances[qualifier] = parse_percent(text)
+        severities: LocatedDict = settings.get("severity") or LocatedDict()
+        for kind, level in severities.items():
+            if self._declare("settings", f"severity of {kind}", level, _loc(path, severities.marks[kind])):
+                self.base.kind_severity[kind] = level
         units = self._units
         declared: LocatedDict = data.get("units") or LocatedDict()
         for name, dimension in declared.items():
-            self._declare_unit(name, dimension, _loc(path, declared.marks[name]))
+            if self._declare("unit", f"unit {name!r}", dimension, _loc(path, declared.marks[name])):
+                units[name] = dimension
         document = self._document(path, data["document"]) if "document" in data else None
         facts: LocatedList = data.get("facts") or LocatedList()
         for item in facts:
@@ -162,14 +169,13 @@ class Builder:
         for item in (data.get("coverage") or {}).get("exclude") or ():
             self.base.coverage_exclusions.append((item["text"], item["reason"], _loc(path, item.marks["text"])))
 
-    def _declare_unit(self, name: str, dimension: str, location: Location) -> None:
-        first = self._unit_declared_at.get(name)
-        if first is not None and self._units[name] != dimension:
-            self._error("unit", f"unit {name!r} is declared as {dimension} here but as {self._units[name]} at {first}",
-                        location)
-            return
-        self._units.setdefault(name, dimension)
-        self._unit_declared_at.setdefault(name, location)
+    def _declare(self, kind: str, label: str, value: str, location: Location) -> bool:
+        """Record a base-wide declaration; a different value for it in another place is an error."""
+        earlier = self._declared.setdefault(label, (value, location))
+        if earlier[0] != value:
+            self._error(kind, f"{label} is declared as {value} here but as {earlier[0]} at {earlier[1]}", location)
+            return False
+        return True
 
     def _document(self, path: str, data: LocatedDict) -> Document:
         day = data["date"]
