@@ -152,7 +152,9 @@ def fact_files(config: Config, cwd: Path) -> list[Path]:
             matches = sorted(path for path in config.root.glob(pattern) if path.is_file())
             if not matches:
                 raise ConfigError(f"{display_path(config.path, cwd)}: fact file pattern {pattern!r} matches no file")
-        files.extend(path for path in matches if path not in files)
+        for path in matches:
+            if path not in files:  # a file two patterns name is still one part of the base
+                files.append(path)
     return files
 
 
