@@ -248,3 +248,14 @@ def test_the_same_setting_in_two_files_is_fine(monkeypatch: pytest.MonkeyPatch,
         path.write_text('settings: {tolerances: {circa: "5%"}}\nunits: {beds: items}\n'
                         + path.read_text(encoding="utf-8"), encoding="utf-8")
     assert verify(monkeypatch, capsys, multi) == (0, SUMMARY, "")
+
+
+def test_fact_ids_are_unique_across_files(monkeypatch: pytest.MonkeyPatch,
+                                          capsys: pytest.CaptureFixture[str], multi: Path) -> None:
+    budget = (multi / "facts" / "budget.facts.yaml").read_text(encoding="utf-8")
+    (multi / "facts" / "again.facts.yaml").write_text(budget.split("  - id: plants")[0], encoding="utf-8")
+    code, out, _ = verify(monkeypatch, capsys, multi)
+    assert code == 1
+    assert out.splitlines()[0] == (
+        "facts/budget.facts.yaml:9:5: error duplicate-id: duplicate fact id 'budget' "
+        "(first at facts/again.facts.yaml:9:5)")
