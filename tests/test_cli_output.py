@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from factcheck.cli import main, run
 from factcheck.formatters.text import use_color
 
-BROKEN = Path(__file__).parent / "data" / "broken"
+BROKEN = Path(__file__).parent / "data" / "reporting" / "broken"
 CLEAN_ENV = {"GITHUB_ACTIONS": None, "NO_COLOR": None, "FORCE_COLOR": None, "TERM": None}
 SUMMARY = "1 error, 1 warning, 1 acknowledged; 7 facts, 2 rules in 1 file\n"
 

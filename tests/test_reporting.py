@@ -1,11 +1,11 @@
 """Every output format, exactly, for the shipped fact base and for broken ones.
 
-`tests/data/shipped/facts.yaml` is the shipped facts.yaml frozen when these goldens were written
+`tests/data/reporting/shipped/facts.yaml` is the shipped facts.yaml frozen when these goldens were written
 (its source path adjusted), so curating the real base does not change them;
 `test_real_shipped_base_*` check the real one without freezing its content.
-`tests/data/broken` holds a source that contradicts itself: one failing sum, one sum set to
+`tests/data/reporting/broken` holds a source that contradicts itself: one failing sum, one sum set to
 ``severity: warning``, one acknowledged agreement warning whose reason needs escaping.
-`tests/data/malformed` is not well-formed: the rules never run.
+`tests/data/reporting/malformed` is not well-formed: the rules never run.
 """
 
 from __future__ import annotations
@@ -26,10 +26,11 @@ from factcheck.formatters import json as json_format
 from factcheck.kinds import CHECK_KINDS, documentation, known_kinds
 from factcheck.rules import RULE_KINDS
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parent / "data" / "reporting"
+SARIF_SCHEMA_FILE = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 ROOT = Path(__file__).parent.parent
 REPORT_SCHEMA = json.loads((ROOT / "schema" / "report.schema.json").read_text(encoding="utf-8"))
-SARIF_SCHEMA = json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+SARIF_SCHEMA = json.loads(SARIF_SCHEMA_FILE.read_text(encoding="utf-8"))
 
 
 def report_of(folder: str, *names: str) -> Report:
