@@ -131,5 +131,9 @@ def show(fact_id: str, paths: tuple[Path, ...], color: str) -> None:
         click.echo(text.render(report, color=colored), nl=False, color=colored)
         sys.exit(1)
     if fact_id not in report.base.facts:
-        raise click.UsageError(f"unknown fact id {fact_id!r}")
+        import difflib
+
+        close = difflib.get_close_matches(fact_id, list(report.base.facts), n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise click.UsageError(f"unknown fact id {fact_id!r}{hint}")
     click.echo(show_format.render_fact(report, fact_id, color=colored), nl=False, color=colored)
