@@ -16,11 +16,14 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from jsonschema import Draft4Validator, Draft7Validator
 
 from factcheck import __version__
 from factcheck.cli import main
 from factcheck.engine import Report, verify
+from factcheck.findings import Finding, Location, Related, Severity
 from factcheck.formatters import github, sarif, text
 from factcheck.formatters import json as json_format
 from factcheck.kinds import CHECK_KINDS, documentation, known_kinds
@@ -348,9 +351,59 @@ def test_github_escaping_follows_actions_toolkit() -> None:
     assert github.escape_property("a:b,c%d\ne") == "a%3Ab%2Cc%25d%0Ae"
 
 
-def test_github_escapes_file_and_title_properties(tmp_path: Path) -> None:
-    from factcheck.findings import Finding, Location, Severity
-
+def test_github_escapes_file_and_title_properties() -> None:
     finding = Finding("schema", Severity.ERROR, "50% off\nnow", Location("a,b:c.yaml", 2, 3), rule_id="x:y")
     assert github.annotation(finding) == (
         "::error file=a%2Cb%3Ac.yaml,line=2,col=3,title=factcheck schema (x%3Ay)::50%25 off%0Anow")
+
+
+# --- properties over arbitrary findings -------------------------------------------------------
+
+_texts = st.text(max_size=30)
+_locations = st.builds(Location, _texts, st.integers(1, 10**6), st.integers(1, 10**4))
+_findings = st.builds(
+    Finding, st.sampled_from([*known_kinds(), "some-new-kind"]), st.sampled_from(list(Severity)), _texts,
+    _locations, st.lists(st.builds(Related, _locations, _texts), max_size=3).map(tuple),
+    st.lists(_texts, max_size=3).map(tuple), st.none() | _texts, st.none() | _texts)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(_findings, max_size=4))
+def test_every_report_is_valid_json_and_sarif(findings: list[Finding]) -> None:
+    """Whatever its findings, a report renders to JSON valid against schema/report.schema.json and to
+    SARIF valid against the OASIS schema, and both keep every finding in order."""
+    report = Report(findings, None, ["facts.yaml"])
+    document = json.loads(json_format.render(report))
+    assert json_errors(document) == []
+    assert [f["message"] for f in document["findings"]] == [f.message for f in findings]
+    log = json.loads(sarif.render(report))
+    assert sarif_errors(log) == []
+    assert [r["message"]["text"] for r in log["runs"][0]["results"]] == [f.message for f in findings]
+
+
+def _unescape(text: str) -> str:
+    return (text.replace("%0D", "\r").replace("%0A", "\n").replace("%3A", ":").replace("%2C", ",")
+            .replace("%25", "%"))
+
+
+@given(st.text())
+def test_github_escaping_round_trips(value: str) -> None:
+    """Escaped data holds no line break, an escaped property no ':' or ',' either, and decoding the
+    way the Actions runner does gives the original text back."""
+    data, prop = github.escape_data(value), github.escape_property(value)
+    assert not {"\n", "\r"} & set(data)
+    assert not {":", ",", "\n", "\r"} & set(prop)
+    assert _unescape(data) == value
+    assert _unescape(prop) == value
+
+
+def test_the_schemas_are_valid_schemas() -> None:
+    Draft7Validator.check_schema(REPORT_SCHEMA)
+    Draft4Validator.check_schema(SARIF_SCHEMA)
+
+
+def test_caret_lines_up_under_tabs_and_non_ascii() -> None:
+    texts = {"f.yaml": "a: 1\n\tkey: “é” x\n"}
+    assert text.excerpt(Location("f.yaml", 2, 10), texts) == [" 2 | \tkey: “é” x", "   | \t        ^"]
+    assert text.excerpt(Location("f.yaml", 3, 1), texts) == []  # past the end: no excerpt
+    assert text.excerpt(Location("other.yaml", 1, 1), texts) == []
