@@ -43,15 +43,8 @@ def verify(paths: tuple[Path, ...], strict: bool, output_format: str | None, out
 
     Exit status: 0 consistent, 1 findings, 2 could not check.
     """
-    from factcheck.engine import CannotCheck
-    from factcheck.engine import verify as run_verify
-
-    targets = list(paths) or [Path(DEFAULT_FACT_FILE)]
+    report, targets = _check(paths)
     _refuse_to_overwrite(output, targets)
-    try:
-        report = run_verify(targets)
-    except CannotCheck as exc:
-        raise click.ClickException(str(exc)) from exc
     _emit(report, output_format or default_format(os.environ), output, color, quiet)
     sys.exit(report.exit_code(strict))
 
@@ -71,6 +64,18 @@ def run() -> None:
     except Exception as exc:  # noqa: BLE001 - the one boundary where a bug becomes exit 2
         click.echo(f"factcheck: internal error: {type(exc).__name__}: {exc}", err=True)
         sys.exit(EXIT_CANNOT_CHECK)
+
+
+def _check(paths: tuple[Path, ...]) -> tuple[Report, list[Path]]:
+    """Check the fact base in PATHS (default: facts.yaml); the report and the files checked."""
+    from factcheck.engine import CannotCheck
+    from factcheck.engine import verify as run_verify
+
+    targets = list(paths) or [Path(DEFAULT_FACT_FILE)]
+    try:
+        return run_verify(targets), targets
+    except CannotCheck as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 def default_format(env: Mapping[str, str]) -> str:
@@ -116,16 +121,10 @@ def show(fact_id: str, paths: tuple[Path, ...], color: str) -> None:
     Exit status: 0 shown, 1 the fact base has errors that keep it from being built, 2 unknown fact
     id or could not check.
     """
-    from factcheck.engine import CannotCheck
-    from factcheck.engine import verify as run_verify
     from factcheck.formatters import show as show_format
     from factcheck.formatters import text
 
-    targets = list(paths) or [Path(DEFAULT_FACT_FILE)]
-    try:
-        report = run_verify(targets)
-    except CannotCheck as exc:
-        raise click.ClickException(str(exc)) from exc
+    report, _ = _check(paths)
     colored = text.use_color(color, sys.stdout.isatty(), os.environ)
     if report.base is None:  # not well-formed: say why, as verify would
         click.echo(text.render(report, color=colored), nl=False, color=colored)
