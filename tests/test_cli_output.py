@@ -73,6 +73,10 @@ def test_output_file_gets_the_report_and_stdout_stays_empty(tmp_path: Path) -> N
     assert json.loads(target.read_text(encoding="utf-8"))["version"] == "2.1.0"
 
 
+def test_output_dash_is_stdout() -> None:
+    assert invoke("--quiet", "--output", "-") == (1, SUMMARY, "")
+
+
 def test_output_text_file_is_never_coloured_in_auto(tmp_path: Path) -> None:
     target = tmp_path / "report.txt"
     invoke("--output", str(target), FORCE_COLOR=None)

@@ -407,3 +407,12 @@ def test_caret_lines_up_under_tabs_and_non_ascii() -> None:
     assert text.excerpt(Location("f.yaml", 2, 10), texts) == [" 2 | \tkey: “é” x", "   | \t        ^"]
     assert text.excerpt(Location("f.yaml", 3, 1), texts) == []  # past the end: no excerpt
     assert text.excerpt(Location("other.yaml", 1, 1), texts) == []
+
+
+def test_lines_are_counted_as_yaml_counts_them() -> None:
+    """A form feed does not start a line (str.splitlines would say it does); CR, CRLF, NEL, LS do."""
+    source = "a: 1\x0c# x\r\nb: 2\rc: 3\x85d: 4\u2028e: 5\n"
+    assert text.split_lines(source) == ["a: 1\x0c# x", "b: 2", "c: 3", "d: 4", "e: 5"]
+    assert text.line_and_column(source, source.index("e")) == (5, 1)
+    assert text.line_and_column(source, source.index("#")) == (1, 6)
+    assert text.excerpt(Location("f.yaml", 2, 4), {"f.yaml": source}) == [" 2 | b: 2", "   |    ^"]

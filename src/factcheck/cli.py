@@ -32,8 +32,8 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @click.option("--format", "output_format", type=click.Choice(FORMATS), default=None,
               help="Report format (default: text, or github when GITHUB_ACTIONS=true).")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write the report to FILE instead of standard output.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path), default=None,
+              help="Write the report to FILE instead of standard output (- is standard output).")
 @click.option("--color", type=click.Choice(COLOR_CHOICES), default="auto", show_default=True,
               help="Colour text output (auto: on a terminal, honouring NO_COLOR and FORCE_COLOR).")
 @click.option("--quiet", "-q", is_flag=True, help="Text format: print the summary line alone.")
@@ -44,6 +44,7 @@ def verify(paths: tuple[Path, ...], strict: bool, output_format: str | None, out
     Exit status: 0 consistent, 1 findings, 2 could not check.
     """
     report, targets = _check(paths)
+    output = None if output == Path("-") else output
     _refuse_to_overwrite(output, targets)
     _emit(report, output_format or default_format(os.environ), output, color, quiet)
     sys.exit(report.exit_code(strict))

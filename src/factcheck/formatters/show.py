@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 from factcheck.dates import ALWAYS, DateInterval
 from factcheck.engine import Report
 from factcheck.findings import Finding, Severity
-from factcheck.formatters.text import finding_line
+from factcheck.formatters.text import finding_line, line_and_column, split_lines
 from factcheck.model import Fact, FactBase, Rule, _references
 from factcheck.quotespan import find_quote
 from factcheck.rules._relations import in_unit
@@ -33,7 +33,7 @@ def fact_lines(fact: Fact, texts: Mapping[str, str]) -> list[str]:
     text = texts.get(fact.location.path)
     if text is None:
         return []
-    lines = text.splitlines()
+    lines = split_lines(text)
     first = min([fact.location.line, *(loc.line for loc in fact.field_locations.values())])
     key_indent = fact.location.column - 1
     last = first
@@ -75,10 +75,9 @@ def quote_lines(fact: Fact, source: str | None, context: int = 1) -> list[str]:
     if span is None:
         return [f"quote: not found in {where} (compared up to whitespace)"]
     start, end = span
-    first = source.count("\n", 0, start) + 1
-    last = source.count("\n", 0, end - 1) + 1
-    column = start - (source.rfind("\n", 0, start) + 1) + 1
-    lines = source.splitlines()
+    first, column = line_and_column(source, start)
+    last, _ = line_and_column(source, end - 1)
+    lines = split_lines(source)
     shown = range(max(1, first - context), min(len(lines), last + context) + 1)
     return [f"quote: {where}:{first}:{column}",
             *_numbered((number, lines[number - 1], first <= number <= last) for number in shown)]
