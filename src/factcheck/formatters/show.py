@@ -10,15 +10,13 @@ from collections.abc import Iterable, Mapping
 from factcheck.dates import ALWAYS, DateInterval
 from factcheck.engine import Report
 from factcheck.findings import Finding, Severity
-from factcheck.formatters.text import finding_line, line_and_column, split_lines
+from factcheck.formatters.text import BOLD, Paint, finding_line, line_and_column, split_lines
 from factcheck.model import Fact, FactBase, Rule, _references
 from factcheck.quotespan import find_quote
 from factcheck.rules._relations import in_unit
 
 _STATUS_COLOR = {"ok": "\x1b[1;32m", "error": "\x1b[1;31m", "warning": "\x1b[1;35m",
                  "acknowledged": "\x1b[1;36m", "not checked": "\x1b[1;33m"}
-_BOLD = "\x1b[1m"
-_RESET = "\x1b[0m"
 
 
 def _numbered(lines: Iterable[tuple[int, str, bool]]) -> list[str]:
@@ -119,11 +117,8 @@ def render_fact(report: Report, fact_id: str, *, color: bool = False) -> str:
     """Everything about one fact; the caller makes sure the base was built and has the fact."""
     assert report.base is not None
     fact = report.base.facts[fact_id]
-
-    def paint(code: str, text: str) -> str:
-        return f"{code}{text}{_RESET}" if color else text
-
-    lines = [f"{paint(_BOLD, fact.id)} at {fact.location}", *fact_lines(fact, report.texts),
+    paint = Paint(color)
+    lines = [f"{paint(BOLD, fact.id)} at {fact.location}", *fact_lines(fact, report.texts),
              f"value: {fact.written}, stands for {meaning(fact)}",
              f"valid: {validity(fact.valid)}",
              f"document: {fact.document.id} ({fact.document.title})",

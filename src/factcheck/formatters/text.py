@@ -14,8 +14,8 @@ from collections.abc import Mapping
 from factcheck.engine import Report
 from factcheck.findings import Finding, Location
 
-_RESET = "\x1b[0m"
-_BOLD = "\x1b[1m"
+RESET = "\x1b[0m"
+BOLD = "\x1b[1m"
 _SEVERITY_COLOR = {"error": "\x1b[1;31m", "warning": "\x1b[1;35m", "info": "\x1b[1;36m", "note": "\x1b[1;36m"}
 _CARET = "\x1b[1;32m"
 #: the line breaks YAML counts (str.splitlines also splits at form feeds and other controls, which
@@ -51,12 +51,14 @@ def use_color(choice: str, isatty: bool, env: Mapping[str, str]) -> bool:
     return isatty and env.get("TERM") != "dumb"
 
 
-class _Paint:
+class Paint:
+    """Wraps text in an ANSI colour code, or leaves it alone when colour is off."""
+
     def __init__(self, color: bool) -> None:
         self.color = color
 
     def __call__(self, code: str, text: str) -> str:
-        return f"{code}{text}{_RESET}" if self.color and text else text
+        return f"{code}{text}{RESET}" if self.color and text else text
 
 
 def _level(finding: Finding) -> str:
@@ -65,9 +67,9 @@ def _level(finding: Finding) -> str:
 
 def finding_line(finding: Finding, color: bool = False) -> str:
     """``path:line:col: severity kind: message``; acknowledged findings say ``info`` and why."""
-    paint = _Paint(color)
+    paint = Paint(color)
     level = _level(finding)
-    head = f"{paint(_BOLD, f'{finding.location}:')} {paint(_SEVERITY_COLOR[level], level)} {finding.kind}:"
+    head = f"{paint(BOLD, f'{finding.location}:')} {paint(_SEVERITY_COLOR[level], level)} {finding.kind}:"
     if finding.acknowledged is not None:
         return f"{head} {finding.message} [acknowledged: {finding.acknowledged}]"
     return f"{head} {finding.message}"
@@ -86,7 +88,7 @@ def excerpt(location: Location, texts: Mapping[str, str], color: bool = False) -
     pad = "".join(ch if ch == "\t" else " " for ch in line[: location.column - 1])
     number = str(location.line)
     gutter = " " * len(number)
-    return [f" {number} | {line}".rstrip(), f" {gutter} | {pad}{_Paint(color)(_CARET, '^')}"]
+    return [f" {number} | {line}".rstrip(), f" {gutter} | {pad}{Paint(color)(_CARET, '^')}"]
 
 
 def _count(number: int, noun: str) -> str:
@@ -94,7 +96,7 @@ def _count(number: int, noun: str) -> str:
 
 
 def summary_line(report: Report, color: bool = False) -> str:
-    paint = _Paint(color)
+    paint = Paint(color)
     base = report.base
     errors, warnings = _count(report.errors, "error"), _count(report.warnings, "warning")
     counts = [paint(_SEVERITY_COLOR["error"], errors) if report.errors else errors,
@@ -108,10 +110,10 @@ def summary_line(report: Report, color: bool = False) -> str:
 
 def finding_block(finding: Finding, texts: Mapping[str, str], color: bool = False) -> list[str]:
     """A finding's line, the offending line of the fact file, and a note for each fact involved."""
-    paint = _Paint(color)
+    paint = Paint(color)
     lines = [finding_line(finding, color), *excerpt(finding.location, texts, color)]
     for related in finding.related:
-        lines.append(f"{paint(_BOLD, f'{related.location}:')} {paint(_SEVERITY_COLOR['note'], 'note')}: "
+        lines.append(f"{paint(BOLD, f'{related.location}:')} {paint(_SEVERITY_COLOR['note'], 'note')}: "
                      f"{related.message}")
     return lines
 
