@@ -134,6 +134,17 @@ def test_rules_not_run_are_not_called_ok(tmp_path: Path, monkeypatch: pytest.Mon
         "  not checked  budget-split (sum) at facts.yaml:55:5\n\nfindings:\n  (none)\n")
 
 
+def test_quote_not_in_the_source_is_said_plainly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = (DATA / "broken" / "facts.yaml").read_text(encoding="utf-8")
+    (tmp_path / "source.txt").write_text((DATA / "broken" / "source.txt").read_text(encoding="utf-8"))
+    (tmp_path / "facts.yaml").write_text(source.replace("naar de luchtcampagne", "voor de luchtcampagne"),
+                                         encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["show", "air"], env=ENV)
+    assert result.exit_code == 0
+    assert "\n\nquote: not found in source.txt (compared up to whitespace)\n\nrules:\n" in result.stdout
+
+
 def test_show_unknown_id_exits_2_with_a_hint(capsys: pytest.CaptureFixture[str],
                                              monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(DATA / "broken")
