@@ -55,3 +55,29 @@ def run() -> None:
     except Exception as exc:  # noqa: BLE001 - the one boundary where a bug becomes exit 2
         click.echo(f"factcheck: internal error: {type(exc).__name__}: {exc}", err=True)
         sys.exit(EXIT_CANNOT_CHECK)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=Path("report.html"),
+              show_default=True, help="Where to write the HTML report.")
+def report(paths: tuple[Path, ...], output: Path) -> None:
+    """Write a self-contained HTML report of the fact base in PATHS.
+
+    Exit status: 0 written and consistent, 1 written with findings, 2 could not check or write.
+    """
+    from factcheck.engine import CannotCheck
+    from factcheck.engine import verify as run_verify
+    from factcheck.htmlreport import render_html
+
+    targets = list(paths) or [Path(DEFAULT_FACT_FILE)]
+    try:
+        result = run_verify(targets)
+    except CannotCheck as exc:
+        raise click.ClickException(str(exc)) from exc
+    try:
+        output.write_text(render_html(result), encoding="utf-8")
+    except OSError as exc:
+        raise click.ClickException(f"{output}: cannot write: {exc.strerror or exc}") from exc
+    click.echo(f"wrote {output}")
+    sys.exit(result.exit_code())
