@@ -137,3 +137,24 @@ def show(fact_id: str, paths: tuple[Path, ...], color: str) -> None:
         hint = f"; did you mean {close[0]!r}?" if close else ""
         raise click.UsageError(f"unknown fact id {fact_id!r}{hint}")
     click.echo(show_format.render_fact(report, fact_id, color=colored), nl=False, color=colored)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=Path("report.html"),
+              show_default=True, help="Where to write the HTML report.")
+def report(paths: tuple[Path, ...], output: Path) -> None:
+    """Write a self-contained HTML report of the fact base in PATHS.
+
+    Exit status: 0 written and consistent, 1 written with findings, 2 could not check or write.
+    """
+    from factcheck.htmlreport import render_html
+
+    result, targets = _check(paths)
+    _refuse_to_overwrite(output, targets)
+    try:
+        output.write_text(render_html(result), encoding="utf-8")
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from exc
+    click.echo(f"wrote {output}")
+    sys.exit(result.exit_code())
