@@ -50,6 +50,14 @@ def test_a_rule_in_one_file_checks_facts_of_another_and_is_located_in_its_own(
     assert out.splitlines() == [
         "facts/rules.facts.yaml:2:5: error sum: sum budget-split: parts plants + tools = [12.9, 13.1] EUR thousand, "
         "but total budget = [11.5, 12.5] EUR thousand",
+        " 2 |   - id: budget-split",
+        "   |     ^",
+        "facts/budget.facts.yaml:9:5: note: budget = 12 EUR thousand (section 'Memo'): "
+        "\u201cThe garden budget for 2024 is 12 thousand euro.\u201d",
+        "facts/budget.facts.yaml:15:5: note: plants = 7.5 EUR thousand (section 'Memo'): "
+        "\u201c7,5 thousand euro goes to plants\u201d",
+        "facts/budget.facts.yaml:21:5: note: tools = 5.5 EUR thousand (section 'Memo'): "
+        "\u201c4,5 thousand euro to tools\u201d",
         "1 error, 0 warnings, 0 acknowledged; 3 facts, 1 rule in 2 files",
     ]
 

@@ -76,6 +76,19 @@ def test_the_whitespace_fixers_leave_the_source_text_alone() -> None:
         assert re.search(local_hook(hook_id)["exclude"], source), hook_id
 
 
+@pytest.mark.parametrize(("path", "fixed"), [
+    ("tests/data/reporting/broken/source.txt", False),
+    ("tests/fixtures/multi/sources/memo.txt", False),
+    ("tests/fixtures/multi/facts/budget.facts.yaml", False),
+    ("tests/test_config.py", True),
+    ("src/factcheck/config.py", True),
+    ("README.md", True),
+])
+def test_the_whitespace_fixers_touch_code_and_docs_but_not_test_data(path: str, fixed: bool) -> None:
+    for hook_id in ("trailing-whitespace", "end-of-file-fixer"):
+        assert (re.search(local_hook(hook_id)["exclude"], path) is None) is fixed, hook_id
+
+
 def test_this_repository_checks_its_own_fact_base_on_every_commit() -> None:
     hook = local_hook("factcheck")
     assert {key: hook[key] for key in ("entry", "pass_filenames", "always_run")} == {
