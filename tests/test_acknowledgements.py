@@ -43,7 +43,7 @@ def test_an_acknowledgement_that_matches_nothing_is_a_stale_error() -> None:
     outcome = check(DAYS, FRIDAYS[:1], [ack("a-day"), ack("b-day")])
     assert outcome.lines == [
         A_ERROR.replace(": error weekday:", ": info weekday:") + f" [acknowledged: {REASON}]",
-        "facts.yaml:28:5: error stale-acknowledgement: acknowledgement of 'b-day' matches no finding; remove it",
+        "facts.yaml:30:5: error stale-acknowledgement: acknowledgement of 'b-day' matches no finding; remove it",
     ]
     assert outcome.exit_code == 1
 
