@@ -90,9 +90,11 @@ class Outcome:
         return {(f.kind, f.severity.value, f.rule_id, f.acknowledged) for f in self.report.findings}
 
     @property
-    def messages(self) -> list[str]:
-        """Findings without their location, sorted: what was found, not where it stands."""
-        return sorted(f"{f.severity.value} {f.kind}: {f.message}" for f in self.report.findings)
+    def contents(self) -> list[tuple[str, str, str, tuple[str, ...], str]]:
+        """What was found, not where: kind, severity, rule id, the facts involved, and an explicit rule's
+        message (an automatic agreement finding names the later mention first, so its wording follows the file)."""
+        return sorted((f.kind, f.severity.value, f.rule_id or "", tuple(sorted(f.facts)),
+                       f.message if f.rule_id else "") for f in self.report.findings)
 
 
 def check(facts: Sequence[Mapping[str, Any]], rules: Sequence[Mapping[str, Any]] = (),
