@@ -30,32 +30,36 @@ from decimal import Decimal
 
 from factcheck.findings import Finding, Severity
 from factcheck.intervals import INF, Interval
-from factcheck.model import FactBase
+from factcheck.model import FactBase, Rule
 from factcheck.rules._relations import Pick, failed, in_unit, judge, lean, unfit, violation
 
 
 def check(base: FactBase) -> Iterator[Finding]:
     for rule in base.rules_of("bound"):
-        fact = base.fact(rule, "fact")
-        problem = unfit(rule, "fact", fact, "a number", fact.magnitude is not None)
-        if problem is not None:
-            yield problem
-            continue
-        low, high = rule.data.get("min"), rule.data.get("max")
-        if low is None and high is None:
-            yield violation(rule, Severity.ERROR, "states neither min nor max", [fact])
-            continue
-        limits = Interval(-INF if low is None else Decimal(low), INF if high is None else Decimal(high))
-        if limits.lo > limits.hi:
-            yield violation(rule, Severity.ERROR, f"min {limits.lo} is above max {limits.hi}", [fact])
-            continue
-        allowed = limits.scale(fact.unit.factor)
+        yield from _check(base, rule)
 
-        def holds(pick: Pick) -> bool:
-            return pick(fact).intersects(allowed)  # noqa: B023
 
-        severity = judge(holds)
-        if severity is not None:
-            message = (f"{fact.id} = {in_unit(failed(severity)(fact), fact)} lies outside "
-                       f"{in_unit(allowed, fact)}{lean(severity)}")
-            yield violation(rule, severity, message, [fact])
+def _check(base: FactBase, rule: Rule) -> Iterator[Finding]:
+    fact = base.fact(rule, "fact")
+    problem = unfit(rule, "fact", fact, "a number", fact.magnitude is not None)
+    if problem is not None:
+        yield problem
+        return
+    low, high = rule.data.get("min"), rule.data.get("max")
+    if low is None and high is None:
+        yield violation(rule, Severity.ERROR, "states neither min nor max", [fact])
+        return
+    limits = Interval(-INF if low is None else Decimal(low), INF if high is None else Decimal(high))
+    if limits.lo > limits.hi:
+        yield violation(rule, Severity.ERROR, f"min {limits.lo} is above max {limits.hi}", [fact])
+        return
+    allowed = limits.scale(fact.unit.factor)
+
+    def holds(pick: Pick) -> bool:
+        return pick(fact).intersects(allowed)
+
+    severity = judge(holds)
+    if severity is not None:
+        message = (f"{fact.id} = {in_unit(failed(severity)(fact), fact)} lies outside "
+                   f"{in_unit(allowed, fact)}{lean(severity)}")
+        yield violation(rule, severity, message, [fact])

@@ -33,33 +33,37 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factcheck.findings import Finding, Severity
-from factcheck.model import FactBase
+from factcheck.model import FactBase, Rule
 from factcheck.rules._relations import Pick, failed, in_unit, judge, lean, mixed_dimensions, unfit, violation
 
 
 def check(base: FactBase) -> Iterator[Finding]:
     for rule in base.rules_of("change"):
-        before, after = base.fact(rule, "from"), base.fact(rule, "to")
-        involved = [before, after]
-        problem = mixed_dimensions(rule, involved) or unfit(rule, "from", before, "a number",
-                                                            before.magnitude is not None)
-        if problem is not None:
-            yield problem
-            continue
-        if after.valid.last < before.valid.first:
-            message = (f"to {after.id} is valid until {after.valid.last}, "
-                       f"before from {before.id} is valid ({before.valid.first})")
-            yield violation(rule, Severity.ERROR, message, involved)
-        increase = rule.data["direction"] == "increase"
+        yield from _check(base, rule)
 
-        def holds(pick: Pick) -> bool:
-            if increase:  # noqa: B023
-                return pick(after).hi > pick(before).lo  # noqa: B023
-            return pick(after).lo < pick(before).hi  # noqa: B023
 
-        severity = judge(holds)
-        if severity is not None:
-            pick = failed(severity)
-            message = (f"from {before.id} = {in_unit(pick(before), before)} to {after.id} = "
-                       f"{in_unit(pick(after), after)} is no {rule.data['direction']}{lean(severity)}")
-            yield violation(rule, severity, message, involved)
+def _check(base: FactBase, rule: Rule) -> Iterator[Finding]:
+    before, after = base.fact(rule, "from"), base.fact(rule, "to")
+    involved = [before, after]
+    problem = mixed_dimensions(rule, involved) or unfit(rule, "from", before, "a number",
+                                                        before.magnitude is not None)
+    if problem is not None:
+        yield problem
+        return
+    if after.valid.last < before.valid.first:
+        message = (f"to {after.id} is valid until {after.valid.last}, "
+                   f"before from {before.id} is valid ({before.valid.first})")
+        yield violation(rule, Severity.ERROR, message, involved)
+    increase = rule.data["direction"] == "increase"
+
+    def holds(pick: Pick) -> bool:
+        if increase:
+            return pick(after).hi > pick(before).lo
+        return pick(after).lo < pick(before).hi
+
+    severity = judge(holds)
+    if severity is not None:
+        pick = failed(severity)
+        message = (f"from {before.id} = {in_unit(pick(before), before)} to {after.id} = "
+                   f"{in_unit(pick(after), after)} is no {rule.data['direction']}{lean(severity)}")
+        yield violation(rule, severity, message, involved)

@@ -27,26 +27,30 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factcheck.findings import Finding
-from factcheck.model import FactBase
+from factcheck.model import FactBase, Rule
 from factcheck.rules._relations import Pick, failed, in_unit, judge, lean, unfit, violation
 
 
 def check(base: FactBase) -> Iterator[Finding]:
     for rule in base.rules_of("count"):
-        fact = base.fact(rule, "fact")
-        problem = unfit(rule, "fact", fact, "a number", fact.magnitude is not None)
-        if problem is not None:
-            yield problem
-            continue
-        listed = len(rule.data["items"])
+        yield from _check(base, rule)
 
-        def holds(pick: Pick) -> bool:
-            interval = pick(fact)  # noqa: B023
-            return interval.lo <= listed <= interval.hi  # noqa: B023
 
-        severity = judge(holds)
-        if severity is not None:
-            stated = in_unit(failed(severity)(fact), fact)
-            items = "item is" if listed == 1 else "items are"
-            yield violation(rule, severity, f"{fact.id} = {stated}, but {listed} {items} listed{lean(severity)}",
-                            [fact])
+def _check(base: FactBase, rule: Rule) -> Iterator[Finding]:
+    fact = base.fact(rule, "fact")
+    problem = unfit(rule, "fact", fact, "a number", fact.magnitude is not None)
+    if problem is not None:
+        yield problem
+        return
+    listed = len(rule.data["items"])
+
+    def holds(pick: Pick) -> bool:
+        interval = pick(fact)
+        return interval.lo <= listed <= interval.hi
+
+    severity = judge(holds)
+    if severity is not None:
+        stated = in_unit(failed(severity)(fact), fact)
+        items = "item is" if listed == 1 else "items are"
+        yield violation(rule, severity, f"{fact.id} = {stated}, but {listed} {items} listed{lean(severity)}",
+                        [fact])

@@ -39,7 +39,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from factcheck.dates import DateInterval, add_days, add_months
 from factcheck.findings import Finding
 from factcheck.intervals import Interval
-from factcheck.model import FactBase
+from factcheck.model import FactBase, Rule
 from factcheck.rules._relations import Pick, days, failed, judge, lean, unfit, violation
 
 #: dimension of the length -> (base units per step, how to add whole steps to a day)
@@ -69,22 +69,26 @@ def ends(start: DateInterval, length: Interval, dimension: str) -> DateInterval:
 
 def check(base: FactBase) -> Iterator[Finding]:
     for rule in base.rules_of("duration"):
-        start, length, end = (base.fact(rule, name) for name in ("start", "length", "end"))
-        problem = (unfit(rule, "start", start, "a date", start.when is not None)
-                   or unfit(rule, "length", length, "a length of time (days, weeks, months, years)",
-                            length.unit.dimension in _STEPS)
-                   or unfit(rule, "end", end, "a date", end.when is not None))
-        if problem is not None:
-            yield problem
-            continue
-        begun, finished, dimension = days(start), days(end), length.unit.dimension
+        yield from _check(base, rule)
 
-        def holds(pick: Pick) -> bool:
-            return ends(begun, pick(length), dimension).intersects(finished)  # noqa: B023
 
-        severity = judge(holds)
-        if severity is not None:
-            expected = ends(begun, failed(severity)(length), dimension)
-            message = (f"{start.id} = {begun} + {length.id} = {length.written} ends {expected}, "
-                       f"but {end.id} = {finished}{lean(severity)}")
-            yield violation(rule, severity, message, [start, length, end])
+def _check(base: FactBase, rule: Rule) -> Iterator[Finding]:
+    start, length, end = (base.fact(rule, name) for name in ("start", "length", "end"))
+    problem = (unfit(rule, "start", start, "a date", start.when is not None)
+               or unfit(rule, "length", length, "a length of time (days, weeks, months, years)",
+                        length.unit.dimension in _STEPS)
+               or unfit(rule, "end", end, "a date", end.when is not None))
+    if problem is not None:
+        yield problem
+        return
+    begun, finished, dimension = days(start), days(end), length.unit.dimension
+
+    def holds(pick: Pick) -> bool:
+        return ends(begun, pick(length), dimension).intersects(finished)
+
+    severity = judge(holds)
+    if severity is not None:
+        expected = ends(begun, failed(severity)(length), dimension)
+        message = (f"{start.id} = {begun} + {length.id} = {length.written} ends {expected}, "
+                   f"but {end.id} = {finished}{lean(severity)}")
+        yield violation(rule, severity, message, [start, length, end])

@@ -34,30 +34,34 @@ from collections.abc import Iterator
 
 from factcheck.findings import Finding
 from factcheck.intervals import Interval, total
-from factcheck.model import FactBase
+from factcheck.model import FactBase, Rule
 from factcheck.rules._relations import Pick, failed, in_unit, judge, lean, mixed_dimensions, unfit, violation
 
 
 def check(base: FactBase) -> Iterator[Finding]:
     for rule in base.rules_of("inclusion"):
-        whole = base.fact(rule, "total")
-        parts = base.fact_list(rule, "parts")
-        involved = [whole, *parts]
-        problem = mixed_dimensions(rule, involved) or unfit(rule, "total", whole, "a number", whole.magnitude is not None)
-        if problem is not None:
-            yield problem
-            continue
+        yield from _check(base, rule)
 
-        def holds(pick: Pick) -> bool:
-            return total(pick(part) for part in parts).lo <= pick(whole).hi  # noqa: B023
 
-        severity = judge(holds)
-        if severity is None:
-            continue
-        pick = failed(severity)
-        least = total(pick(part) for part in parts).lo
-        most = pick(whole).hi
-        names = " + ".join(part.id for part in parts)
-        message = (f"parts {names} = at least {in_unit(Interval(least, least), whole)}, more than total "
-                   f"{whole.id} = at most {in_unit(Interval(most, most), whole)}{lean(severity)}")
-        yield violation(rule, severity, message, involved)
+def _check(base: FactBase, rule: Rule) -> Iterator[Finding]:
+    whole = base.fact(rule, "total")
+    parts = base.fact_list(rule, "parts")
+    involved = [whole, *parts]
+    problem = mixed_dimensions(rule, involved) or unfit(rule, "total", whole, "a number", whole.magnitude is not None)
+    if problem is not None:
+        yield problem
+        return
+
+    def holds(pick: Pick) -> bool:
+        return total(pick(part) for part in parts).lo <= pick(whole).hi
+
+    severity = judge(holds)
+    if severity is None:
+        return
+    pick = failed(severity)
+    least = total(pick(part) for part in parts).lo
+    most = pick(whole).hi
+    names = " + ".join(part.id for part in parts)
+    message = (f"parts {names} = at least {in_unit(Interval(least, least), whole)}, more than total "
+               f"{whole.id} = at most {in_unit(Interval(most, most), whole)}{lean(severity)}")
+    yield violation(rule, severity, message, involved)

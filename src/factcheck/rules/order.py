@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterator
 
 from factcheck.dates import DateInterval
 from factcheck.findings import Finding, Severity
-from factcheck.model import FactBase
+from factcheck.model import FactBase, Rule
 from factcheck.rules._relations import days, unfit, violation
 
 #: relation -> (whether some day of `a` and some day of `b` satisfy it, how to say it)
@@ -51,14 +51,18 @@ def possible(relation: str, first: DateInterval, second: DateInterval) -> bool:
 
 def check(base: FactBase) -> Iterator[Finding]:
     for rule in base.rules_of("order"):
-        first, second = base.fact(rule, "first"), base.fact(rule, "second")
-        problem = (unfit(rule, "first", first, "a date", first.when is not None)
-                   or unfit(rule, "second", second, "a date", second.when is not None))
-        if problem is not None:
-            yield problem
-            continue
-        relation = rule.data["relation"]
-        if not possible(relation, days(first), days(second)):
-            message = (f"{first.id} = {first.when} cannot be {RELATIONS[relation][1]} "
-                       f"{second.id} = {second.when}")
-            yield violation(rule, Severity.ERROR, message, [first, second])
+        yield from _check(base, rule)
+
+
+def _check(base: FactBase, rule: Rule) -> Iterator[Finding]:
+    first, second = base.fact(rule, "first"), base.fact(rule, "second")
+    problem = (unfit(rule, "first", first, "a date", first.when is not None)
+               or unfit(rule, "second", second, "a date", second.when is not None))
+    if problem is not None:
+        yield problem
+        return
+    relation = rule.data["relation"]
+    if not possible(relation, days(first), days(second)):
+        message = (f"{first.id} = {first.when} cannot be {RELATIONS[relation][1]} "
+                   f"{second.id} = {second.when}")
+        yield violation(rule, Severity.ERROR, message, [first, second])

@@ -34,8 +34,8 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, InvalidOperation, local
 
 from factcheck.findings import Finding, Severity
 from factcheck.intervals import INF, Interval
-from factcheck.model import FactBase
-from factcheck.rules._relations import Pick, failed, in_unit, judge, lean, mixed_dimensions, unfit, violation
+from factcheck.model import FactBase, Rule
+from factcheck.rules._relations import Pick, failed, in_unit, judge, lean, loose, mixed_dimensions, unfit, violation
 
 _DISPLAY = Decimal("0.1")  # a quotient is shown to a tenth of the share's unit, rounded outwards
 
@@ -69,26 +69,29 @@ def _shown(interval: Interval) -> Interval:
 
 def check(base: FactBase) -> Iterator[Finding]:
     for rule in base.rules_of("ratio"):
-        part, whole, share = (base.fact(rule, name) for name in ("part", "whole", "share"))
-        involved = [part, whole, share]
-        problem = (mixed_dimensions(rule, [part, whole])
-                   or unfit(rule, "part", part, "a number", part.magnitude is not None)
-                   or unfit(rule, "share", share, "a share (percent or fraction)", share.unit.dimension == "ratio"))
-        if problem is not None:
-            yield problem
-            continue
-        assert whole.magnitude is not None
-        if whole.magnitude.loose == Interval(Decimal(0), Decimal(0)):
-            yield violation(rule, Severity.ERROR, f"whole {whole.id} is zero, so no share of it is defined", involved)
-            continue
+        yield from _check(base, rule)
 
-        def holds(pick: Pick) -> bool:
-            return quotient(pick(part), pick(whole)).intersects(pick(share))  # noqa: B023
 
-        severity = judge(holds)
-        if severity is not None:
-            pick = failed(severity)
-            divided = quotient(pick(part), pick(whole)).scale(Decimal(1) / share.unit.factor)
-            message = (f"{part.id} / {whole.id} = {_shown(divided)} {share.unit.name}, "
-                       f"but {share.id} = {in_unit(pick(share), share)}{lean(severity)}")
-            yield violation(rule, severity, message, involved)
+def _check(base: FactBase, rule: Rule) -> Iterator[Finding]:
+    part, whole, share = (base.fact(rule, name) for name in ("part", "whole", "share"))
+    involved = [part, whole, share]
+    problem = (mixed_dimensions(rule, [part, whole])
+               or unfit(rule, "part", part, "a number", part.magnitude is not None)
+               or unfit(rule, "share", share, "a share (percent or fraction)", share.unit.dimension == "ratio"))
+    if problem is not None:
+        yield problem
+        return
+    if loose(whole) == Interval(Decimal(0), Decimal(0)):
+        yield violation(rule, Severity.ERROR, f"whole {whole.id} is zero, so no share of it is defined", involved)
+        return
+
+    def holds(pick: Pick) -> bool:
+        return quotient(pick(part), pick(whole)).intersects(pick(share))
+
+    severity = judge(holds)
+    if severity is not None:
+        pick = failed(severity)
+        divided = quotient(pick(part), pick(whole)).scale(Decimal(1) / share.unit.factor)
+        message = (f"{part.id} / {whole.id} = {_shown(divided)} {share.unit.name}, "
+                   f"but {share.id} = {in_unit(pick(share), share)}{lean(severity)}")
+        yield violation(rule, severity, message, involved)

@@ -29,21 +29,25 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factcheck.findings import Finding, Severity
-from factcheck.model import FactBase
+from factcheck.model import FactBase, Rule
 from factcheck.rules._relations import days, unfit, violation
 
 
 def check(base: FactBase) -> Iterator[Finding]:
     for rule in base.rules_of("relative"):
-        fact = base.fact(rule, "fact")
-        problem = unfit(rule, "fact", fact, "a date", fact.when is not None)
-        if problem is not None:
-            yield problem
-            continue
-        tense, when, dated = rule.data["tense"], days(fact), fact.document.date
-        if tense == "past" and when.first < dated.first:
-            continue
-        if tense == "future" and when.last > dated.last:
-            continue
-        message = f"{fact.id} = {when} is stated as {tense}, but the document {fact.document.id} is dated {dated}"
-        yield violation(rule, Severity.ERROR, message, [fact])
+        yield from _check(base, rule)
+
+
+def _check(base: FactBase, rule: Rule) -> Iterator[Finding]:
+    fact = base.fact(rule, "fact")
+    problem = unfit(rule, "fact", fact, "a date", fact.when is not None)
+    if problem is not None:
+        yield problem
+        return
+    tense, when, dated = rule.data["tense"], days(fact), fact.document.date
+    if tense == "past" and when.first < dated.first:
+        return
+    if tense == "future" and when.last > dated.last:
+        return
+    message = f"{fact.id} = {when} is stated as {tense}, but the document {fact.document.id} is dated {dated}"
+    yield violation(rule, Severity.ERROR, message, [fact])

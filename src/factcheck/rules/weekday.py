@@ -29,7 +29,7 @@ from datetime import timedelta
 
 from factcheck.dates import DateInterval
 from factcheck.findings import Finding, Severity
-from factcheck.model import FactBase
+from factcheck.model import FactBase, Rule
 from factcheck.rules._relations import days, unfit, violation
 
 # as date.weekday() counts them; not calendar.day_name, which follows the locale
@@ -47,23 +47,27 @@ def weekdays(interval: DateInterval) -> set[int]:
 
 def check(base: FactBase) -> Iterator[Finding]:
     for rule in base.rules_of("weekday"):
-        fact = base.fact(rule, "fact")
-        problem = unfit(rule, "fact", fact, "a date", fact.when is not None)
-        if problem is not None:
-            yield problem
-            continue
-        name = rule.data["weekday"]
-        wanted = WEEKDAYS.get(name.lower())
-        if wanted is None:
-            yield violation(rule, Severity.ERROR, f"unknown weekday {name!r}; use an English or Dutch day name",
-                            [fact])
-            continue
-        when = days(fact)
-        if wanted in weekdays(when):
-            continue
-        said = ENGLISH[wanted].capitalize() + ("" if name.lower() == ENGLISH[wanted] else f" ({name})")
-        if when.first == when.last:
-            actual = f"is a {ENGLISH[when.first.weekday()].capitalize()}, not a {said}"
-        else:
-            actual = f"has no {said}"
-        yield violation(rule, Severity.ERROR, f"{fact.id} = {when} {actual}", [fact])
+        yield from _check(base, rule)
+
+
+def _check(base: FactBase, rule: Rule) -> Iterator[Finding]:
+    fact = base.fact(rule, "fact")
+    problem = unfit(rule, "fact", fact, "a date", fact.when is not None)
+    if problem is not None:
+        yield problem
+        return
+    name = rule.data["weekday"]
+    wanted = WEEKDAYS.get(name.lower())
+    if wanted is None:
+        yield violation(rule, Severity.ERROR, f"unknown weekday {name!r}; use an English or Dutch day name",
+                        [fact])
+        return
+    when = days(fact)
+    if wanted in weekdays(when):
+        return
+    said = ENGLISH[wanted].capitalize() + ("" if name.lower() == ENGLISH[wanted] else f" ({name})")
+    if when.first == when.last:
+        actual = f"is a {ENGLISH[when.first.weekday()].capitalize()}, not a {said}"
+    else:
+        actual = f"has no {said}"
+    yield violation(rule, Severity.ERROR, f"{fact.id} = {when} {actual}", [fact])
