@@ -277,3 +277,59 @@ def test_acknowledging_one_finding_never_hides_another(acknowledged: set[str]) -
     plain = check(MIXED_FACTS, MIXED_RULES).verdicts
     assert outcome.verdicts == {(kind, severity, rule_id, reason if rule_id in acknowledged else None)
                                 for kind, severity, rule_id, _ in plain}
+
+
+numbers = st.one_of(
+    st.integers(-10**6, 10**6),
+    st.decimals(min_value=-10**6, max_value=10**6, places=3, allow_nan=False, allow_infinity=False),
+    st.tuples(st.integers(0, 500), st.integers(0, 500)).map(lambda pair: {"min": min(pair), "max": max(pair)}),
+)
+date_texts = st.one_of(
+    days.map(date.isoformat),
+    days.map(lambda d: d.strftime("%Y-%m")),
+    st.tuples(days, st.sampled_from(["early", "mid", "late"])).map(lambda p: f"{p[0]:%Y-%m}-{p[1]}"),
+    st.tuples(days, st.integers(0, 400)).map(lambda p: span(*p)),
+)
+number_facts = st.fixed_dictionaries({
+    "value": numbers,
+    "unit": st.sampled_from(["persons", "aircraft", "EUR million", "EUR thousand", "percent", "fraction", "days",
+                             "weeks", "months", "years"]),
+    "qualifier": st.sampled_from(["exact", "circa", "more_than", "almost", "at_least", "at_most", "probably"]),
+})
+date_facts = st.fixed_dictionaries({"value": date_texts, "unit": st.just("date")})
+FIELDS = {
+    "inclusion": {"total": 1, "parts": 2}, "sum": {"total": 1, "parts": 2}, "bound": {"fact": 1},
+    "change": {"from": 1, "to": 1}, "order": {"first": 1, "second": 1}, "duration": {"start": 1, "length": 1, "end": 1},
+    "weekday": {"fact": 1}, "relative": {"fact": 1}, "ratio": {"part": 1, "whole": 1, "share": 1},
+    "count": {"fact": 1}, "agreement": {"facts": 2},
+}
+EXTRA = {"bound": {"min": 0, "max": 100}, "change": {"direction": "increase"}, "order": {"relation": "before"},
+         "weekday": {"weekday": "vrijdag"}, "relative": {"tense": "past"}, "count": {"items": ["a", "b"]}}
+
+
+@st.composite
+def any_rule(draw: st.DrawFn, fact_ids: list[str], index: int) -> dict[str, Any]:
+    kind = draw(st.sampled_from(sorted(FIELDS)))
+    rule: dict[str, Any] = {"id": f"rule-{index}", "kind": kind}
+    for name, many in FIELDS[kind].items():
+        if many == 1:
+            rule[name] = draw(st.sampled_from(fact_ids))
+        else:
+            rule[name] = draw(st.lists(st.sampled_from(fact_ids), min_size=2, max_size=3, unique=True))
+    return {**rule, **EXTRA.get(kind, {})}
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data(), numeric=st.lists(number_facts, min_size=2, max_size=4), dated=st.lists(date_facts, min_size=1, max_size=3))
+def test_no_rule_kind_fails_on_any_combination_of_facts(
+        data: st.DataObject, numeric: list[dict[str, Any]], dated: list[dict[str, Any]]) -> None:
+    """Whatever values, units, qualifiers and kinds of facts a rule relates, checking ends in findings at the rule, never in a crash."""
+    facts = [{"id": f"f{i}", **fact} for i, fact in enumerate(numeric + dated)]
+    ids = [fact["id"] for fact in facts]
+    rules = [data.draw(any_rule(ids, index)) for index in range(data.draw(st.integers(1, 4)))]
+    outcome = check(facts, rules)
+    assert outcome.exit_code in (0, 1)
+    rule_lines = {rule["id"]: None for rule in rules}
+    for finding in outcome.report.findings:
+        assert finding.kind in {*FIELDS, "dimension"}
+        assert finding.rule_id is None or finding.rule_id in rule_lines

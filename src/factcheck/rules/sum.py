@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from factcheck.findings import Finding, Severity
 from factcheck.intervals import total
 from factcheck.model import FactBase
-from factcheck.rules._relations import Pick, in_unit, judge, loose, mention, mixed_dimensions, ordered_ids
+from factcheck.rules._relations import Pick, in_unit, judge, loose, mention, mixed_dimensions, ordered_ids, unfit
 
 
 def check(base: FactBase) -> Iterator[Finding]:
@@ -42,7 +42,7 @@ def check(base: FactBase) -> Iterator[Finding]:
         whole = base.fact(rule, "total")
         parts = base.fact_list(rule, "parts")
         involved = [whole, *parts]
-        mixed = mixed_dimensions(rule, involved)
+        mixed = mixed_dimensions(rule, involved) or unfit(rule, "total", whole, "a number", whole.magnitude is not None)
         if mixed is not None:
             yield mixed
             continue
