@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from factcheck.findings import Finding, Severity
 from factcheck.intervals import total
 from factcheck.model import FactBase
-from factcheck.rules._relations import Pick, in_unit, judge, loose, mention, mixed_dimensions, ordered_ids, unfit
+from factcheck.rules._relations import Pick, in_unit, judge, loose, mention, mixed_dimensions, ordered_ids
 
 
 def check(base: FactBase) -> Iterator[Finding]:
@@ -42,9 +42,13 @@ def check(base: FactBase) -> Iterator[Finding]:
         whole = base.fact(rule, "total")
         parts = base.fact_list(rule, "parts")
         involved = [whole, *parts]
-        mixed = mixed_dimensions(rule, involved) or unfit(rule, "total", whole, "a number", whole.magnitude is not None)
+        mixed = mixed_dimensions(rule, involved)
         if mixed is not None:
             yield mixed
+            continue
+        if whole.unit.is_date:  # one dimension, so every fact is a date: nothing to add up
+            yield Finding("dimension", Severity.ERROR, f"sum {rule.id}: dates cannot be added", rule.location,
+                          tuple(mention(f) for f in involved), ordered_ids(involved), rule.id)
             continue
 
         def holds(pick: Pick) -> bool:
