@@ -1,6 +1,10 @@
 """The rule kinds.  Each kind is one module with a `check(base)` function and a docstring that is
 its user documentation (shown by ``factcheck rules KIND``).  Adding a kind means one new module
 and one line in `RULE_KINDS`.
+
+A docstring's first line is "KIND — summary"; its "Passes —" and "Fails —" examples are runnable
+YAML (each fact's quantity, section and quote left out), and the failing one ends with the exact
+lines it prints: tests/test_rule_docs.py runs them, so the documentation cannot drift.
 """
 
 from __future__ import annotations
