@@ -267,3 +267,15 @@ def test_fact_ids_are_unique_across_files(monkeypatch: pytest.MonkeyPatch,
     assert out.splitlines()[0] == (
         "facts/budget.facts.yaml:9:5: error duplicate-id: duplicate fact id 'budget' "
         "(first at facts/again.facts.yaml:9:5)")
+
+
+def test_show_reads_the_configured_fact_base_too(monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str], multi: Path) -> None:
+    monkeypatch.chdir(multi)
+    monkeypatch.setattr(sys, "argv", ["factcheck", "show", "tools", "--color", "never"])
+    with pytest.raises(SystemExit) as exit_info:
+        run()
+    out, err = capsys.readouterr()
+    assert (exit_info.value.code, err) == (0, "")
+    assert out.splitlines()[0] == "tools at facts/budget.facts.yaml:21:5"
+    assert "  ok  budget-split (sum) at facts/rules.facts.yaml:2:5" in out.splitlines()
