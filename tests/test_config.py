@@ -153,6 +153,14 @@ def test_explicit_paths_replace_the_configured_files_but_keep_its_root(
     assert verify(monkeypatch, capsys, multi, "facts/budget.facts.yaml", "facts/rules.facts.yaml") == (0, SUMMARY, "")
 
 
+def test_explicit_paths_still_need_a_usable_config(monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str], multi: Path) -> None:
+    """The config sets the root for explicit paths too, so a broken one cannot be passed over."""
+    (multi / ".factcheck.yaml").write_text("fact: facts/*.yaml\n", encoding="utf-8")
+    assert verify(monkeypatch, capsys, multi, "facts/budget.facts.yaml") == (
+        2, "", "factcheck: .factcheck.yaml:1:1: unknown key 'fact' (known: facts)\n")
+
+
 @pytest.mark.parametrize(("config", "message"), [
     ("facts: [\n", ".factcheck.yaml:2:1: while parsing a flow node: did not find expected node content"),
     ("facts: facts/*.yaml\nschema: my.json\n", ".factcheck.yaml:2:1: unknown key 'schema' (known: facts)"),
