@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import fnmatch
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factcheck.cli import run
 from factcheck.config import Config, ConfigError, discover, fact_files, find_config
@@ -286,3 +290,37 @@ def test_show_reads_the_configured_fact_base_too(monkeypatch: pytest.MonkeyPatch
     assert err == ""
     assert out.splitlines()[0] == "tools at facts/budget.facts.yaml:21:5"
     assert "  ok  budget-split (sum) at facts/rules.facts.yaml:2:5" in out.splitlines()
+
+
+def glob_matches(name: str, pattern: str) -> bool:
+    """Path.glob's meaning for the patterns below: `*` stays inside one folder, `**/` is any folders."""
+    if pattern.startswith("**/"):
+        return fnmatch.fnmatch(name.rsplit("/", 1)[-1], pattern[3:])
+    return name.count("/") == pattern.count("/") and fnmatch.fnmatch(name, pattern)
+
+
+@given(names=st.sets(st.sampled_from(["a.facts.yaml", "b.facts.yaml", "c.yaml", "d/e.facts.yaml", "d/f.yaml"]),
+                     min_size=1),
+       patterns=st.lists(st.sampled_from(["a.facts.yaml", "c.yaml", "*.facts.yaml", "*.yaml", "d/*.yaml",
+                                          "**/*.facts.yaml"]), min_size=1, max_size=4))
+def test_fact_files_are_what_the_patterns_match_each_once(names: set[str], patterns: list[str]) -> None:
+    """The fact files of a config are exactly the files its patterns match, each once, earliest pattern
+    first; a glob that matches nothing is an error."""
+    with tempfile.TemporaryDirectory() as scratch:
+        root = Path(scratch)
+        for name in names:
+            (root / name).parent.mkdir(parents=True, exist_ok=True)
+            (root / name).write_text("{}\n", encoding="utf-8")
+        config = Config(root / ".factcheck.yaml", tuple(patterns))
+        expected: list[Path] = []
+        for pattern in patterns:
+            if "*" not in pattern:
+                found = [root / pattern]  # a plain path, present or not (the engine reports it missing)
+            else:
+                found = sorted(root / name for name in names if glob_matches(name, pattern))
+                if not found:
+                    with pytest.raises(ConfigError, match="matches no file"):
+                        fact_files(config, root)
+                    return
+            expected += [path for path in found if path not in expected]
+        assert fact_files(config, root) == expected
