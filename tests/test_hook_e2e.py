@@ -14,7 +14,6 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -27,16 +26,14 @@ BUDGET = "facts/budget.facts.yaml"
 FINDING = ("facts/rules.facts.yaml:2:5: error sum: sum budget-split: parts plants + tools = [12.9, 13.1] "
            "EUR thousand, but total budget = [11.5, 12.5] EUR thousand")
 
-Git = Callable[..., subprocess.CompletedProcess[str]]
-
-
 @pytest.fixture(scope="session")
 def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    """A hermetic environment: no user or system git config, fixed identities, one pre-commit store."""
+    """A hermetic environment: no user or system git config, fixed identities, one pre-commit store,
+    and factcheck's plain text output (no colour, no GitHub annotations even inside Actions)."""
     home = tmp_path_factory.mktemp("e2e-home")
     (home / "gitconfig").write_text("", encoding="utf-8")
     base = {key: value for key, value in os.environ.items()
-            if not key.startswith(("GIT_", "PRE_COMMIT")) and key not in {"FORCE_COLOR", "NO_COLOR"}}
+            if not key.startswith(("GIT_", "PRE_COMMIT")) and key not in {"FORCE_COLOR", "NO_COLOR", "GITHUB_ACTIONS"}}
     return {**base,
             "GIT_CONFIG_GLOBAL": str(home / "gitconfig"), "GIT_CONFIG_NOSYSTEM": "1",
             "GIT_AUTHOR_NAME": "Fact Checker", "GIT_AUTHOR_EMAIL": "checker@example.invalid",
