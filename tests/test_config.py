@@ -23,6 +23,7 @@ def verify(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], 
            *args: str) -> tuple[int, str, str]:
     """Run the console entry point as `factcheck verify ARGS` in `cwd`: exit code, stdout, stderr."""
     monkeypatch.chdir(cwd)
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)  # it would switch the output to annotations
     monkeypatch.setattr(sys, "argv", ["factcheck", "verify", *args])
     with pytest.raises(SystemExit) as exit_info:
         run()
