@@ -139,11 +139,38 @@ def load_text(text: str, display: str) -> Loaded:
         return Loaded(display, None, [_finding("syntax", _one_line(str(exc)), display)])
     finally:
         loader.dispose()
-    if root is None:
+    if root is None or (isinstance(root, yaml.ScalarNode) and root.tag == _NULL):  # "", "---", "~"
         return Loaded(display, None, [_finding("schema", "the file is empty: expected a mapping", display)])
     builder = _Builder(display)
     data = builder.build(root)
+    if "&" in text or "*" in text:  # only then can there be anchors; spares the second parse
+        builder.findings.extend(_anchor_findings(text, display))
     return Loaded(display, data, builder.findings)
+
+
+def _anchor_findings(text: str, display: str) -> list[Finding]:
+    """Every anchor and alias at its own position: composed nodes keep neither (an alias is the
+    very node it names), so they are found in the event stream."""
+    loader = _StrictLoader(text)
+    findings: list[Finding] = []
+    anchors: dict[str, int] = {}
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            anchor = getattr(event, "anchor", None)
+            if anchor is None:
+                continue
+            line, column = event.start_mark.line + 1, event.start_mark.column + 1
+            if isinstance(event, yaml.AliasEvent):
+                where = f" (anchor at line {anchors[anchor]})" if anchor in anchors else ""
+                message = f"alias *{anchor}{where}: aliases are not allowed in a fact base"
+            else:
+                anchors.setdefault(anchor, line)
+                message = f"anchor &{anchor}: anchors are not allowed in a fact base"
+            findings.append(_finding("alias", message, display, line, column))
+    finally:
+        loader.dispose()
+    return findings
 
 
 class _Builder:
@@ -166,8 +193,7 @@ class _Builder:
         return holder[0]
 
     def _value(self, node: yaml.Node, stack: list[tuple[yaml.Node, Any, Any]]) -> Any:
-        if id(node) in self._seen:
-            self._report("alias", "aliases and anchors are not allowed in a fact base", node)
+        if id(node) in self._seen:  # an alias (reported by `_anchor_findings`): never expand it
             return None
         self._seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
