@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import IO, Any
 
 import click
 
@@ -11,6 +12,15 @@ from factcheck import __version__
 
 EXIT_CANNOT_CHECK = 2
 DEFAULT_FACT_FILE = "facts.yaml"
+
+
+class CannotCheckError(click.ClickException):
+    """The fact base could not be checked: exit 2 with one line on stderr (click's default is 1)."""
+
+    exit_code = EXIT_CANNOT_CHECK
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(f"factcheck: {self.format_message()}", file=file, err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -35,7 +45,7 @@ def verify(paths: tuple[Path, ...], strict: bool) -> None:
     try:
         report = run_verify(targets)
     except CannotCheck as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise CannotCheckError(str(exc)) from exc
     click.echo(render(report), nl=False)
     sys.exit(report.exit_code(strict))
 
@@ -44,6 +54,9 @@ def run() -> None:
     """The console entry point: exit 2 with one line, never a traceback, on anything unexpected."""
     try:
         main(standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as exc:  # bare `factcheck`: the help is the message
+        exc.show()
+        sys.exit(EXIT_CANNOT_CHECK)
     except click.ClickException as exc:
         click.echo(f"factcheck: {exc.format_message()}", err=True)
         sys.exit(EXIT_CANNOT_CHECK)

@@ -60,8 +60,10 @@ def project_root(path: Path) -> Path:
 
 
 def verify(paths: Sequence[Path], cwd: Path | None = None, root: Path | None = None) -> Report:
-    """Check the fact base made of `paths`; raise `CannotCheck` when a file cannot be read."""
+    """Check the fact base made of `paths` (relative ones are relative to `cwd`, default the working
+    directory); raise `CannotCheck` when a file cannot be read."""
     cwd = Path(os.path.abspath(cwd or Path.cwd()))
+    paths = [cwd / path for path in paths]
     findings: list[Finding] = []
     loaded: list[tuple[str, Path, LocatedDict]] = []
     names = [display_path(path, cwd) for path in paths]
