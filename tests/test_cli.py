@@ -211,6 +211,13 @@ def test_engine_reads_relative_paths_from_its_cwd(write_base: Callable[..., Path
     assert path.parent == tmp_path
 
 
+def test_a_file_named_twice_is_read_once(shipped: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(shipped.parent)
+    (shipped.parent / "sub").mkdir()
+    once, twice = invoke("verify", "facts.yaml"), invoke("verify", "facts.yaml", "./facts.yaml", "sub/../facts.yaml")
+    assert (twice.stdout, twice.exit_code) == (once.stdout, 0)
+
+
 def test_several_files_make_one_fact_base(write_base: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
     first = write_base(base_text([fact("total", 122, "EUR million"), fact("air", Decimal("75.5"), "EUR million")]),
                        name="a.yaml")

@@ -213,6 +213,17 @@ def test_syntax_errors_are_located_at_the_parsers_mark(text: str, expected: str)
     assert lines(result.findings) == [expected]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("a: \x07\n", "f.yaml:1:4: error syntax: unacceptable character #x0007: control characters are not allowed"),
+    ("a: 1\néé: \x00\n",
+     "f.yaml:2:5: error syntax: unacceptable character #x0000: control characters are not allowed"),
+])
+def test_control_characters_are_located(text: str, expected: str) -> None:
+    result = load_text(text, "f.yaml")
+    assert result.data is None
+    assert lines(result.findings) == [expected]
+
+
 @pytest.mark.parametrize("text", ["", "\n\n", "# only a comment\n", "---\n", "~\n", "null\n"])
 def test_an_empty_file_is_a_finding(text: str) -> None:
     assert found(text) == ["f.yaml:1:1: error schema: the file is empty: expected a mapping"]

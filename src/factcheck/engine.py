@@ -63,7 +63,8 @@ def verify(paths: Sequence[Path], cwd: Path | None = None, root: Path | None = N
     """Check the fact base made of `paths` (relative ones are relative to `cwd`, default the working
     directory); raise `CannotCheck` when a file cannot be read."""
     cwd = Path(os.path.abspath(cwd or Path.cwd()))
-    paths = [cwd / path for path in paths]
+    # a file named twice (facts.yaml ./facts.yaml) is read once, not reported as its own duplicate
+    paths = list(dict.fromkeys(Path(os.path.abspath(cwd / path)) for path in paths))
     findings: list[Finding] = []
     loaded: list[tuple[str, Path, LocatedDict]] = []
     names = [display_path(path, cwd) for path in paths]

@@ -23,6 +23,8 @@ import yaml
 from factcheck.findings import Finding, Location, Severity
 
 _Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: libyaml reports a reader error's position in UTF-8 bytes, PyYAML's own reader in code points.
+_OFFSETS_IN_BYTES = _Base is not yaml.SafeLoader
 
 #: A fact base larger than this is refused: curated fact bases are kilobytes, and a cap keeps a
 #: hostile file from exhausting memory (split large dossiers over several files).
@@ -112,9 +114,7 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Finding]]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start].decode("utf-8", errors="replace")
-        line = before.count("\n") + 1
-        column = len(before) - (before.rfind("\n") + 1) + 1
+        line, column = _line_column(raw[: exc.start].decode("utf-8", errors="replace"))
         message = f"not UTF-8: byte 0x{raw[exc.start]:02x} cannot be decoded"
         return None, [_finding("encoding", message, display, line, column)]
     return text.removeprefix("\ufeff"), []
@@ -135,7 +135,12 @@ def load_text(text: str, display: str) -> Loaded:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         return Loaded(display, None, [_syntax_finding(exc, display)])
-    except yaml.YAMLError as exc:  # e.g. a reader error on a control character
+    except yaml.reader.ReaderError as exc:  # a control character: located by its offset in the text
+        before = text.encode()[: exc.position].decode() if _OFFSETS_IN_BYTES else text[: exc.position]
+        line, column = _line_column(before)
+        message = f"unacceptable character #x{exc.character:04x}: {exc.reason}"
+        return Loaded(display, None, [_finding("syntax", message, display, line, column)])
+    except yaml.YAMLError as exc:
         return Loaded(display, None, [_finding("syntax", _one_line(str(exc)), display)])
     finally:
         loader.dispose()
@@ -263,6 +268,11 @@ class _Builder:
 
 def _finding(kind: str, message: str, path: str, line: int = 1, column: int = 1) -> Finding:
     return Finding(kind, Severity.ERROR, message, Location(path, line, column))
+
+
+def _line_column(before: str) -> Mark:
+    """Where the text that follows `before` starts."""
+    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
 
 
 def _one_line(text: str) -> str:
