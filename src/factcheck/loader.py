@@ -130,9 +130,8 @@ def load_file(path: Path, display: str) -> Loaded:
 
 def load_text(text: str, display: str) -> Loaded:
     """Load YAML text into located data, collecting every problem as a finding."""
-    loader = _StrictLoader(text)
     try:
-        root = loader.get_single_node()
+        root = _compose(text)
     except yaml.MarkedYAMLError as exc:
         return Loaded(display, None, [_syntax_finding(exc, display)])
     except yaml.reader.ReaderError as exc:  # a control character: located by its offset in the text
@@ -142,8 +141,6 @@ def load_text(text: str, display: str) -> Loaded:
         return Loaded(display, None, [_finding("syntax", message, display, line, column)])
     except yaml.YAMLError as exc:
         return Loaded(display, None, [_finding("syntax", _one_line(str(exc)), display)])
-    finally:
-        loader.dispose()
     if root is None or (isinstance(root, yaml.ScalarNode) and root.tag == _NULL):  # "", "---", "~"
         return Loaded(display, None, [_finding("schema", "the file is empty: expected a mapping", display)])
     builder = _Builder(display)
@@ -151,6 +148,15 @@ def load_text(text: str, display: str) -> Loaded:
     if "&" in text or "*" in text:  # only then can there be anchors; spares the second parse
         builder.findings.extend(_anchor_findings(text, display))
     return Loaded(display, data, builder.findings)
+
+
+def _compose(text: str) -> yaml.Node | None:
+    loader = _StrictLoader(text)  # PyYAML's pure-Python reader already checks characters here
+    try:
+        root: yaml.Node | None = loader.get_single_node()
+        return root
+    finally:
+        loader.dispose()
 
 
 def _anchor_findings(text: str, display: str) -> list[Finding]:
