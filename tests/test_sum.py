@@ -89,6 +89,12 @@ def test_different_dimensions_never_add_up() -> None:
         "facts.yaml:12:6: error dimension: sum r: mixes dimensions (total in EUR, a in EUR, b in persons)"]
 
 
+def test_dates_cannot_be_added() -> None:
+    text = base_text([fact("a", "2015-10", "date"), fact("b", "2015-11", "date"), fact("c", "2015-12", "date")],
+                     [rule("r", "sum", total="a", parts=["b", "c"])])
+    assert sum_lines(text) == ["facts.yaml:12:6: error dimension: sum r: dates cannot be added"]
+
+
 # --- properties -----------------------------------------------------------------------------
 
 #: a non-negative amount in millions with 0 to 3 decimals, as a curator would write it

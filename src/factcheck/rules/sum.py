@@ -39,6 +39,10 @@ def check(base: FactBase) -> Iterator[Finding]:
         if mixed is not None:
             yield mixed
             continue
+        if whole.unit.is_date:  # one dimension, so every fact is a date: nothing to add up
+            yield Finding("dimension", Severity.ERROR, f"sum {rule.id}: dates cannot be added", rule.location,
+                          tuple(mention(f) for f in involved), ordered_ids(involved), rule.id)
+            continue
 
         def holds(pick: Pick) -> bool:
             return total(pick(part) for part in parts).intersects(pick(whole))  # noqa: B023
