@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import lines
 from factcheck import loader
@@ -119,6 +121,23 @@ def test_non_integers_are_exact_decimals(written: str, expected: str) -> None:
     assert type(value) is Decimal
     assert value == Decimal(expected)
     assert str(value) == str(Decimal(written))  # the written precision survives: 1.10 is not 1.1
+
+
+@given(st.text(alphabet="0123456789.eE+-_:xob ntrueyfalsNYO~", max_size=12))
+def test_a_plain_scalar_is_never_a_binary_float(written: str) -> None:
+    """Whatever number-like text is written, the loader yields a str, int, Decimal, bool or None."""
+    result = load_text(f"v: {written}\n", "f.yaml")
+    if result.data is not None and "v" in result.data:
+        assert type(result.data["v"]) in (str, int, Decimal, bool, type(None))
+
+
+@given(st.text(max_size=200))
+def test_any_text_loads_into_data_or_located_findings(text: str) -> None:
+    """Any text at all gives data or findings inside the text, never an exception."""
+    result = load_text(text, "f.yaml")
+    assert result.data is not None or result.findings
+    for finding in result.findings:
+        assert 1 <= finding.location.line <= len(text.splitlines()) + 1
 
 
 def test_quoted_numbers_stay_strings() -> None:
