@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings
 
 from factcheck.findings import Finding
 from factcheck.formatters.text import finding_line
@@ -21,6 +22,11 @@ from factcheck.model import Builder, FactBase
 from factcheck.schema import validate
 
 REPO = Path(__file__).resolve().parents[1]
+
+# Speed is measured in benchmarks/, not here: no per-example deadline (the first example also
+# pays for compiling the schema, which would make timings flaky).
+settings.register_profile("factcheck", deadline=None)
+settings.load_profile("factcheck")
 
 #: The document block every test fact base starts with: six lines, so `facts:` is line 7 and
 #: the first fact written by `base_text` stands on line 8.
