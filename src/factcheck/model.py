@@ -268,3 +268,5 @@ def _references(rule: Rule) -> Iterator[tuple[str, Location]]:
         elif isinstance(value, LocatedList):
             for ref, mark in zip(value, value.marks, strict=True):
                 yield ref, _loc(rule.location.path, mark)
+        elif isinstance(value, list):
+            yield from ((ref, rule.at(name)) for ref in value)
