@@ -209,6 +209,32 @@ def test_engine_reads_relative_paths_from_its_cwd(write_base: Callable[..., Path
     assert path.parent == tmp_path
 
 
+def test_verify_writes_nothing(shipped: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(shipped.parent)
+    before = {path: path.read_bytes() for path in shipped.parent.rglob("*") if path.is_file()}
+    assert invoke("verify").exit_code == 0
+    assert invoke("verify", "nope.yaml").exit_code == 2
+    assert {path: path.read_bytes() for path in shipped.parent.rglob("*") if path.is_file()} == before
+
+
+@pytest.mark.parametrize(("source", "expected"), [
+    ("missing.txt", "error source: source 'missing.txt' not found"),
+    ("/etc/hostname", "error source: source must be a path relative to the fact file, not an absolute path"),
+    ("../outside.txt", "error source: source leads outside the repository; refused"),
+])
+def test_a_source_that_cannot_be_used_is_located_at_source(source: str, expected: str,
+                                                           write_base: Callable[..., Path],
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write_base(DOCUMENT.replace("source.txt", source), name="repo/facts.yaml")
+    (path.parent / ".git").mkdir()
+    (path.parent.parent / "outside.txt").write_text("x", encoding="utf-8")
+    monkeypatch.chdir(path.parent)
+    result = invoke("verify")
+    assert output_lines(result) == [
+        f"facts.yaml:6:11: {expected}", "1 error, 0 warnings, 0 acknowledged; 0 facts, 0 rules in 1 file"]
+    assert result.exit_code == 1
+
+
 def test_a_file_named_twice_is_read_once(shipped: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(shipped.parent)
     (shipped.parent / "sub").mkdir()
