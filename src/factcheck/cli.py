@@ -6,7 +6,7 @@ import os
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
@@ -19,6 +19,15 @@ EXIT_CANNOT_CHECK = 2
 DEFAULT_FACT_FILE = "facts.yaml"
 FORMATS = ("text", "json", "sarif", "github")
 COLOR_CHOICES = ("auto", "always", "never")
+
+
+class CannotCheckError(click.ClickException):
+    """The fact base could not be checked: exit 2 with one line on stderr (click's default is 1)."""
+
+    exit_code = EXIT_CANNOT_CHECK
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(f"factcheck: {self.format_message()}", file=file, err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -54,6 +63,9 @@ def run() -> None:
     """The console entry point: exit 2 with one line, never a traceback, on anything unexpected."""
     try:
         main(standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as exc:  # bare `factcheck`: the help is the message
+        exc.show()
+        sys.exit(EXIT_CANNOT_CHECK)
     except click.ClickException as exc:
         click.echo(f"factcheck: {exc.format_message()}", err=True)
         sys.exit(EXIT_CANNOT_CHECK)
@@ -76,7 +88,7 @@ def _check(paths: tuple[Path, ...]) -> tuple[Report, list[Path]]:
     try:
         return run_verify(targets), targets
     except CannotCheck as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise CannotCheckError(str(exc)) from exc
 
 
 def default_format(env: Mapping[str, str]) -> str:
@@ -107,7 +119,7 @@ def _emit(report: Report, output_format: str, output: Path | None, color: str, q
     try:
         output.write_text(rendered, encoding="utf-8")
     except OSError as exc:
-        raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from exc
+        raise CannotCheckError(f"cannot write {output}: {exc.strerror or exc}") from exc
 
 
 @main.command()
@@ -155,7 +167,7 @@ def report(paths: tuple[Path, ...], output: Path) -> None:
     try:
         output.write_text(render_html(result), encoding="utf-8")
     except OSError as exc:
-        raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from exc
+        raise CannotCheckError(f"cannot write {output}: {exc.strerror or exc}") from exc
     click.echo(f"wrote {output}")
     sys.exit(result.exit_code())
 

@@ -93,7 +93,7 @@ def status(findings: Iterable[Finding]) -> str:
 
 def rules_of(base: FactBase, fact: Fact) -> list[Rule]:
     """The explicit rules that name a fact."""
-    return [rule for rule in base.rules if fact.id in set(_references(rule))]
+    return [rule for rule in base.rules if fact.id in {ref for ref, _ in _references(rule)}]
 
 
 def rule_lines(report: Report, fact: Fact) -> list[tuple[str, str]]:
