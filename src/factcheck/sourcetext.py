@@ -157,9 +157,6 @@ class SourceText:
         line = bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
 
-    def line_of(self, index: int) -> int:
-        return self.position(index)[0]
-
     # -- quotes ----------------------------------------------------------------------------------
 
     def find(self, quote: str) -> tuple[Match, ...]:
@@ -186,7 +183,8 @@ class SourceText:
         return tuple(Match(start, end) for start, end in sorted(starts.items()))
 
     def closest(self, quote: str) -> tuple[int, str]:
-        """The passage most like `quote` and its line: a bounded search, for error messages.
+        """Where in `text` the passage most like `quote` starts, and that passage (without soft
+        hyphens): a bounded search, for error messages.
 
         Windows of the quote's length are anchored where the quote's words occur, voted for by
         how many words agree on the start, and only the best `MAX_CANDIDATES` are scored.
@@ -213,8 +211,7 @@ class SourceText:
             score = matcher.ratio()
             if score > best_score:
                 best, best_score = start, score
-        passage = text[best:best + size]
-        return self.line_of(self._joined_origin[best] if self._joined_origin else 0), passage
+        return (self._joined_origin[best] if self._joined_origin else 0), text[best:best + size]
 
     # -- sections --------------------------------------------------------------------------------
 

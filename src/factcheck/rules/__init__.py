@@ -10,7 +10,7 @@ from types import ModuleType
 
 from factcheck.findings import Finding
 from factcheck.model import FactBase
-from factcheck.rules import agreement
+from factcheck.rules import agreement, quote, section, value
 from factcheck.rules import sum as sum_kind
 
 Check = Callable[[FactBase], Iterable[Finding]]
@@ -19,6 +19,9 @@ Check = Callable[[FactBase], Iterable[Finding]]
 RULE_KINDS: dict[str, ModuleType] = {
     "sum": sum_kind,
     "agreement": agreement,
+    "quote": quote,
+    "value": value,
+    "section": section,
 }
 
 
