@@ -55,3 +55,31 @@ def run() -> None:
     except Exception as exc:  # noqa: BLE001 - the one boundary where a bug becomes exit 2
         click.echo(f"factcheck: internal error: {type(exc).__name__}: {exc}", err=True)
         sys.exit(EXIT_CANNOT_CHECK)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+def coverage(paths: tuple[Path, ...]) -> None:
+    """List every number and date in the sources that no fact's quote covers, and the share covered.
+
+    Exit status: 0 everything covered (after `coverage: exclude:`), 1 something uncovered or a
+    stale exclusion, 2 could not check.
+    """
+    from factcheck.coverage import CannotCover, measure
+    from factcheck.engine import CannotCheck
+    from factcheck.engine import verify as run_verify
+    from factcheck.formatters.coverage import render
+
+    targets = list(paths) or [Path(DEFAULT_FACT_FILE)]
+    try:
+        report = run_verify(targets)
+    except CannotCheck as exc:
+        raise click.ClickException(str(exc)) from exc
+    if report.base is None:
+        raise click.ClickException("the fact base is not well-formed; `factcheck verify` shows why")
+    try:
+        result = measure(report.base)
+    except CannotCover as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(render(result), nl=False)
+    sys.exit(0 if result.complete else 1)

@@ -269,7 +269,7 @@ def _patterns(lang: Language) -> _Patterns:
         return _Patterns(number, None)
     months = _alternatives(lang.months)
     month = months if lang.months_case_sensitive else f"(?i:{months})"
-    ranges = "|".join(["-", *(re.escape(word) for word in lang.range_words)])
+    ranges = "|".join(["[-\u2013\u2014]", *(re.escape(word) for word in lang.range_words)])
     day = rf"(?P<d1>[0-3]?\d){lang.day_suffix}(?:\s*(?:{ranges})\s*(?P<d2>[0-3]?\d){lang.day_suffix})?"
     hedge = rf"(?P<hedge>(?i:{_alternatives(lang.hedges)}))[\s-]+" if lang.hedges else "(?!)"
     year = r"(?:,?\s+(?P<year>\d{4})(?!\d))?"
@@ -318,8 +318,9 @@ def _number(match: re.Match[str], lang: Language) -> Numeral:
         return Numeral(*span, ORDINAL, value)
     if match["percent"]:
         return Numeral(*span, PERCENT, value)
-    if match["scale"]:
-        return Numeral(*span, NUMBER, value * lang.scales[match["scale"].lower()])
+    scale = match.groupdict().get("scale")
+    if scale:
+        return Numeral(*span, NUMBER, value * lang.scales[scale.lower().rstrip(".")])
     years: tuple[DateInterval, ...] = ()
     if re.fullmatch(r"(19|20)\d\d", written):
         years = (parse_date(written),)
@@ -414,9 +415,12 @@ def _sequence(text: str, words: list[re.Match[str]], index: int, lang: Language)
         match = words[position]
         if position > index:
             gap = text[words[position - 1].end():match.start()]
-            if gap not in (" ", "-") and not (lang.conjunction and gap == f" {lang.conjunction} "):
+            if gap not in (" ", "-"):
                 break
         word = _fold(match.group())
+        if position > index and word == lang.conjunction:  # "two hundred and fifty"
+            position += 1
+            continue
         number = lang.cardinal(word)
         ordinal = lang.ordinal(word) if number is None and position > index else None
         piece = number if number is not None else ordinal

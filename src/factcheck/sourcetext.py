@@ -86,9 +86,11 @@ class SourceText:
     footer_lines: tuple[int, ...] = field(init=False)
     headings: tuple[Heading, ...] = field(init=False)
     _line_starts: list[int] = field(init=False)
+    #: `text` with every ambiguous hyphen dropped: what a reader reads, and what numbers are read from
+    plain: str = field(init=False)
+    footers: tuple[str, ...] = field(init=False)  # the footer lines, normalised
     _hyphenated: str = field(init=False)  # `text` with every ambiguous hyphen kept (same length)
-    _joined: str = field(init=False)  # `text` with every ambiguous hyphen dropped
-    _joined_origin: list[int] = field(init=False)  # index in `text` of each character of `_joined`
+    _plain_origin: list[int] = field(init=False)  # index in `text` of each character of `plain`
     _heading_lines: list[int] = field(init=False)
     _found: dict[str, tuple[Match, ...]] = field(init=False, default_factory=dict)
 
@@ -99,12 +101,12 @@ class SourceText:
             self._line_starts.append(self._line_starts[-1] + len(line) + 1)
         footers = _footer_lines(lines)
         self.footer_lines = tuple(index + 1 for index in sorted(footers))
+        self.footers = tuple(normalise(lines[index]) for index in sorted(footers))
         self.headings = _headings(lines, footers)
         self._normalise(lines, footers)
         self._hyphenated = self.text.replace(SOFT_HYPHEN, "-")
-        kept = [index for index, char in enumerate(self.text) if char != SOFT_HYPHEN]
-        self._joined = self.text.replace(SOFT_HYPHEN, "")
-        self._joined_origin = kept
+        self.plain = self.text.replace(SOFT_HYPHEN, "")
+        self._plain_origin = [index for index, char in enumerate(self.text) if char != SOFT_HYPHEN]
         self._heading_lines = [heading.line for heading in self.headings]
 
     def _normalise(self, lines: list[str], footers: set[int]) -> None:
@@ -151,6 +153,10 @@ class SourceText:
 
     # -- positions -------------------------------------------------------------------------------
 
+    def from_plain(self, start: int, end: int) -> Match:
+        """The span of `text` that the non-empty span [start, end) of `plain` was read from."""
+        return Match(self._plain_origin[start], self._plain_origin[end - 1] + 1)
+
     def position(self, index: int) -> tuple[int, int]:
         """(line, column), both 1-based, of the character at `index` in `text`."""
         offset = self.origin[min(index, len(self.origin) - 1)] if self.origin else 0
@@ -174,9 +180,9 @@ class SourceText:
         starts: dict[int, int] = {}
         for index in _all(self._hyphenated, key):
             starts[index] = index + len(key)
-        for index in _all(self._joined, key):
-            first = self._joined_origin[index]
-            starts.setdefault(first, self._joined_origin[index + len(key) - 1] + 1)
+        for index in _all(self.plain, key):
+            span = self.from_plain(index, index + len(key))
+            starts.setdefault(span.start, span.end)
         if not starts and ("-" in key or len(key) > 1):
             for match in _loose_pattern(key).finditer(self.text):
                 starts.setdefault(match.start(), match.end())
@@ -190,7 +196,7 @@ class SourceText:
         how many words agree on the start, and only the best `MAX_CANDIDATES` are scored.
         """
         key = normalise(quote)
-        text = self._joined
+        text = self.plain
         size = len(key)
         votes: Counter[int] = Counter()
         position = 0
@@ -211,7 +217,12 @@ class SourceText:
             score = matcher.ratio()
             if score > best_score:
                 best, best_score = start, score
-        return (self._joined_origin[best] if self._joined_origin else 0), text[best:best + size]
+        end = best + size
+        while best > 0 and text[best - 1].isalnum() and text[best].isalnum():  # whole words only
+            best -= 1
+        while end < len(text) and text[end].isalnum() and text[end - 1].isalnum():
+            end += 1
+        return (self._plain_origin[best] if self._plain_origin else 0), text[best:end]
 
     # -- sections --------------------------------------------------------------------------------
 
@@ -219,6 +230,15 @@ class SourceText:
         """The nearest heading above `line` (or at it), or None before the first heading."""
         index = bisect_right(self._heading_lines, line)
         return self.headings[index - 1] if index else None
+
+    def heading_of(self, match: Match) -> Heading | None:
+        """The nearest heading above where a match starts."""
+        return self.heading_at(self.position(match.start)[0])
+
+    def stands_under(self, match: Match, section: str) -> bool:
+        """Whether a match stands under `section`: its nearest heading or one stacked above that."""
+        heading = self.heading_of(match)
+        return heading is not None and normalise(section) in heading.group
 
 
 @lru_cache(maxsize=16)

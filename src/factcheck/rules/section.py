@@ -23,7 +23,6 @@ from collections.abc import Iterator
 from factcheck.findings import Finding, Severity
 from factcheck.model import FactBase
 from factcheck.rules._sources import found
-from factcheck.sourcetext import normalise
 
 
 def check(base: FactBase) -> Iterator[Finding]:
@@ -31,11 +30,9 @@ def check(base: FactBase) -> Iterator[Finding]:
         fact, source = quoted.fact, quoted.source
         if not source.headings:
             continue
-        wanted = normalise(fact.section)
-        headings = [source.heading_at(source.position(match.start)[0]) for match in quoted.matches]
-        if any(heading is not None and wanted in heading.group for heading in headings):
+        if any(source.stands_under(match, fact.section) for match in quoted.matches):
             continue
-        first = headings[0]
+        first = source.heading_of(quoted.matches[0])
         if first is None:
             where = f"before the first heading (line {source.headings[0].line})"
         else:
