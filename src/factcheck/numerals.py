@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 from factcheck.dates import DateInterval, parse_date
 
@@ -99,6 +99,7 @@ class Language:
     hundred: str  # the word for 100, which multiplies what stands before it
 
 
+@lru_cache(maxsize=8192)  # prose repeats its words: look each up once
 def _fold(word: str) -> str:
     """Lower case without diacritics: één -> een, tweeëntwintig -> tweeentwintig."""
     decomposed = unicodedata.normalize("NFD", word.lower())
@@ -127,6 +128,7 @@ def _nl_below_100(word: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def _nl_cardinal(word: str) -> int | None:
     """One Dutch word: vier, vijfentwintig, tweehonderdvijftig, drieduizend."""
     for scale, size in (("duizend", 1000), ("honderd", 100)):
@@ -140,6 +142,7 @@ def _nl_cardinal(word: str) -> int | None:
     return _nl_below_100(word)
 
 
+@lru_cache(maxsize=8192)
 def _nl_ordinal(word: str) -> int | None:
     special = {"eerste": 1, "derde": 3, "achtste": 8}
     if word in special:
@@ -191,6 +194,7 @@ _EN_SMALL = {
 }
 
 
+@lru_cache(maxsize=8192)
 def _en_ordinal(word: str) -> int | None:
     special = {"first": 1, "second": 2, "third": 3, "fifth": 5, "eighth": 8, "ninth": 9, "twelfth": 12}
     if word in special:

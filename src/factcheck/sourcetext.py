@@ -51,8 +51,10 @@ _NO_HEADING_END = (".", ",", ";", ":", "!", "?")
 _PAGE_NUMBER = re.compile(r"^(?P<text>.+?)\s+(?P<page>\d{1,4})$")
 MAX_HEADING_CHARS = 60
 MAX_HEADING_WORDS = 8
-#: The closest-passage search scores at most this many candidate windows.
-MAX_CANDIDATES = 64
+#: The closest-passage search scores at most this many candidate windows, anchored on words
+#: of the quote that occur at most `MAX_WORD_HITS` times in the source.
+MAX_CANDIDATES = 32
+MAX_WORD_HITS = 50
 
 
 def normalise(fragment: str) -> str:
@@ -203,19 +205,16 @@ class SourceText:
         for word in re.findall(r"\w{3,}", key):
             offset = key.find(word, position)
             position = offset + len(word)
-            found = text.find(word)
-            hits = 0
-            while found >= 0 and hits < 200:
-                votes[max(found - offset, 0)] += 1
-                found = text.find(word, found + 1)
-                hits += 1
+            hits = _all(text, word)
+            if len(hits) <= MAX_WORD_HITS:  # a word found everywhere says nothing about where
+                votes.update(max(hit - offset, 0) for hit in hits)
         candidates = [start for start, _ in votes.most_common(MAX_CANDIDATES)] or \
-            list(range(0, max(len(text) - size, 0) + 1, max(size, 1)))[:MAX_CANDIDATES]
+            list(range(0, max(len(text) - size, 0) + 1, max(size, 1)))
         best, best_score = 0, -1.0
         for start in candidates:
             matcher = difflib.SequenceMatcher(None, key, text[start:start + size], autojunk=False)
-            score = matcher.ratio()
-            if score > best_score:
+            # quick_ratio bounds ratio from above: most windows are dismissed without the full comparison
+            if matcher.quick_ratio() > best_score and (score := matcher.ratio()) > best_score:
                 best, best_score = start, score
         end = best + size
         while best > 0 and text[best - 1].isalnum() and text[best].isalnum():  # whole words only
