@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001
 """Coverage of a tiny document: exact uncovered items, shares and exit codes."""
 
 from __future__ import annotations
@@ -12,8 +13,9 @@ import pytest
 from click.testing import CliRunner
 
 from factcheck.cli import main, run
-from factcheck.coverage import Coverage, measure
+from factcheck.coverage import Coverage, Uncovered, measure
 from factcheck.engine import verify
+from factcheck.findings import Location
 
 SOURCE = (
     "Financiën \n"  # 1
@@ -123,3 +125,16 @@ def test_cli_cannot_check_exits_2(folder: Path, capsys: pytest.CaptureFixture[st
         run()
     assert stopped.value.code == 2
     assert capsys.readouterr().err == message
+
+
+def test_the_letter_with_a_footer_exclusion() -> None:
+    root = Path(__file__).resolve().parents[1]
+    report = verify([root / "facts.yaml"], cwd=root, root=root)
+    assert report.base is not None
+    base = report.base
+    base.coverage_exclusions.append(("Tweede Kamer, vergaderjaar 2015–2016, 27 925, nr. 565", "page footer",
+                                     Location("facts.yaml", 1, 1)))
+    result = measure(base)
+    assert result.stale == []
+    assert (result.covered, result.excluded) == (16, 0)
+    assert result.uncovered[0] == Uncovered(Location("sources/kst-27925-565.txt", 2, 45), "100", "100")

@@ -73,6 +73,13 @@ def test_find_rejects_what_the_source_does_not_say(layout: SourceText, quote: st
     assert layout.find(quote) == ()
 
 
+def test_mixed_wraps_in_one_quote() -> None:
+    source = SourceText("De VN-\nVeiligheidsraad verleng-\nde het mandaat van de aanvoer-\nen commandolijnen.\n")
+    assert [source.position(m.start) for m in source.find("VN-Veiligheidsraad verlengde het")] == [(1, 4)]
+    assert [source.position(m.start) for m in source.find("aanvoer- en commandolijnen")] == [(3, 23)]
+    assert source.find("VN-Veiligheidsraad verlengde niet") == ()
+
+
 def test_headings_and_the_section_map(layout: SourceText) -> None:
     assert [(h.line, h.title) for h in layout.headings] == [(3, "Financiën"), (14, "Rusland"), (20, "Slot")]
     assert layout.heading_at(2) is None
