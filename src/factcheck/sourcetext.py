@@ -185,7 +185,9 @@ class SourceText:
         for index in _all(self.plain, key):
             span = self.from_plain(index, index + len(key))
             starts.setdefault(span.start, span.end)
-        if not starts and ("-" in key or len(key) > 1):
+        # Only a quote with a hyphen can match some wraps with and others without their hyphen; a
+        # piece of it between hyphens must then stand in `plain` verbatim, which is cheap to test first.
+        if not starts and "-" in key and max(key.split("-"), key=len).strip() in self.plain:
             for match in _loose_pattern(key).finditer(self.text):
                 starts.setdefault(match.start(), match.end())
         return tuple(Match(start, end) for start, end in sorted(starts.items()))
