@@ -265,7 +265,7 @@ def _patterns(lang: Language) -> _Patterns:
               rf"|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}}(?!\d))+|\d+(?:{decimal}\d+)?)")
     tail = [rf"(?P<ordinal>{lang.ordinal_suffix})(?![^\W\d_])"]
     if lang.scales:
-        tail.append(rf"\s+(?P<scale>{_alternatives(lang.scales)})\.?(?!\w)")
+        tail.append(rf"\s+(?P<scale>{_alternatives(lang.scales)})(?!\w)")
     percent = r"\s?%" + (rf"|\s+(?:{_alternatives(lang.percent_words)})(?!\w)" if lang.percent_words else "")
     tail.append(rf"(?P<percent>{percent})")
     number = re.compile(rf"(?<![\w.,])(?<![^\W\d_]-){digits}(?:{'|'.join(tail)})?(?![^\W_])")
@@ -324,7 +324,7 @@ def _number(match: re.Match[str], lang: Language) -> Numeral:
         return Numeral(*span, PERCENT, value)
     scale = match.groupdict().get("scale")
     if scale:
-        return Numeral(*span, NUMBER, value * lang.scales[scale.lower().rstrip(".")])
+        return Numeral(*span, NUMBER, value * lang.scales[scale])
     years: tuple[DateInterval, ...] = ()
     if re.fullmatch(r"(19|20)\d\d", written):
         years = (parse_date(written),)
