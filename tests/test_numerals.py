@@ -94,6 +94,8 @@ def test_weak_readings(text: str, weak: bool) -> None:
     ("the fifth detachment and the 3rd", [("fifth", "ordinal", "ordinal 5"), ("3rd", "ordinal", "ordinal 3")]),
     ("two hundred and fifty thousand", [("two hundred and fifty thousand", "number", "250000")]),
     ("twenty-one aircraft, four F-16s", [("twenty-one", "number", "21"), ("four", "number", "4")]),
+    ("two three and fifty five", [("two", "number", "2"), ("three", "number", "3"), ("fifty five", "number", "55")]),
+    ("three million two hundred thousand", [("three million two hundred thousand", "number", "3200000")]),
     ("hundreds of deaths, 75 percent", [("hundreds", "vague", "200..999"), ("75 percent", "percent", "75%")]),
     ("you may march in May", [("May", "date", "2015-05-01..2015-05-31")]),
     ("3 and 4 November 2015", [("3 and 4 November 2015", "date", "2015-11-03..2015-11-04")]),

@@ -440,9 +440,8 @@ def _sequence(text: str, words: list[re.Match[str]], index: int, lang: Language)
                     break
                 total += max(current, 1) * piece
                 current, last_scale = 0, piece
-        elif current == 0 or current % 100 == 0 or (current % 100 >= 20 and current % 10 == 0 and piece < 10):
-            if current and current % 100 and piece >= 10:
-                break
+        elif current == 0 or (current % 100 == 0 and piece < 100) or (
+                current % 100 >= 20 and current % 10 == 0 and piece < 10):  # hundred fifty, twenty five
             current += piece
         else:
             break

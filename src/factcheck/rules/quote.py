@@ -16,7 +16,7 @@ a line break::
 
 Fails — one digit differs::
 
-    facts.yaml:88:12: error quote: quote of budget not found in sources/kst-27925-565.txt; closest passage (line 800): "opgehoogd naar 122 miljoen euro"
+    facts.yaml:88:12: error quote: quote of budget not found in sources/kst-27925-565.txt; closest passage (line 801): "opgehoogd naar 122 miljoen euro"
 """
 
 from __future__ import annotations
