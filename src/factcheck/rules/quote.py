@@ -9,14 +9,13 @@ their plain forms (’ and ', « and ", – and -).  Letters, digits and their c
 When the quote is not found, the finding names the most similar passage and its line.  A fact
 whose quote is not found is not judged by ``value`` and ``section``.
 
-Passes — the source says "…opgehoogd naar 122 miljoen euro, waarvan 77,5 miljoen euro" over
-a line break::
+Passes — the quote runs over a line break of the source ("…Het budget voor 2015 ⏎ is hierdoor…")::
 
-    - {id: budget, value: 122, unit: EUR million, quote: "opgehoogd naar 122 miljoen euro", ...}
+    - {id: budget, value: 122, unit: EUR million, quote: "Het budget voor 2015 is hierdoor opgehoogd naar 122 miljoen euro", ...}
 
 Fails — one digit differs::
 
-    facts.yaml:88:12: error quote: quote of budget not found in sources/kst-27925-565.txt; closest passage (line 801): "opgehoogd naar 122 miljoen euro"
+    facts.yaml:88:12: error quote: quote of budget not found in sources/kst-27925-565.txt; closest passage (line 800): "Het budget voor 2015 is hierdoor opgehoogd naar 122 miljoen euro"
 """
 
 from __future__ import annotations
