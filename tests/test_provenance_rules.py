@@ -120,3 +120,13 @@ def test_the_shipped_fact_base_passes() -> None:
     root = Path(__file__).resolve().parents[1]
     report = verify([root / "facts.yaml"], cwd=root, root=root)
     assert [finding_line(finding) for finding in report.findings] == []
+
+
+@pytest.mark.parametrize("kind", ["quote", "value", "section"])
+def test_each_kind_is_registered_with_its_documentation(kind: str) -> None:
+    from factcheck.rules import RULE_KINDS, summary
+
+    module = RULE_KINDS[kind]
+    assert summary(module).startswith(f"{kind} — ")
+    assert "Passes" in (module.__doc__ or "")
+    assert "Fails" in (module.__doc__ or "")
