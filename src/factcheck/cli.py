@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from factcheck import __version__
 
+if TYPE_CHECKING:
+    from factcheck.engine import Report
+
 EXIT_CANNOT_CHECK = 2
 DEFAULT_FACT_FILE = "facts.yaml"
+FORMATS = ("text", "json", "sarif", "github")
+COLOR_CHOICES = ("auto", "always", "never")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -22,21 +30,23 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
-def verify(paths: tuple[Path, ...], strict: bool) -> None:
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default=None,
+              help="Report format (default: text, or github when GITHUB_ACTIONS=true).")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path), default=None,
+              help="Write the report to FILE instead of standard output (- is standard output).")
+@click.option("--color", type=click.Choice(COLOR_CHOICES), default="auto", show_default=True,
+              help="Colour text output (auto: on a terminal, honouring NO_COLOR and FORCE_COLOR).")
+@click.option("--quiet", "-q", is_flag=True, help="Text format: print the summary line alone.")
+def verify(paths: tuple[Path, ...], strict: bool, output_format: str | None, output: Path | None,
+           color: str, quiet: bool) -> None:
     """Check the fact base in PATHS (default: facts.yaml in the current directory).
 
     Exit status: 0 consistent, 1 findings, 2 could not check.
     """
-    from factcheck.engine import CannotCheck
-    from factcheck.engine import verify as run_verify
-    from factcheck.formatters.text import render
-
-    targets = list(paths) or [Path(DEFAULT_FACT_FILE)]
-    try:
-        report = run_verify(targets)
-    except CannotCheck as exc:
-        raise click.ClickException(str(exc)) from exc
-    click.echo(render(report), nl=False)
+    report, targets = _check(paths)
+    output = None if output == Path("-") else output
+    _refuse_to_overwrite(output, targets)
+    _emit(report, output_format or default_format(os.environ), output, color, quiet)
     sys.exit(report.exit_code(strict))
 
 
@@ -57,6 +67,99 @@ def run() -> None:
         sys.exit(EXIT_CANNOT_CHECK)
 
 
+def _check(paths: tuple[Path, ...]) -> tuple[Report, list[Path]]:
+    """Check the fact base in PATHS (default: facts.yaml); the report and the files checked."""
+    from factcheck.engine import CannotCheck
+    from factcheck.engine import verify as run_verify
+
+    targets = list(paths) or [Path(DEFAULT_FACT_FILE)]
+    try:
+        return run_verify(targets), targets
+    except CannotCheck as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def default_format(env: Mapping[str, str]) -> str:
+    """text, or github annotations inside GitHub Actions (which sets GITHUB_ACTIONS=true)."""
+    return "github" if env.get("GITHUB_ACTIONS") == "true" else "text"
+
+
+def _refuse_to_overwrite(output: Path | None, targets: Sequence[Path]) -> None:
+    """factcheck never writes to the fact base: --output must not name one of its files."""
+    if output is not None and any(os.path.realpath(output) == os.path.realpath(t) for t in targets):
+        raise click.UsageError(f"--output {output} is a fact file; refusing to overwrite it")
+
+
+def _emit(report: Report, output_format: str, output: Path | None, color: str, quiet: bool) -> None:
+    """Render the report and write it to stdout or to the --output file."""
+    from factcheck.formatters import github, json, sarif, text
+
+    colored = False
+    if output_format == "text":
+        isatty = output is None and sys.stdout.isatty()
+        colored = text.use_color(color, isatty, os.environ)
+        rendered = text.render(report, color=colored, quiet=quiet)
+    else:
+        rendered = {"json": json.render, "sarif": sarif.render, "github": github.render}[output_format](report)
+    if output is None:
+        click.echo(rendered, nl=False, color=colored)
+        return
+    try:
+        output.write_text(rendered, encoding="utf-8")
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from exc
+
+
+@main.command()
+@click.argument("fact_id")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--color", type=click.Choice(COLOR_CHOICES), default="auto", show_default=True,
+              help="Colour the output (auto: on a terminal, honouring NO_COLOR and FORCE_COLOR).")
+def show(fact_id: str, paths: tuple[Path, ...], color: str) -> None:
+    """Show fact FACT_ID of the fact base in PATHS: its fields, its quote in the source, and the
+    status of every rule it takes part in.
+
+    Exit status: 0 shown, 1 the fact base has errors that keep it from being built, 2 unknown fact
+    id or could not check.
+    """
+    from factcheck.formatters import show as show_format
+    from factcheck.formatters import text
+
+    report, _ = _check(paths)
+    colored = text.use_color(color, sys.stdout.isatty(), os.environ)
+    if report.base is None:  # not well-formed: say why, as verify would
+        click.echo(text.render(report, color=colored), nl=False, color=colored)
+        sys.exit(1)
+    if fact_id not in report.base.facts:
+        import difflib
+
+        close = difflib.get_close_matches(fact_id, list(report.base.facts), n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise click.UsageError(f"unknown fact id {fact_id!r}{hint}")
+    click.echo(show_format.render_fact(report, fact_id, color=colored), nl=False, color=colored)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=Path("report.html"),
+              show_default=True, help="Where to write the HTML report.")
+def report(paths: tuple[Path, ...], output: Path) -> None:
+    """Write a self-contained HTML report of the fact base in PATHS.
+
+    Exit status: 0 written and consistent, 1 written with findings, 2 could not check or write.
+    """
+    from factcheck.htmlreport import render_html
+
+    result, targets = _check(paths)
+    _refuse_to_overwrite(output, targets)
+    try:
+        output.write_text(render_html(result), encoding="utf-8")
+    except OSError as exc:
+        raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from exc
+    click.echo(f"wrote {output}")
+    sys.exit(result.exit_code())
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 def coverage(paths: tuple[Path, ...]) -> None:
@@ -66,15 +169,9 @@ def coverage(paths: tuple[Path, ...]) -> None:
     stale exclusion, 2 could not check.
     """
     from factcheck.coverage import CannotCover, measure
-    from factcheck.engine import CannotCheck
-    from factcheck.engine import verify as run_verify
     from factcheck.formatters.coverage import render
 
-    targets = list(paths) or [Path(DEFAULT_FACT_FILE)]
-    try:
-        report = run_verify(targets)
-    except CannotCheck as exc:
-        raise click.ClickException(str(exc)) from exc
+    report, _ = _check(paths)
     if report.base is None:
         raise click.ClickException("the fact base is not well-formed; `factcheck verify` shows why")
     try:

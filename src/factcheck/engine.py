@@ -24,6 +24,10 @@ class Report:
     findings: list[Finding]
     base: FactBase | None = None
     files: list[str] = field(default_factory=list)
+    #: fact file -> its text, so formatters can show the offending line (pure: they read no files)
+    texts: dict[str, str] = field(default_factory=dict)
+    #: whether the rules ran (they do not when the base has loading, model or source errors)
+    rules_checked: bool = False
 
     @property
     def errors(self) -> int:
@@ -64,6 +68,7 @@ def verify(paths: Sequence[Path], cwd: Path | None = None, root: Path | None = N
     cwd = Path(os.path.abspath(cwd or Path.cwd()))
     findings: list[Finding] = []
     loaded: list[tuple[str, Path, LocatedDict]] = []
+    texts: dict[str, str] = {}
     names = [display_path(path, cwd) for path in paths]
     for path, name in zip(paths, names, strict=True):
         try:
@@ -71,6 +76,8 @@ def verify(paths: Sequence[Path], cwd: Path | None = None, root: Path | None = N
         except CannotRead as exc:
             raise CannotCheck(str(exc)) from exc
         findings.extend(result.findings)
+        if result.text is not None:
+            texts[name] = result.text
         if result.data is None or result.findings:
             continue
         schema_findings = validate(result.data, name)
@@ -78,19 +85,20 @@ def verify(paths: Sequence[Path], cwd: Path | None = None, root: Path | None = N
         if not schema_findings:
             loaded.append((name, path, result.data))
     if findings:  # a base that is not well-formed is not checked further: rules would only add noise
-        return Report(sorted_findings(findings), None, names)
+        return Report(sorted_findings(findings), None, names, texts)
     builder = Builder()
     for name, _, data in loaded:
         builder.add_file(name, data)
     base, model_findings = builder.finish()
     findings.extend(model_findings)
     findings.extend(_read_sources(base, {name: path for name, path, _ in loaded}, root))
-    if not findings:
+    checked = not findings
+    if checked:
         from factcheck.rules import check_all
 
         findings.extend(check_all(base))
         findings = _apply_acknowledgements(_apply_severities(findings, base), base.acknowledged)
-    return Report(sorted_findings(findings), base, names)
+    return Report(sorted_findings(findings), base, names, texts, checked)
 
 
 def _read_sources(base: FactBase, paths: dict[str, Path], root: Path | None) -> list[Finding]:

@@ -86,6 +86,7 @@ class Loaded:
     path: str
     data: Any
     findings: list[Finding] = field(default_factory=list)
+    text: str | None = None  # the file's text, for reports that quote the offending line
 
 
 class CannotRead(Exception):
@@ -125,7 +126,9 @@ def load_file(path: Path, display: str) -> Loaded:
     text, findings = read_text(path, display)
     if text is None:
         return Loaded(display, None, findings)
-    return load_text(text, display)
+    loaded = load_text(text, display)
+    loaded.text = text
+    return loaded
 
 
 def load_text(text: str, display: str) -> Loaded:

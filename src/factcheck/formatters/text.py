@@ -1,25 +1,106 @@
-"""Text output for people: one GNU-style line per finding, then a summary line."""
+"""Text output for people: one GNU-style line per finding, the offending line of the fact file with a
+caret under the column (as compilers do), a note per fact involved, then a summary line.
+
+Every finding's first line keeps the grep- and editor-friendly shape ``path:line:col: severity kind:
+message``; everything below it is context.  Colour follows gcc: errors red, warnings magenta, notes
+and acknowledged findings cyan, the caret green.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+
 from factcheck.engine import Report
-from factcheck.findings import Finding
+from factcheck.findings import Finding, Location
+
+RESET = "\x1b[0m"
+BOLD = "\x1b[1m"
+_SEVERITY_COLOR = {"error": "\x1b[1;31m", "warning": "\x1b[1;35m", "info": "\x1b[1;36m", "note": "\x1b[1;36m"}
+_CARET = "\x1b[1;32m"
+#: the line breaks YAML counts (str.splitlines also splits at form feeds and other controls, which
+#: would shift every line number after them)
+_BREAK = re.compile(r"\r\n|[\n\r\x85\u2028\u2029]")
 
 
-def finding_line(finding: Finding) -> str:
+def split_lines(text: str) -> list[str]:
+    """The lines of a text as YAML numbers them (line n is element n - 1), without line breaks."""
+    lines = _BREAK.split(text)
+    if lines[-1] == "":  # the text ends with a line break: no line follows it
+        lines.pop()
+    return lines
+
+
+def line_and_column(text: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column (in code points) of an offset, counting lines as YAML does."""
+    line, start = 1, 0
+    for brk in _BREAK.finditer(text, 0, offset):
+        line, start = line + 1, brk.end()
+    return line, offset - start + 1
+
+
+def use_color(choice: str, isatty: bool, env: Mapping[str, str]) -> bool:
+    """Whether to colour: ``--color always|never`` wins; for ``auto``, NO_COLOR (set and not empty)
+    disables, FORCE_COLOR (set, not empty, not 0) enables, else a terminal that is not dumb."""
+    if choice != "auto":
+        return choice == "always"
+    if env.get("NO_COLOR"):
+        return False
+    if env.get("FORCE_COLOR", "0") not in ("", "0"):
+        return True
+    return isatty and env.get("TERM") != "dumb"
+
+
+class Paint:
+    """Wraps text in an ANSI colour code, or leaves it alone when colour is off."""
+
+    def __init__(self, color: bool) -> None:
+        self.color = color
+
+    def __call__(self, code: str, text: str) -> str:
+        return f"{code}{text}{RESET}" if self.color and text else text
+
+
+def _level(finding: Finding) -> str:
+    return "info" if finding.acknowledged is not None else finding.severity.value
+
+
+def finding_line(finding: Finding, color: bool = False) -> str:
     """``path:line:col: severity kind: message``; acknowledged findings say ``info`` and why."""
+    paint = Paint(color)
+    level = _level(finding)
+    head = f"{paint(BOLD, f'{finding.location}:')} {paint(_SEVERITY_COLOR[level], level)} {finding.kind}:"
     if finding.acknowledged is not None:
-        return f"{finding.location}: info {finding.kind}: {finding.message} [acknowledged: {finding.acknowledged}]"
-    return f"{finding.location}: {finding.severity.value} {finding.kind}: {finding.message}"
+        return f"{head} {finding.message} [acknowledged: {finding.acknowledged}]"
+    return f"{head} {finding.message}"
+
+
+def excerpt(location: Location, texts: Mapping[str, str], color: bool = False) -> list[str]:
+    """The line a location points at, numbered, with a caret under its column (none if unknown)."""
+    text = texts.get(location.path)
+    if text is None:
+        return []
+    lines = split_lines(text)
+    if not 1 <= location.line <= len(lines):
+        return []
+    line = lines[location.line - 1]
+    # keep tabs so the caret lines up however the terminal expands them
+    pad = "".join(ch if ch == "\t" else " " for ch in line[: location.column - 1])
+    number = str(location.line)
+    gutter = " " * len(number)
+    return [f" {number} | {line}".rstrip(), f" {gutter} | {pad}{Paint(color)(_CARET, '^')}"]
 
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-def summary_line(report: Report) -> str:
+def summary_line(report: Report, color: bool = False) -> str:
+    paint = Paint(color)
     base = report.base
-    counts = [_count(report.errors, "error"), _count(report.warnings, "warning"),
+    errors, warnings = _count(report.errors, "error"), _count(report.warnings, "warning")
+    counts = [paint(_SEVERITY_COLOR["error"], errors) if report.errors else errors,
+              paint(_SEVERITY_COLOR["warning"], warnings) if report.warnings else warnings,
               f"{report.acknowledged} acknowledged"]
     scope = _count(len(report.files), "file")
     if base is not None:
@@ -27,7 +108,22 @@ def summary_line(report: Report) -> str:
     return f"{', '.join(counts)}; {scope}"
 
 
-def render(report: Report) -> str:
-    lines = [finding_line(finding) for finding in report.findings]
-    lines.append(summary_line(report))
+def finding_block(finding: Finding, texts: Mapping[str, str], color: bool = False) -> list[str]:
+    """A finding's line, the offending line of the fact file, and a note for each fact involved."""
+    paint = Paint(color)
+    lines = [finding_line(finding, color), *excerpt(finding.location, texts, color)]
+    for related in finding.related:
+        lines.append(f"{paint(BOLD, f'{related.location}:')} {paint(_SEVERITY_COLOR['note'], 'note')}: "
+                     f"{related.message}")
+    return lines
+
+
+def render(report: Report, *, color: bool = False, quiet: bool = False) -> str:
+    """The whole report; ``quiet`` keeps the summary line alone."""
+    lines: list[str] = []
+    if not quiet:
+        for finding in report.findings:
+            lines.extend(finding_block(finding, report.texts, color))
+    lines.append(summary_line(report, color))
     return "\n".join(lines) + "\n"
+

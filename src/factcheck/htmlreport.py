@@ -1,0 +1,246 @@
+"""A self-contained HTML report of a verify run: no scripts, no network, readable when printed."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from decimal import Decimal
+from html import escape
+
+from factcheck import __version__
+from factcheck.charts import breakdown, breakdown_svg, timeline, timeline_svg
+from factcheck.engine import Report
+from factcheck.findings import Finding, Severity
+from factcheck.intervals import total
+from factcheck.model import Fact, FactBase, Rule
+
+_CSS = """
+body{font:15px/1.45 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
+h1{font-size:1.6rem}h2{border-bottom:2px solid #ddd;padding-bottom:.2rem;margin-top:2.2rem}
+table{border-collapse:collapse;margin:.5rem 0}
+td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}
+.error{color:#b00020}.warning{color:#8a5a00}.ok{color:#1a7f37}.acknowledged{color:#555}
+.badge{font-weight:bold;text-transform:uppercase;font-size:.8rem}
+.finding{border-left:4px solid #ccc;padding:.3rem .8rem;margin:1rem 0}
+.finding.error{border-color:#b00020}.finding.warning{border-color:#d29922}.finding.acknowledged{border-color:#888}
+.finding p{color:#1b1b1b}
+pre.context{background:#f6f8fa;padding:.5rem;overflow-x:auto;font-size:.85rem;white-space:pre-wrap}
+mark{background:#fff3a3}
+svg .label{font-size:12px}svg .value{font-size:11px;fill:#fff}svg .axis{font-size:11px;fill:#555}
+svg rect.total{fill:#9aa5b1}svg rect.failed{fill:#b00020}svg rect.event{fill:#4c78a8}
+svg g line{stroke:#111;stroke-width:1.5}
+figure{margin:1rem 0}figcaption{font-size:.9rem;color:#444}
+@media print{body{max-width:none;margin:0}h2{break-after:avoid}figure,.finding{break-inside:avoid}}
+"""
+
+
+def render_html(report: Report, coverage: tuple[int, int] | None = None) -> str:
+    """The whole report as one HTML document; `coverage` is (covered, total) numbers in the source."""
+    base = report.base
+    title = "factcheck report"
+    if base is not None and base.documents:
+        title = f"factcheck report: {base.documents[0].title}"
+    body = [f"<h1>{escape(title)}</h1>", _summary(report, coverage), _findings(report.findings, base)]
+    if base is not None:
+        findings = report.findings
+        body += [_breakdowns(base, findings), _timeline(base, findings), _agreements(base, findings)]
+    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+            f"<meta name=\"generator\" content=\"factcheck {escape(__version__)}\">"
+            f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>\n"
+            + "\n".join(body) + "\n</body></html>\n")
+
+
+def _status(findings: Iterable[Finding]) -> str:
+    """ok, error, warning or acknowledged: the worst of a rule's findings."""
+    levels = [f.severity.value if f.acknowledged is None else "acknowledged" for f in findings]
+    for level in ("error", "warning", "acknowledged"):
+        if level in levels:
+            return level
+    return "ok"
+
+
+def _summary(report: Report, coverage: tuple[int, int] | None) -> str:
+    base = report.base
+    rows: list[tuple[str, object]] = [
+        ("facts", len(base.facts) if base else 0), ("rules", len(base.rules) if base else 0),
+        ("errors", report.errors), ("warnings", report.warnings), ("acknowledged", report.acknowledged)]
+    if coverage is not None:
+        covered, counted = coverage
+        share = Decimal(100) * covered / counted if counted else Decimal(100)
+        rows.append(("coverage", f"{share.quantize(Decimal('0.1'))}% ({covered} of {counted} numbers and dates)"))
+    cells = "".join(f'<tr><th scope="row">{name}</th><td id="summary-{name}">{value}</td></tr>' for name, value in rows)
+    acked = [f for f in report.findings if f.acknowledged is not None]
+    reasons = "".join(f"<li><strong>{escape(f.kind)}</strong> at {escape(str(f.location))}: {escape(f.message)}"
+                      f"<br><em>Reason:</em> {escape(f.acknowledged or '')}</li>" for f in acked)
+    ack_html = f"<h3>Acknowledged findings</h3><ul id=\"acknowledged\">{reasons}</ul>" if acked else ""
+    return f'<section id="summary"><h2>Summary</h2><table>{cells}</table>{ack_html}</section>'
+
+
+def quote_context(text: str, quote: str, around: int = 1) -> tuple[int, str] | None:
+    """The source lines around a quote, with the quote marked; whitespace and line breaks are
+    matched loosely.  Returns (first line number, escaped HTML) or None when the quote is absent."""
+    words = quote.split()
+    if not words:
+        return None
+    flat: list[tuple[int, int]] = []  # index in the flat text -> (line, column)
+    chars: list[str] = []
+    lines = text.splitlines()
+    for number, line in enumerate(lines, start=1):
+        for column, char in enumerate(line):
+            chars.append(char)
+            flat.append((number, column))
+        chars.append(" ")
+        flat.append((number, len(line)))
+    flat_text = "".join(chars)
+    squeezed: list[int] = []  # index in the squeezed text -> index in the flat text
+    previous_space = True
+    out = []
+    for index, char in enumerate(flat_text):
+        if char.isspace():
+            if previous_space:
+                continue
+            char = " "
+        previous_space = char == " "
+        out.append(char)
+        squeezed.append(index)
+    start = "".join(out).find(" ".join(words))
+    if start < 0:
+        return None
+    end = start + len(" ".join(words)) - 1
+    (first_line, first_col), (last_line, last_col) = flat[squeezed[start]], flat[squeezed[end]]
+    lo, hi = max(1, first_line - around), min(len(lines), last_line + around)
+    rendered = []
+    for number in range(lo, hi + 1):
+        line = lines[number - 1]
+        a = first_col if number == first_line else 0
+        b = last_col + 1 if number == last_line else len(line)
+        if first_line <= number <= last_line:
+            body = f"{escape(line[:a])}<mark>{escape(line[a:b])}</mark>{escape(line[b:])}"
+        else:
+            body = escape(line)
+        rendered.append(f"{number:>4}  {body}")
+    return lo, "\n".join(rendered)
+
+
+def _fact_context(base: FactBase | None, fact_id: str) -> str:
+    if base is None or fact_id not in base.facts:
+        return ""
+    fact = base.facts[fact_id]
+    text = base.source_text(fact.document)
+    found = quote_context(text, fact.quote) if text is not None else None
+    head = (f"<p><strong>{escape(fact.id)}</strong> = {escape(fact.written)} "
+            f"(section {escape(fact.section)}; {escape(str(fact.location))})</p>")
+    if found is None:
+        return head + f"<p>Quote not found in the source: “{escape(fact.quote)}”</p>"
+    return head + f'<pre class="context">{found[1]}</pre>'
+
+
+def _findings(findings: Sequence[Finding], base: FactBase | None) -> str:
+    if not findings:
+        return '<section id="findings"><h2>Findings</h2><p class="ok">No findings.</p></section>'
+    items = []
+    for finding in findings:
+        level = finding.severity.value if finding.acknowledged is None else "acknowledged"
+        contexts = "".join(_fact_context(base, fact_id) for fact_id in finding.facts)
+        reason = (f"<p><em>Acknowledged:</em> {escape(finding.acknowledged)}</p>"
+                  if finding.acknowledged is not None else "")
+        items.append(f'<article class="finding {level}"><p><span class="badge {level}">{level}</span> '
+                     f"<code>{escape(str(finding.location))}</code> <strong>{escape(finding.kind)}</strong>: "
+                     f"{escape(finding.message)}</p>{reason}{contexts}</article>")
+    return f'<section id="findings"><h2>Findings</h2>{"".join(items)}</section>'
+
+
+def _rule_findings(findings: Sequence[Finding]) -> dict[str, list[Finding]]:
+    by_rule: dict[str, list[Finding]] = defaultdict(list)
+    for finding in findings:
+        if finding.rule_id is not None:
+            by_rule[finding.rule_id].append(finding)
+    return by_rule
+
+
+def _breakdown_figure(base: FactBase, rule: Rule, status: str) -> str:
+    whole = base.fact(rule, "total")
+    parts = base.fact_list(rule, "parts")
+    if whole.magnitude is None or any(part.magnitude is None for part in parts):
+        return ""
+
+    def point(fact: Fact) -> Decimal:
+        assert fact.magnitude is not None
+        interval = fact.magnitude.nominal
+        middle = (interval.lo + interval.hi) / 2 if interval.lo.is_finite() and interval.hi.is_finite() else None
+        return (middle if middle is not None else interval.lo) / whole.unit.factor
+
+    assert whole.magnitude is not None
+    parts_loose = total(part.magnitude.loose for part in parts if part.magnitude is not None)
+    factor = Decimal(1) / whole.unit.factor  # base units back to the total's own unit
+    chart = breakdown(whole.id, point(whole), whole.magnitude.loose.scale(factor),
+                      [(part.id, point(part)) for part in parts], parts_loose.scale(factor))
+    joiner = " + " if rule.kind == "sum" else " ⊆ "
+    description = (f"{rule.kind} {rule.id}: total {whole.id} = {whole.written}; parts "
+                   + ", ".join(f"{part.id} = {part.written}" for part in parts) + f"; status {status}.")
+    svg = breakdown_svg(chart, f"{rule.kind} {rule.id}", description, status == "error")
+    caption = (f"<figcaption><span class=\"badge {status}\">{status}</span> <strong>{escape(rule.id)}</strong> "
+               f"({rule.kind}): {escape(joiner.join(part.id for part in parts))} against {escape(whole.id)}. "
+               f"{escape(description)} Whiskers show the interval each side allows.</figcaption>")
+    return f'<figure class="breakdown-figure" id="rule-{escape(rule.id)}">{svg}{caption}</figure>'
+
+
+def _breakdowns(base: FactBase, findings: Sequence[Finding]) -> str:
+    by_rule = _rule_findings(findings)
+    figures = [_breakdown_figure(base, rule, _status(by_rule.get(rule.id, ())))
+               for rule in base.rules if rule.kind in ("sum", "inclusion")]
+    body = "".join(figures) or "<p>No sum or inclusion rules.</p>"
+    return f'<section id="breakdowns"><h2>Sums and inclusions</h2>{body}</section>'
+
+
+def _timeline(base: FactBase, findings: Sequence[Finding]) -> str:
+    failing = {fact_id for f in findings if f.acknowledged is None and f.severity is Severity.ERROR
+               for fact_id in f.facts}
+    dated = sorted((fact for fact in base.facts.values() if fact.when is not None), key=lambda f: (f.when, f.id))
+    if not dated:
+        return '<section id="timeline"><h2>Timeline</h2><p>No dated facts.</p></section>'
+    rows = timeline([(fact.id, fact.when, fact.id in failing) for fact in dated if fact.when is not None])
+    svg = timeline_svg(rows, "Timeline of the dated facts",
+                       f"{len(rows)} dated facts from {rows[0].first} to {max(r.last for r in rows)}; "
+                       "facts involved in an error are red.")
+    table = "".join(f"<tr class=\"{'error' if fact.id in failing else ''}\"><td>{escape(str(fact.when))}</td>"
+                    f"<td>{escape(fact.id)}</td><td>{escape(fact.section)}</td><td>{escape(fact.quote)}</td></tr>"
+                    for fact in dated)
+    by_rule = _rule_findings(findings)
+    relations = "".join(
+        f"<tr><td>{escape(rule.id)}</td><td>{rule.kind}</td><td class=\"{_status(by_rule.get(rule.id, ()))}\">"
+        f"{_status(by_rule.get(rule.id, ()))}</td></tr>"
+        for rule in base.rules if rule.kind in ("order", "duration", "relative", "weekday"))
+    relation_table = (f"<h3>Orders and durations</h3><table><tr><th>rule</th><th>kind</th><th>status</th></tr>"
+                      f"{relations}</table>") if relations else ""
+    return (f'<section id="timeline"><h2>Timeline</h2><figure>{svg}<figcaption>Each dated fact as the interval of '
+            f"days its wording allows.</figcaption></figure><details><summary>Text alternative</summary><table>"
+            f"<tr><th>when</th><th>fact</th><th>section</th><th>quote</th></tr>{table}</table></details>"
+            f"{relation_table}</section>")
+
+
+def _agreements(base: FactBase, findings: Sequence[Finding]) -> str:
+    groups: dict[str, list[Fact]] = defaultdict(list)
+    for fact in base.facts.values():
+        groups[fact.quantity].append(fact)
+    conflicted = {fact_id for f in findings if f.kind == "agreement" and f.acknowledged is None for fact_id in f.facts}
+    blocks = []
+    for quantity, facts in sorted(groups.items()):
+        if len(facts) < 2:
+            continue
+        rows = "".join(
+            f"<tr class=\"{'error' if fact.id in conflicted else ''}\"><td>{escape(fact.id)}</td>"
+            f"<td>{escape(fact.written)}</td><td>{escape(fact.section)}</td><td>{escape(_validity(fact))}</td></tr>"
+            for fact in sorted(facts, key=lambda f: f.location))
+        status = "error" if any(fact.id in conflicted for fact in facts) else "ok"
+        blocks.append(f'<h3 class="quantity">{escape(quantity)} <span class="badge {status}">{status}</span></h3>'
+                      f"<table><tr><th>fact</th><th>value</th><th>section</th><th>valid</th></tr>{rows}</table>")
+    body = "".join(blocks) or "<p>No quantity is stated more than once.</p>"
+    return f'<section id="agreements"><h2>Agreement groups</h2>{body}</section>'
+
+
+def _validity(fact: Fact) -> str:
+    first, last = fact.valid.first, fact.valid.last
+    start = "" if first.year == 1 else first.isoformat()
+    end = "" if last.year == 9999 else last.isoformat()
+    return "always" if not start and not end else f"{start or '…'} to {end or '…'}"

@@ -1,0 +1,111 @@
+"""The HTML report: chart geometry, quote context, and the report for the shipped letter."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from pathlib import Path
+
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.charts import breakdown, timeline
+from factcheck.cli import main
+from factcheck.dates import parse_date
+from factcheck.engine import verify
+from factcheck.htmlreport import quote_context, render_html
+from factcheck.intervals import Interval
+
+ROOT = Path(__file__).resolve().parents[1]
+amounts = st.decimals(min_value=Decimal("0.1"), max_value=Decimal(10**6), places=1)
+
+
+@given(st.lists(amounts, min_size=1, max_size=6))
+def test_part_bars_are_proportional_to_their_values(values: list[Decimal]) -> None:
+    """Every part's bar length divided by its value is the same scale, and the parts tile the bar."""
+    whole = sum(values, Decimal(0))
+    chart = breakdown("t", whole, Interval(whole, whole), [(str(i), v) for i, v in enumerate(values)],
+                      Interval(whole, whole))
+    for segment, value in zip(chart.parts, values, strict=True):
+        assert segment.width == value * chart.scale
+    # decimal division rounds at the 28th digit: far below a pixel
+    assert abs(chart.parts[-1].x + chart.parts[-1].width - chart.total_width) < Decimal("1e-20")
+
+
+def test_breakdown_scale_fits_the_widest_side() -> None:
+    chart = breakdown("budget", Decimal(122), Interval(Decimal("121.5"), Decimal("122.5")),
+                      [("air", Decimal("77.5")), ("training", Decimal("44.5"))],
+                      Interval(Decimal("121.9"), Decimal("122.1")), width=Decimal(245))
+    assert chart.scale == Decimal(245) / Decimal("122.5")
+    assert chart.total_width == Decimal(244)
+    assert chart.parts[0].width == Decimal("155")
+    assert chart.total_range == (Decimal("243"), Decimal("245"))
+
+
+@given(st.dates(), st.integers(min_value=0, max_value=400), st.integers(min_value=1, max_value=400))
+def test_timeline_keeps_dates_in_order(first, gap, length) -> None:  # type: ignore[no-untyped-def]
+    """A later interval never starts left of an earlier one on the axis."""
+    from datetime import timedelta
+
+    from factcheck.dates import DateInterval
+
+    try:
+        later = first + timedelta(days=gap)
+        end = later + timedelta(days=length)
+    except OverflowError:
+        return
+    rows = timeline([("a", DateInterval(first, first), False), ("b", DateInterval(later, end), False)])
+    assert rows[0].x <= rows[1].x
+    assert rows[1].x + rows[1].width <= Decimal(600) + Decimal(3)
+
+
+def test_timeline_month_is_wider_than_a_day() -> None:
+    rows = timeline([("day", parse_date("2015-10-02"), False), ("month", parse_date("2015-10"), True)])
+    per_day = Decimal(600) / 31
+    assert rows[1].x == 0
+    assert rows[0].x == per_day
+    assert rows[0].width == per_day
+    assert abs(rows[1].width - Decimal(600)) < Decimal("1e-20")
+    assert rows[1].failed
+
+
+def test_quote_context_marks_a_quote_across_a_line_break() -> None:
+    text = "Eerste regel\nwerden geraamd \nop 100 miljoen euro. Hiervan\nlaatste <regel>\n"
+    found = quote_context(text, "geraamd op 100 miljoen euro")
+    assert found == (1, "   1  Eerste regel\n   2  werden <mark>geraamd </mark>\n"
+                        "   3  <mark>op 100 miljoen euro</mark>. Hiervan\n   4  laatste &lt;regel&gt;")
+    assert quote_context(text, "niet aanwezig") is None
+
+
+def test_report_of_the_shipped_letter_has_every_part() -> None:
+    html = render_html(verify([ROOT / "facts.yaml"], cwd=ROOT), coverage=(3, 4))
+    for section in ("summary", "findings", "breakdowns", "timeline", "agreements"):
+        assert f'<section id="{section}">' in html
+    assert '<td id="summary-coverage">75.0% (3 of 4 numbers and dates)</td>' in html
+    assert html.count('<figure class="breakdown-figure"') == 2
+    assert "<script" not in html
+    assert "http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    assert re.search(r"<title>factcheck report: .*ISIS</title>", html)
+
+
+def test_report_marks_a_broken_sum(tmp_path: Path) -> None:
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "kst-27925-565.txt").write_text(
+        (ROOT / "sources" / "kst-27925-565.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    broken = (ROOT / "facts.yaml").read_text(encoding="utf-8").replace("value: 77.5", "value: 75.5")
+    (tmp_path / "facts.yaml").write_text(broken, encoding="utf-8")
+    out = tmp_path / "out.html"
+    result = CliRunner().invoke(main, ["report", str(tmp_path / "facts.yaml"), "--output", str(out)])
+    assert result.exit_code == 1
+    assert result.stdout == f"wrote {out}\n"
+    html = out.read_text(encoding="utf-8")
+    assert '<td id="summary-errors">2</td>' in html  # the sum, and the value its quote does not state
+    assert '<rect class="total failed"' in html
+    assert "<mark>77,5 miljoen euro is bestemd voor de luchtcampagne</mark>" not in html
+    assert '<article class="finding error">' in html
+
+
+def test_report_cannot_write_is_exit_2(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["report", str(ROOT / "facts.yaml"), "--output", str(tmp_path)])
+    assert result.exit_code == 2

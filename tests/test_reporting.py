@@ -1,0 +1,418 @@
+"""Every output format, exactly, for the shipped fact base and for broken ones.
+
+`tests/data/reporting/shipped/facts.yaml` is the shipped facts.yaml frozen when these goldens were written
+(its source path adjusted), so curating the real base does not change them;
+`test_real_shipped_base_*` check the real one without freezing its content.
+`tests/data/reporting/broken` holds a source that contradicts itself: one failing sum, one sum set to
+``severity: warning``, one acknowledged agreement warning whose reason needs escaping.
+`tests/data/reporting/malformed` is not well-formed: the rules never run.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from jsonschema import Draft4Validator, Draft7Validator
+
+from factcheck import __version__
+from factcheck.cli import main
+from factcheck.engine import Report, verify
+from factcheck.findings import Finding, Location, Related, Severity
+from factcheck.formatters import github, sarif, text
+from factcheck.formatters import json as json_format
+from factcheck.kinds import CHECK_KINDS, documentation, known_kinds
+from factcheck.rules import RULE_KINDS
+
+DATA = Path(__file__).parent / "data" / "reporting"
+SARIF_SCHEMA_FILE = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
+ROOT = Path(__file__).parent.parent
+REPORT_SCHEMA = json.loads((ROOT / "schema" / "report.schema.json").read_text(encoding="utf-8"))
+SARIF_SCHEMA = json.loads(SARIF_SCHEMA_FILE.read_text(encoding="utf-8"))
+
+
+def report_of(folder: str, *names: str) -> Report:
+    where = DATA / folder
+    return verify([where / name for name in names or ("facts.yaml",)], cwd=where)
+
+
+def json_errors(document: Any) -> list[str]:
+    return [error.message for error in Draft7Validator(REPORT_SCHEMA).iter_errors(document)]
+
+
+def sarif_errors(document: Any) -> list[str]:
+    return [error.message for error in Draft4Validator(SARIF_SCHEMA).iter_errors(document)]
+
+
+# --- the broken fact base ---------------------------------------------------------------------
+
+AGREEMENT = ("quantity budget-old: old-budget-table states 104 EUR million (section 'Financiën'), "
+             "old-budget states circa 100 EUR million (section 'Financiën'), both valid at the same time "
+             "(they agree only within the vague tolerance)")
+SUM_ERROR = ("sum budget-split: parts air + training = [119.9, 120.1] EUR million, "
+             "but total budget = [121.5, 122.5] EUR million")
+SUM_WARNING = ("sum old-budget-split: parts old-air + old-training = [89, 91] EUR million, "
+               "but total old-budget = [94.5, 105.5] EUR million")
+REASON = "Tabel 2 rondt af: 100% zeker, zie p. 3, regel 4"
+OLD_BUDGET = "old-budget = circa 100 EUR million (section 'Financiën'): “circa 100 miljoen euro”"
+OLD_TABLE = "old-budget-table = 104 EUR million (section 'Financiën'): “een tabel noemt 104 miljoen euro”"
+BUDGET = "budget = 122 EUR million (section 'Financiën'): “Het budget voor 2015 is 122 miljoen euro”"
+AIR = "air = 75.5 EUR million (section 'Financiën'): “75,5 miljoen euro naar de luchtcampagne”"
+TRAINING = "training = 44.5 EUR million (section 'Financiën'): “44,5 miljoen euro naar de trainingsmissie”"
+OLD_AIR = "old-air = 60 EUR million (section 'Financiën'): “60 miljoen euro naar de lucht”"
+OLD_TRAINING = "old-training = 30 EUR million (section 'Financiën'): “30 miljoen euro naar training”"
+BROKEN_SUMMARY = "1 error, 1 warning, 1 acknowledged; 7 facts, 2 rules in 1 file"
+
+BROKEN_TEXT = f"""\
+facts.yaml:35:5: info agreement: {AGREEMENT} [acknowledged: {REASON}]
+ 35 |   - id: old-budget-table
+    |     ^
+facts.yaml:28:5: note: {OLD_BUDGET}
+facts.yaml:35:5: note: {OLD_TABLE}
+facts.yaml:55:5: error sum: {SUM_ERROR}
+ 55 |   - id: budget-split
+    |     ^
+facts.yaml:10:5: note: {BUDGET}
+facts.yaml:16:5: note: {AIR}
+facts.yaml:22:5: note: {TRAINING}
+facts.yaml:59:5: warning sum: {SUM_WARNING}
+ 59 |   - id: old-budget-split
+    |     ^
+facts.yaml:28:5: note: {OLD_BUDGET}
+facts.yaml:41:5: note: {OLD_AIR}
+facts.yaml:47:5: note: {OLD_TRAINING}
+{BROKEN_SUMMARY}
+"""
+
+BROKEN_GITHUB = f"""\
+::notice file=facts.yaml,line=35,col=5,title=factcheck agreement::{AGREEMENT} [acknowledged: \
+Tabel 2 rondt af: 100%25 zeker, zie p. 3, regel 4]%0Afacts.yaml:28:5: {OLD_BUDGET}%0Afacts.yaml:35:5: {OLD_TABLE}
+::error file=facts.yaml,line=55,col=5,title=factcheck sum (budget-split)::{SUM_ERROR}\
+%0Afacts.yaml:10:5: {BUDGET}%0Afacts.yaml:16:5: {AIR}%0Afacts.yaml:22:5: {TRAINING}
+::warning file=facts.yaml,line=59,col=5,title=factcheck sum (old-budget-split)::{SUM_WARNING}\
+%0Afacts.yaml:28:5: {OLD_BUDGET}%0Afacts.yaml:41:5: {OLD_AIR}%0Afacts.yaml:47:5: {OLD_TRAINING}
+{BROKEN_SUMMARY}
+"""
+
+
+def loc(line: int, column: int = 5) -> dict[str, Any]:
+    return {"file": "facts.yaml", "line": line, "column": column}
+
+
+BROKEN_JSON = {
+    "version": 1,
+    "tool": {"name": "factcheck", "version": __version__},
+    "summary": {"errors": 1, "warnings": 1, "acknowledged": 1, "facts": 7, "rules": 2, "files": 1},
+    "findings": [
+        {"kind": "agreement", "rule_id": None, "severity": "warning", "message": AGREEMENT, "location": loc(35),
+         "related": [{"location": loc(28), "message": OLD_BUDGET}, {"location": loc(35), "message": OLD_TABLE}],
+         "facts": ["old-budget", "old-budget-table"], "acknowledged": {"reason": REASON}},
+        {"kind": "sum", "rule_id": "budget-split", "severity": "error", "message": SUM_ERROR, "location": loc(55),
+         "related": [{"location": loc(10), "message": BUDGET}, {"location": loc(16), "message": AIR},
+                     {"location": loc(22), "message": TRAINING}],
+         "facts": ["budget", "air", "training"], "acknowledged": None},
+        {"kind": "sum", "rule_id": "old-budget-split", "severity": "warning", "message": SUM_WARNING,
+         "location": loc(59),
+         "related": [{"location": loc(28), "message": OLD_BUDGET}, {"location": loc(41), "message": OLD_AIR},
+                     {"location": loc(47), "message": OLD_TRAINING}],
+         "facts": ["old-budget", "old-air", "old-training"], "acknowledged": None},
+    ],
+}
+
+
+def physical(line: int, column: int = 5, uri: str = "facts.yaml") -> dict[str, Any]:
+    return {"artifactLocation": {"uri": uri}, "region": {"startLine": line, "startColumn": column}}
+
+
+def related(*places: tuple[int, str]) -> list[dict[str, Any]]:
+    return [{"id": number, "physicalLocation": physical(line), "message": {"text": message}}
+            for number, (line, message) in enumerate(places, start=1)]
+
+
+def expected_descriptor(kind: str) -> dict[str, Any]:
+    doc = documentation(kind)
+    return {"id": kind, "name": kind, "shortDescription": {"text": doc.summary},
+            "fullDescription": {"text": doc.text}, "help": {"text": doc.text},
+            "defaultConfiguration": {"level": "error"}}
+
+
+def expected_sarif(results: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {"name": "factcheck", "version": __version__,
+                                "rules": [expected_descriptor(kind) for kind in known_kinds()]}},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+        }],
+    }
+
+
+SUM_INDEX, AGREEMENT_INDEX = known_kinds().index("sum"), known_kinds().index("agreement")
+
+BROKEN_SARIF_RESULTS = [
+    {"ruleId": "agreement", "ruleIndex": AGREEMENT_INDEX, "level": "warning", "message": {"text": AGREEMENT},
+     "locations": [{"physicalLocation": physical(35)}],
+     "relatedLocations": related((28, OLD_BUDGET), (35, OLD_TABLE)),
+     "suppressions": [{"kind": "external", "justification": REASON}],
+     "properties": {"facts": ["old-budget", "old-budget-table"]}},
+    {"ruleId": "sum", "ruleIndex": SUM_INDEX, "level": "error", "message": {"text": SUM_ERROR},
+     "locations": [{"physicalLocation": physical(55)}],
+     "relatedLocations": related((10, BUDGET), (16, AIR), (22, TRAINING)),
+     "properties": {"facts": ["budget", "air", "training"], "rule_id": "budget-split"}},
+    {"ruleId": "sum", "ruleIndex": SUM_INDEX, "level": "warning", "message": {"text": SUM_WARNING},
+     "locations": [{"physicalLocation": physical(59)}],
+     "relatedLocations": related((28, OLD_BUDGET), (41, OLD_AIR), (47, OLD_TRAINING)),
+     "properties": {"facts": ["old-budget", "old-air", "old-training"], "rule_id": "old-budget-split"}},
+]
+
+
+def test_broken_text_shows_line_caret_and_every_fact_involved() -> None:
+    assert text.render(report_of("broken")) == BROKEN_TEXT
+
+
+def test_broken_text_quiet_is_the_summary_alone() -> None:
+    assert text.render(report_of("broken"), quiet=True) == BROKEN_SUMMARY + "\n"
+
+
+def test_broken_github_annotations() -> None:
+    assert github.render(report_of("broken")) == BROKEN_GITHUB
+
+
+def test_broken_json_is_exact_and_valid() -> None:
+    document = json.loads(json_format.render(report_of("broken")))
+    assert document == BROKEN_JSON
+    assert json_errors(document) == []
+
+
+def test_broken_sarif_is_exact_and_valid() -> None:
+    document = json.loads(sarif.render(report_of("broken")))
+    assert document == expected_sarif(BROKEN_SARIF_RESULTS)
+    assert sarif_errors(document) == []
+
+
+# --- the shipped fact base (frozen copy) ------------------------------------------------------
+
+SHIPPED_SUMMARY = "0 errors, 0 warnings, 0 acknowledged; 15 facts, 2 rules in 1 file\n"
+
+
+@pytest.mark.parametrize(("render", "expected"), [(text.render, SHIPPED_SUMMARY), (github.render, SHIPPED_SUMMARY)])
+def test_shipped_text_and_github(render: Any, expected: str) -> None:
+    assert render(report_of("shipped")) == expected
+
+
+def test_shipped_json() -> None:
+    document = json.loads(json_format.render(report_of("shipped")))
+    assert document == {
+        "version": 1,
+        "tool": {"name": "factcheck", "version": __version__},
+        "summary": {"errors": 0, "warnings": 0, "acknowledged": 0, "facts": 15, "rules": 2, "files": 1},
+        "findings": [],
+    }
+    assert json_errors(document) == []
+
+
+def test_shipped_sarif() -> None:
+    document = json.loads(sarif.render(report_of("shipped")))
+    assert document == expected_sarif([])
+    assert sarif_errors(document) == []
+
+
+@pytest.mark.parametrize("output_format", ["text", "json", "sarif", "github"])
+def test_real_shipped_base_passes_in_every_format(output_format: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(main, ["verify", "--format", output_format], env={"GITHUB_ACTIONS": None})
+    assert result.exit_code == 0, result.output
+    if output_format == "json":
+        assert json_errors(json.loads(result.stdout)) == []
+        assert json.loads(result.stdout)["summary"]["errors"] == 0
+    elif output_format == "sarif":
+        assert sarif_errors(json.loads(result.stdout)) == []
+    else:
+        assert result.stdout.startswith("0 errors") or "\n0 errors" in result.stdout
+
+
+# --- a fact base that is not well-formed ------------------------------------------------------
+
+DUPLICATE = "duplicate key 'id' (first at line 2)"
+UNKNOWN_KEY = "unknown key 'colour' (at facts/0)"
+BAD_VALUE = ("value must be a number, a date (2015-10-02, 2016-10, 2015, 2015-08-early, A/B) or {min, max} "
+             "(at facts/1/value)")
+
+MALFORMED_TEXT = f"""\
+dup.yaml:3:5: error duplicate-key: {DUPLICATE}
+ 3 |     id: b
+   |     ^
+facts.yaml:16:5: error schema: {UNKNOWN_KEY}
+ 16 |     colour: red
+    |     ^
+facts.yaml:19:12: error schema: {BAD_VALUE}
+ 19 |     value: [75.5]
+    |            ^
+3 errors, 0 warnings, 0 acknowledged; 2 files
+"""
+
+
+def test_malformed_text() -> None:
+    assert text.render(report_of("malformed", "facts.yaml", "dup.yaml")) == MALFORMED_TEXT
+
+
+def test_malformed_github() -> None:
+    assert github.render(report_of("malformed", "facts.yaml", "dup.yaml")) == (
+        f"::error file=dup.yaml,line=3,col=5,title=factcheck duplicate-key::{DUPLICATE}\n"
+        f"::error file=facts.yaml,line=16,col=5,title=factcheck schema::{UNKNOWN_KEY}\n"
+        f"::error file=facts.yaml,line=19,col=12,title=factcheck schema::{BAD_VALUE}\n"
+        "3 errors, 0 warnings, 0 acknowledged; 2 files\n")
+
+
+def _plain(kind: str, message: str, file: str, line: int, column: int) -> dict[str, Any]:
+    return {"kind": kind, "rule_id": None, "severity": "error", "message": message,
+            "location": {"file": file, "line": line, "column": column}, "related": [], "facts": [],
+            "acknowledged": None}
+
+
+def test_malformed_json_counts_no_facts() -> None:
+    document = json.loads(json_format.render(report_of("malformed", "facts.yaml", "dup.yaml")))
+    assert document == {
+        "version": 1,
+        "tool": {"name": "factcheck", "version": __version__},
+        "summary": {"errors": 3, "warnings": 0, "acknowledged": 0, "facts": None, "rules": None, "files": 2},
+        "findings": [_plain("duplicate-key", DUPLICATE, "dup.yaml", 3, 5),
+                     _plain("schema", UNKNOWN_KEY, "facts.yaml", 16, 5),
+                     _plain("schema", BAD_VALUE, "facts.yaml", 19, 12)],
+    }
+    assert json_errors(document) == []
+
+
+def test_malformed_sarif() -> None:
+    document = json.loads(sarif.render(report_of("malformed", "facts.yaml", "dup.yaml")))
+    kinds = known_kinds()
+
+    def plain(kind: str, message: str, uri: str, line: int, column: int) -> dict[str, Any]:
+        return {"ruleId": kind, "ruleIndex": kinds.index(kind), "level": "error", "message": {"text": message},
+                "locations": [{"physicalLocation": physical(line, column, uri)}]}
+
+    assert document == expected_sarif([plain("duplicate-key", DUPLICATE, "dup.yaml", 3, 5),
+                                       plain("schema", UNKNOWN_KEY, "facts.yaml", 16, 5),
+                                       plain("schema", BAD_VALUE, "facts.yaml", 19, 12)])
+    assert sarif_errors(document) == []
+
+
+# --- SARIF rule documentation -----------------------------------------------------------------
+
+def test_sarif_rules_document_every_kind() -> None:
+    rules = sarif.sarif_dict(report_of("shipped"))["runs"][0]["tool"]["driver"]["rules"]
+    assert [rule["id"] for rule in rules] == [*RULE_KINDS, *(k for k in CHECK_KINDS if k not in RULE_KINDS)]
+    by_id = {rule["id"]: rule for rule in rules}
+    assert by_id["sum"]["shortDescription"] == {"text": "sum — the parts add up to the total."}
+    assert by_id["sum"]["help"]["text"] == (RULE_KINDS["sum"].__doc__ or "").strip()
+    full = ("duplicate-key — a mapping repeats a key.\n\n"
+            "Most YAML loaders silently keep the last value; factcheck reports the second key.")
+    assert by_id["duplicate-key"] == {
+        "id": "duplicate-key", "name": "duplicate-key",
+        "shortDescription": {"text": "duplicate-key — a mapping repeats a key."},
+        "fullDescription": {"text": full}, "help": {"text": full}, "defaultConfiguration": {"level": "error"}}
+
+
+def test_sarif_undocumented_kind_gets_a_plain_rule() -> None:
+    assert sarif.descriptor("frobnicate")["shortDescription"] == {
+        "text": "frobnicate — findings of the frobnicate check."}
+
+
+@pytest.mark.parametrize(("path", "uri"), [
+    ("facts.yaml", "facts.yaml"),
+    ("dossiers/ISIS facts.yaml", "dossiers/ISIS%20facts.yaml"),
+    ("feiten/financiën.yaml", "feiten/financi%C3%ABn.yaml"),
+    ("/srv/facts.yaml", "file:///srv/facts.yaml"),
+])
+def test_sarif_uris(path: str, uri: str) -> None:
+    assert sarif.artifact_uri(path) == uri
+
+
+def test_sarif_rejects_what_the_schema_forbids() -> None:
+    """The validator used above can fail: column 0 and an unknown level are refused."""
+    document = sarif.sarif_dict(report_of("broken"))
+    document["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["region"]["startColumn"] = 0
+    document["runs"][0]["results"][1]["level"] = "info"
+    assert sorted(sarif_errors(document)) == ["'info' is not one of ['none', 'note', 'warning', 'error']",
+                                              "0 is less than the minimum of 1"]
+
+
+# --- GitHub escaping --------------------------------------------------------------------------
+
+def test_github_escaping_follows_actions_toolkit() -> None:
+    assert github.escape_data("100% done\r\nnext: a, b") == "100%25 done%0D%0Anext: a, b"
+    assert github.escape_property("a:b,c%d\ne") == "a%3Ab%2Cc%25d%0Ae"
+
+
+def test_github_escapes_file_and_title_properties() -> None:
+    finding = Finding("schema", Severity.ERROR, "50% off\nnow", Location("a,b:c.yaml", 2, 3), rule_id="x:y")
+    assert github.annotation(finding) == (
+        "::error file=a%2Cb%3Ac.yaml,line=2,col=3,title=factcheck schema (x%3Ay)::50%25 off%0Anow")
+
+
+# --- properties over arbitrary findings -------------------------------------------------------
+
+_texts = st.text(max_size=30)
+_locations = st.builds(Location, _texts, st.integers(1, 10**6), st.integers(1, 10**4))
+_findings = st.builds(
+    Finding, st.sampled_from([*known_kinds(), "some-new-kind"]), st.sampled_from(list(Severity)), _texts,
+    _locations, st.lists(st.builds(Related, _locations, _texts), max_size=3).map(tuple),
+    st.lists(_texts, max_size=3).map(tuple), st.none() | _texts, st.none() | _texts)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(_findings, max_size=4))
+def test_every_report_is_valid_json_and_sarif(findings: list[Finding]) -> None:
+    """Whatever its findings, a report renders to JSON valid against schema/report.schema.json and to
+    SARIF valid against the OASIS schema, and both keep every finding in order."""
+    report = Report(findings, None, ["facts.yaml"])
+    document = json.loads(json_format.render(report))
+    assert json_errors(document) == []
+    assert [f["message"] for f in document["findings"]] == [f.message for f in findings]
+    log = json.loads(sarif.render(report))
+    assert sarif_errors(log) == []
+    assert [r["message"]["text"] for r in log["runs"][0]["results"]] == [f.message for f in findings]
+
+
+def _unescape(text: str) -> str:
+    return (text.replace("%0D", "\r").replace("%0A", "\n").replace("%3A", ":").replace("%2C", ",")
+            .replace("%25", "%"))
+
+
+@given(st.text())
+def test_github_escaping_round_trips(value: str) -> None:
+    """Escaped data holds no line break, an escaped property no ':' or ',' either, and decoding the
+    way the Actions runner does gives the original text back."""
+    data, prop = github.escape_data(value), github.escape_property(value)
+    assert not {"\n", "\r"} & set(data)
+    assert not {":", ",", "\n", "\r"} & set(prop)
+    assert _unescape(data) == value
+    assert _unescape(prop) == value
+
+
+def test_the_schemas_are_valid_schemas() -> None:
+    Draft7Validator.check_schema(REPORT_SCHEMA)
+    Draft4Validator.check_schema(SARIF_SCHEMA)
+
+
+def test_caret_lines_up_under_tabs_and_non_ascii() -> None:
+    texts = {"f.yaml": "a: 1\n\tkey: “é” x\n"}
+    assert text.excerpt(Location("f.yaml", 2, 10), texts) == [" 2 | \tkey: “é” x", "   | \t        ^"]
+    assert text.excerpt(Location("f.yaml", 3, 1), texts) == []  # past the end: no excerpt
+    assert text.excerpt(Location("other.yaml", 1, 1), texts) == []
+
+
+def test_lines_are_counted_as_yaml_counts_them() -> None:
+    """A form feed does not start a line (str.splitlines would say it does); CR, CRLF, NEL, LS do."""
+    source = "a: 1\x0c# x\r\nb: 2\rc: 3\x85d: 4\u2028e: 5\n"
+    assert text.split_lines(source) == ["a: 1\x0c# x", "b: 2", "c: 3", "d: 4", "e: 5"]
+    assert text.line_and_column(source, source.index("e")) == (5, 1)
+    assert text.line_and_column(source, source.index("#")) == (1, 6)
+    assert text.excerpt(Location("f.yaml", 2, 4), {"f.yaml": source}) == [" 2 | b: 2", "   |    ^"]
