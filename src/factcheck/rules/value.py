@@ -13,7 +13,9 @@ them:
   stated as numbers;
 * in unit ``ordinal``, an ordinal ("vijfde" is 5); in ``percent``, a percentage or a number.
 
-The qualifier is not read from the quote: "ruim 700" states 700.
+The qualifier is not read from the quote: "ruim 700" states 700.  A value that cannot fit its
+unit at all (a number in unit ``date``, a date string in a count) is reported under this kind too,
+when the fact base is loaded.
 
 Passes::
 
