@@ -118,3 +118,13 @@ def test_the_letter_sections() -> None:
 
 def test_prepare_builds_each_text_once() -> None:
     assert prepare(LAYOUT) is prepare(LAYOUT)
+
+
+def test_show_and_the_report_find_what_the_quote_rule_finds() -> None:
+    from factcheck.htmlreport import quote_context
+    from factcheck.quotespan import find_quote
+
+    text = "Het mandaat is verleng-\nde tot juli.\n"
+    assert find_quote(text, "mandaat is verlengde tot") == (4, 30)
+    assert quote_context(text, "mandaat is verlengde tot") == (
+        1, "   1  Het <mark>mandaat is verleng-</mark>\n   2  <mark>de tot</mark> juli.")
