@@ -138,3 +138,11 @@ def test_the_letter_with_a_footer_exclusion() -> None:
     assert result.stale == []
     assert (result.covered, result.excluded) == (16, 0)
     assert result.uncovered[0] == Uncovered(Location("sources/kst-27925-565.txt", 2, 45), "100", "100")
+
+
+def test_the_html_report_shows_the_share(folder: Path) -> None:
+    (folder / "facts.yaml").write_text(DOCUMENT + BUDGET + EXCLUDE, encoding="utf-8")
+    result = CliRunner().invoke(main, ["report", "--output", "out.html"])
+    assert result.exit_code == 0
+    html = (folder / "out.html").read_text(encoding="utf-8")
+    assert '<td id="summary-coverage">25.0% (1 of 4 numbers and dates)</td>' in html

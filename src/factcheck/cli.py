@@ -148,12 +148,20 @@ def report(paths: tuple[Path, ...], output: Path) -> None:
 
     Exit status: 0 written and consistent, 1 written with findings, 2 could not check or write.
     """
+    from factcheck.coverage import CannotCover, measure
     from factcheck.htmlreport import render_html
 
     result, targets = _check(paths)
     _refuse_to_overwrite(output, targets)
+    share = None
+    if result.base is not None:
+        try:
+            measured = measure(result.base)
+            share = (measured.covered, measured.total)
+        except CannotCover:  # a source was not read: the findings say so, the report shows no share
+            pass
     try:
-        output.write_text(render_html(result), encoding="utf-8")
+        output.write_text(render_html(result, share), encoding="utf-8")
     except OSError as exc:
         raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from exc
     click.echo(f"wrote {output}")
