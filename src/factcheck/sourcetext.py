@@ -55,6 +55,8 @@ MAX_HEADING_WORDS = 8
 #: of the quote that occur at most `MAX_WORD_HITS` times in the source.
 MAX_CANDIDATES = 32
 MAX_WORD_HITS = 50
+#: Only this much of a long quote is compared (and shown): difflib's cost grows with the square.
+MAX_PROBE = 200
 
 
 def normalise(fragment: str) -> str:
@@ -197,9 +199,10 @@ class SourceText:
         hyphens): a bounded search, for error messages.
 
         Windows of the quote's length are anchored where the quote's words occur, voted for by
-        how many words agree on the start, and only the best `MAX_CANDIDATES` are scored.
+        how many words agree on the start, and only the best `MAX_CANDIDATES` are scored; a quote
+        longer than `MAX_PROBE` characters is compared by its beginning.
         """
-        key = normalise(quote)
+        key = normalise(quote)[:MAX_PROBE]
         text = self.plain
         size = len(key)
         votes: Counter[int] = Counter()

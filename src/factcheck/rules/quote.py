@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from factcheck.findings import Finding, Related, Severity
 from factcheck.model import FactBase
 from factcheck.rules._sources import quoted_facts, source_location, source_path
+from factcheck.sourcetext import MAX_PROBE, normalise
 
 
 def check(base: FactBase) -> Iterator[Finding]:
@@ -34,7 +35,8 @@ def check(base: FactBase) -> Iterator[Finding]:
         fact, source = quoted.fact, quoted.source
         index, passage = source.closest(fact.quote)
         where = source_location(fact.document, source, index)
+        more = "\u2026" if len(normalise(fact.quote)) > MAX_PROBE else ""  # only the beginning was compared
         message = (f"quote of {fact.id} not found in {source_path(fact.document)}; "
-                   f"closest passage (line {where.line}): \"{passage}\"")
+                   f"closest passage (line {where.line}): \"{passage}{more}\"")
         related = (Related(where, "the closest passage"),)
         yield Finding("quote", Severity.ERROR, message, fact.at("quote"), related, (fact.id,))
