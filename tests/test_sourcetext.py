@@ -128,3 +128,10 @@ def test_show_and_the_report_find_what_the_quote_rule_finds() -> None:
     assert find_quote(text, "mandaat is verlengde tot") == (4, 30)
     assert quote_context(text, "mandaat is verlengde tot") == (
         1, "   1  Het <mark>mandaat is verleng-</mark>\n   2  <mark>de tot</mark> juli.")
+
+
+def test_literal_soft_hyphens_are_invisible() -> None:
+    source = SourceText("Een ver\u00adlengd man\u00dat\u00ad\u00ad\u00ad en zo-\nvoort\n")
+    assert source.plain == "Een verlengd man\u00dat en zovoort"
+    assert source.find("verlengd") == (source.find("verlengd")[0],)
+    assert source.find("-" * 20 + "x") == ()

@@ -142,6 +142,8 @@ class SourceText:
                     origin.append(start - 1)
             previous_space = False
             for offset, char in enumerate(stripped):
+                if char == SOFT_HYPHEN:  # invisible in the source; in `text` it marks line-end wraps only
+                    continue
                 if char == " ":
                     if previous_space:
                         continue
