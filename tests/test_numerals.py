@@ -58,6 +58,13 @@ def test_dutch_numbers(text: str, expected: list[tuple[str, str, str]]) -> None:
     ("op 10 januari a.s.", [("10 januari a.s.", "date", "2016-01-10")]),
     ("vergaderjaar 2015–2016", [("2015", "number", "2015"), ("2016", "number", "2016")]),
     ("op 31 juni", [("31", "number", "31")]),
+    ("de trainingscyclus van augustus/september jl.", [("augustus/september jl.", "date", "2015-08-01..2015-09-30")]),
+    ("Sinds het najaar van 2014 zijn", [("najaar van 2014", "date", "2014-09-01..2014-11-30")]),
+    ("opbouwfase in de zomer", [("zomer", "date", "2015-06-01..2015-08-31")]),
+    ("in de eerste helft van dit jaar", [("eerste helft van dit jaar", "date", "2015-01-01..2015-06-30")]),
+    ("eerder dit jaar en vorig jaar", [("dit jaar", "date", "2015-01-01..2015-12-31"),
+                                      ("vorig jaar", "date", "2014-01-01..2014-12-31")]),
+    ("het op een na hoogste dreigingsniveau", [("op een na", "ordinal", "ordinal 2")]),
 ])
 def test_dutch_dates(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert read(text) == expected
@@ -78,6 +85,8 @@ def test_a_date_without_year_and_without_reference_has_no_reading() -> None:
     ("één militair theater", False),
     ("acht het kabinet het van belang", True),
     ("acht landen", False),
+    ("in beide landen", True),
+    ("voor het eerst", True),
 ])
 def test_weak_readings(text: str, weak: bool) -> None:
     (item,) = find_numerals(text, "nl", LETTER_DATE)

@@ -11,7 +11,7 @@ from factcheck.engine import verify
 from factcheck.formatters.text import finding_line
 
 SOURCE = (
-    "Inleiding van de brief. \n"  # 1
+    "Inleiding van de brief van dit jaar. \n"  # 1
     "\n"  # 2
     "Financiën \n"  # 3
     "\n"  # 4
@@ -60,6 +60,7 @@ PASSING = [
     fact("f16-before", "6", "aircraft", "Politiek", "Het aantal F-16's is teruggebracht van zes naar vier"),
     fact("f16-after", "4", "aircraft", "Politiek", "Het aantal F-16’s is teruggebracht van zes naar vier"),
     fact("persons", "77500000", "EUR", "Financiën", "77,5 miljoen euro"),
+    fact("opening", '"2015"', "date", "(opening)", "Inleiding van de brief van dit jaar"),
 ]
 
 
@@ -106,7 +107,8 @@ def test_before_the_first_heading(tmp_path: Path) -> None:
     lines = run(tmp_path, fact("intro", "1", "items", "Financiën", "Inleiding van de brief"))
     assert lines == [
         'facts.yaml:10:12: error value: value 1 items is not what the quote states: it states no number or date',
-        'facts.yaml:12:14: error section: quote of intro stands before the first heading (line 3), not "Financiën"',
+        'facts.yaml:12:14: error section: quote of intro stands under section "(opening)" '
+        '(the text before the first heading, line 3), not "Financiën"',
     ]
 
 
@@ -119,7 +121,7 @@ def test_a_missing_quote_gets_only_the_quote_finding(tmp_path: Path) -> None:
 def test_the_shipped_fact_base_passes() -> None:
     root = Path(__file__).resolve().parents[1]
     report = verify([root / "facts.yaml"], cwd=root, root=root)
-    assert [finding_line(finding) for finding in report.findings] == []
+    assert [finding_line(finding) for finding in report.findings if finding.acknowledged is None] == []
 
 
 @pytest.mark.parametrize("kind", ["quote", "value", "section"])

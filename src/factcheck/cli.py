@@ -168,6 +168,24 @@ def report(paths: tuple[Path, ...], output: Path) -> None:
     sys.exit(result.exit_code())
 
 
+@main.command("rules")
+@click.argument("kind", required=False)
+def rules_command(kind: str | None) -> None:
+    """List the rule kinds with a summary each, or print the full documentation of KIND."""
+    import inspect
+
+    from factcheck.rules import RULE_KINDS, summary
+
+    if kind is None:
+        width = max(len(name) for name in RULE_KINDS)
+        for name, module in RULE_KINDS.items():
+            click.echo(f"{name:<{width}}  {summary(module).removeprefix(f'{name} — ')}")
+        return
+    if kind not in RULE_KINDS:
+        raise click.UsageError(f"unknown rule kind {kind!r}; known kinds: {', '.join(RULE_KINDS)}")
+    click.echo(inspect.cleandoc(RULE_KINDS[kind].__doc__ or ""))
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 def coverage(paths: tuple[Path, ...]) -> None:

@@ -12,11 +12,15 @@ values in order; nothing is found twice.  Dates are tried first (so the 2015 of
   ``F-16``, ``F16``, ``G20``.  A four-digit number from 1900 to 2099 is also a year.
 * **Words**: cardinals (``vier``, ``tweeëntwintig``, ``two hundred and fifty``), ordinals
   (``vijfde``, ``fifth``), vague counts as ranges (``tientallen`` is 20..99, ``talloze`` is 10 or
-  more).  An ambiguous word (Dutch ``een``, English ``one``) and a number word used as a verb
-  (``acht het kabinet``) are *weak*: they can match a fact but coverage does not count them.
+  more), ``op een na`` (hoogste) as the ordinal 2.  An ambiguous word (Dutch ``een``, English
+  ``one``), a number word used as a verb (``acht het kabinet``), ``beide`` (two) and ``voor het
+  eerst`` (first) are *weak*: they can match a fact but coverage does not count them.
 * **Dates**: ``2 oktober 2015``, ``29 juli jl.``, ``begin augustus 2015`` (early: days 1–10),
   ``medio oktober`` (11–20), ``eind juni 2015`` (21–end), ``oktober 2016``, ``7–9 september``,
   ``3 en 4 november 2015``, English ``2 October 2015``, ``October 2, 2015``, ``mid-October``.
+  Also month ranges (``augustus/september jl.``), seasons (``het najaar van 2014``, ``de zomer``:
+  meteorological, June to August), halves (``de eerste helft van dit jaar``) and relative years
+  (``dit jaar``, ``vorig jaar``).
   A date without a year takes the year of the reference date (the document's date); with
   ``jl.`` (jongstleden) it is the most recent such date before the reference, with ``a.s.``
   (aanstaande) the next one.  A range of days also means each of its ends.
@@ -31,7 +35,7 @@ import calendar
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import cache, lru_cache
@@ -97,6 +101,13 @@ class Language:
     verb_followers: frozenset[str]  # "acht het": a number word followed by these is a verb
     conjunction: str  # "and" inside a number: two hundred and fifty
     hundred: str  # the word for 100, which multiplies what stands before it
+    pair_words: frozenset[str] = frozenset()  # beide: two of something (weak)
+    weak_ordinals: Mapping[str, int] = field(default_factory=dict)  # "voor het eerst" (weak)
+    ordinal_after: str = ""  # "op een na hoogste": a pattern with group n; the ordinal is n + 1
+    seasons: Mapping[str, tuple[int, int]] = field(default_factory=dict)  # zomer: June to August
+    relative_years: Mapping[str, int] = field(default_factory=dict)  # dit jaar 0, vorig jaar -1
+    halves: Mapping[str, int] = field(default_factory=dict)  # eerste helft: H1
+    of_words: tuple[str, ...] = ()  # "van" in "het najaar van 2014"
 
 
 @lru_cache(maxsize=8192)  # prose repeats its words: look each up once
@@ -181,6 +192,13 @@ DUTCH = Language(
     verb_followers=frozenset({"het", "de", "ik", "je", "hij", "zij", "ze", "wij", "we", "men", "u"}),
     conjunction="",
     hundred="honderd",
+    pair_words=frozenset({"beide"}),
+    weak_ordinals={"eerst": 1},
+    ordinal_after=r"op\s+(?P<n>[^\W\d_]+|\d+)\s+na",
+    seasons={"voorjaar": (3, 5), "lente": (3, 5), "zomer": (6, 8), "najaar": (9, 11), "herfst": (9, 11)},
+    relative_years={"dit jaar": 0, "vorig jaar": -1, "volgend jaar": 1},
+    halves={"eerste helft": 1, "tweede helft": 2},
+    of_words=("van",),
 )
 
 # -- English ---------------------------------------------------------------------------------------
@@ -228,6 +246,11 @@ ENGLISH = Language(
     verb_followers=frozenset(),
     conjunction="and",
     hundred="hundred",
+    pair_words=frozenset({"both"}),
+    seasons={"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11)},
+    relative_years={"this year": 0, "last year": -1, "next year": 1},
+    halves={"first half": 1, "second half": 2},
+    of_words=("of",),
 )
 
 #: Digits only, international notation: what a language without tables gets.
@@ -252,10 +275,13 @@ def _alternatives(words: Iterable[str]) -> str:
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
+Reader = Callable[[re.Match[str], "Language", date | None], "Numeral | None"]
+
+
 @dataclass(frozen=True)
 class _Patterns:
     number: re.Pattern[str]
-    date: re.Pattern[str] | None
+    phrases: tuple[tuple[re.Pattern[str], Reader], ...]  # dates and idioms, tried in this order
 
 
 @cache
@@ -270,7 +296,7 @@ def _patterns(lang: Language) -> _Patterns:
     tail.append(rf"(?P<percent>{percent})")
     number = re.compile(rf"(?<![\w.,])(?<![^\W\d_]-){digits}(?:{'|'.join(tail)})?(?![^\W_])")
     if not lang.months:
-        return _Patterns(number, None)
+        return _Patterns(number, ())
     months = _alternatives(lang.months)
     month = months if lang.months_case_sensitive else f"(?i:{months})"
     ranges = "|".join(["[-\u2013\u2014]", *(re.escape(word) for word in lang.range_words)])
@@ -283,7 +309,23 @@ def _patterns(lang: Language) -> _Patterns:
     if lang.month_first:  # tried first: "October 2, 2015" is more than "October"
         forms.insert(0, rf"(?P<month2>{month})\s+(?P<d3>[0-3]?\d){lang.day_suffix}(?!\w)"
                         rf"(?:,?\s+(?P<year2>\d{{4}})(?!\d))?")
-    return _Patterns(number, re.compile(rf"(?<!\w)(?:{'|'.join(f'(?:{form})' for form in forms)})"))
+    phrases: list[tuple[str, Reader]] = []
+    if lang.ordinal_after:
+        phrases.append((lang.ordinal_after, _ordinal_after))
+    some_year = r"(?P<year>\d{4})(?!\d)"
+    if lang.relative_years:
+        some_year = rf"(?:{some_year}|(?P<relyear>{_alternatives(lang.relative_years)}))"
+    of = rf"(?:(?:{_alternatives(lang.of_words)})\s+)?" if lang.of_words else ""
+    phrases.append((rf"(?P<month>{month})\s*[/\u2013-]\s*(?P<month2>{month})(?!\w)(?:\s+{some_year})?{relative}",
+                    _month_range))
+    if lang.halves:
+        phrases.append((rf"(?i:{_alternatives(lang.halves)})\s+{of}(?:\w+\s+)?{some_year}", _half))
+    if lang.seasons:
+        phrases.append((rf"(?P<season>(?i:{_alternatives(lang.seasons)}))(?!\w)(?:\s+{of}{some_year})?", _season))
+    if lang.relative_years:
+        phrases.append((rf"(?P<relyear>(?i:{_alternatives(lang.relative_years)}))(?!\w)", _season))
+    phrases.append(("|".join(f"(?:{form})" for form in forms), _date))
+    return _Patterns(number, tuple((re.compile(rf"(?<!\w)(?:{pattern})"), read) for pattern, read in phrases))
 
 
 # -- scanning --------------------------------------------------------------------------------------
@@ -299,11 +341,12 @@ def find_numerals(text: str, tag: str = "nl", reference: date | None = None) -> 
         found.append(item)
         taken[item.start:item.end] = b"\x01" * (item.end - item.start)
 
-    if patterns.date is not None:
-        for match in patterns.date.finditer(text):
-            item = _date(match, lang, reference)
-            if item is not None:
-                claim(item)
+    for pattern, read in patterns.phrases:
+        for match in pattern.finditer(text):
+            if not any(taken[match.start():match.end()]):
+                item = read(match, lang, reference)
+                if item is not None:
+                    claim(item)
     for match in patterns.number.finditer(text):
         if not any(taken[match.start():match.end()]):
             claim(_number(match, lang))
@@ -334,7 +377,7 @@ def _number(match: re.Match[str], lang: Language) -> Numeral:
 def _date(match: re.Match[str], lang: Language, reference: date | None) -> Numeral | None:
     month_name = match["month"] or match.groupdict().get("month2")
     assert month_name is not None
-    month = next(index + 1 for index, name in enumerate(lang.months) if name.lower() == month_name.lower())
+    month = _month_of(month_name, lang)
     year_text = match["year"] or match.groupdict().get("year2")
     first_day = match["d1"] or match.groupdict().get("d3")
     last_day = match["d1"] and match["d2"]
@@ -360,6 +403,72 @@ def _date(match: re.Match[str], lang: Language, reference: date | None) -> Numer
     return Numeral(match.start(), match.end(), match.group(), DATE, dates=dates)
 
 
+def _month_of(name: str, lang: Language) -> int:
+    return next(index + 1 for index, known in enumerate(lang.months) if known.lower() == name.lower())
+
+
+def _year_of(match: re.Match[str], lang: Language, reference: date | None) -> int | None:
+    """The year a phrase names: digits, "dit jaar" (relative to the reference), or None."""
+    groups = match.groupdict()
+    if groups.get("year"):
+        return int(groups["year"])
+    relative = groups.get("relyear")
+    if relative and reference is not None:
+        return reference.year + lang.relative_years[relative.lower()]
+    return None
+
+
+def _reading(match: re.Match[str], text: str | None) -> Numeral:
+    """A date phrase with the interval `text` in the dates grammar (None: no reference year)."""
+    try:
+        dates = (parse_date(text),) if text else ()
+    except ValueError:  # a year beyond the calendar
+        dates = ()
+    return Numeral(match.start(), match.end(), match.group(), DATE, dates=dates)
+
+
+def _month_range(match: re.Match[str], lang: Language, reference: date | None) -> Numeral | None:
+    """augustus/september jl.: from the first month to the second (across a new year if need be)."""
+    first, last = _month_of(match["month"], lang), _month_of(match["month2"], lang)
+    year = _year_of(match, lang, reference)
+    if year is None:
+        year = _resolve_year(first, 1, (match.groupdict().get("rel") or "").lower(), lang, reference)
+    if year is None:
+        return _reading(match, None)
+    end_year = year + 1 if last < first else year
+    return _reading(match, f"{year:04d}-{first:02d}/{end_year:04d}-{last:02d}")
+
+
+def _half(match: re.Match[str], lang: Language, reference: date | None) -> Numeral | None:
+    """de eerste helft van dit jaar: a half year."""
+    year = _year_of(match, lang, reference)
+    half = next(value for words, value in lang.halves.items() if match.group().lower().startswith(words))
+    return _reading(match, None if year is None else f"{year:04d}-H{half}")
+
+
+def _season(match: re.Match[str], lang: Language, reference: date | None) -> Numeral | None:
+    """het najaar van 2014, in de zomer, dit jaar: a season of a year (the reference's by default), or a year."""
+    year = _year_of(match, lang, reference)
+    if year is None and reference is not None:
+        year = reference.year
+    if year is None:
+        return _reading(match, None)
+    season = match.groupdict().get("season")
+    if not season:
+        return _reading(match, f"{year:04d}")
+    first, last = lang.seasons[season.lower()]
+    return _reading(match, f"{year:04d}-{first:02d}/{year:04d}-{last:02d}")
+
+
+def _ordinal_after(match: re.Match[str], lang: Language, reference: date | None) -> Numeral | None:
+    """op een na hoogste: the second highest."""
+    written = match["n"]
+    number = int(written) if written.isdigit() else lang.cardinal(_fold(written))
+    if number is None:
+        return None
+    return Numeral(match.start(), match.end(), match.group(), ORDINAL, Decimal(number + 1))
+
+
 def _resolve_year(month: int, day: int, relative: str, lang: Language, reference: date | None) -> int | None:
     if reference is None:
         return None
@@ -383,6 +492,11 @@ def _words(text: str, lang: Language, taken: bytearray) -> list[Numeral]:
     while index < len(words):
         match = words[index]
         word = _fold(match.group())
+        if word in lang.pair_words or word in lang.weak_ordinals:  # beide, "voor het eerst"
+            kind, number = (NUMBER, 2) if word in lang.pair_words else (ORDINAL, lang.weak_ordinals[word])
+            found.append(Numeral(match.start(), match.end(), match.group(), kind, Decimal(number), weak=True))
+            index += 1
+            continue
         if word in lang.vague:
             low, high = lang.vague[word]
             found.append(Numeral(match.start(), match.end(), match.group(), VAGUE, low=Decimal(low),

@@ -22,8 +22,9 @@ view of the source that keeps, for every character, the offset it came from:
 it, and a blank line, the file's start or the end of a sentence (``. ! ? :``) precedes it —
 that is short (at most 60 characters and 8 words), starts with a capital letter or a digit,
 and does not end in punctuation (``. , ; : ! ?``).  Every line stands under the nearest heading
-above it.  Headings that follow each other with only blank lines between them form a group
-("Ontwikkelingen Irak" then "Politiek"): the text after the group stands under all of them.
+above it; the text before the first heading stands under the section "(opening)".  Headings that
+follow each other with only blank lines between them form a group ("Ontwikkelingen Irak" then
+"Politiek"): the text after the group stands under all of them.
 Nothing here depends on the language of the text.
 """
 
@@ -49,6 +50,8 @@ _SPACES = re.compile(r" +")
 _SENTENCE_END = (".", "!", "?", ":")
 _NO_HEADING_END = (".", ",", ";", ":", "!", "?")
 _PAGE_NUMBER = re.compile(r"^(?P<text>.+?)\s+(?P<page>\d{1,4})$")
+#: The section name of the text before the first heading.
+OPENING = "(opening)"
 MAX_HEADING_CHARS = 60
 MAX_HEADING_WORDS = 8
 #: The closest-passage search scores at most this many candidate windows, anchored on words
@@ -242,9 +245,10 @@ class SourceText:
         return self.heading_at(self.position(match.start)[0])
 
     def stands_under(self, match: Match, section: str) -> bool:
-        """Whether a match stands under `section`: its nearest heading or one stacked above that."""
+        """Whether a match stands under `section`: its nearest heading or one stacked above that, or
+        `OPENING` before the first heading."""
         heading = self.heading_of(match)
-        return heading is not None and normalise(section) in heading.group
+        return normalise(section) in (heading.group if heading is not None else (OPENING,))
 
 
 @lru_cache(maxsize=16)

@@ -40,13 +40,14 @@ _BASE: dict[str, tuple[str, Decimal, bool]] = {
     "ordinal": ("ordinal", Decimal(1), True),
     "percent": ("ratio", Decimal("0.01"), False),
     "fraction": ("ratio", Decimal(1), False),
-    "seconds": ("time", Decimal(1), False),
-    "minutes": ("time", Decimal(60), False),
-    "hours": ("time", Decimal(3600), False),
-    "days": ("time", Decimal(86400), False),
-    "weeks": ("time", Decimal(604800), False),
-    "months": ("calendar", Decimal(1), False),
-    "years": ("calendar", Decimal(12), False),
+    # "drie weken", "een jaar": whole units of time are counted, not rounded (a year is not 6-18 months)
+    "seconds": ("time", Decimal(1), True),
+    "minutes": ("time", Decimal(60), True),
+    "hours": ("time", Decimal(3600), True),
+    "days": ("time", Decimal(86400), True),
+    "weeks": ("time", Decimal(604800), True),
+    "months": ("calendar", Decimal(1), True),
+    "years": ("calendar", Decimal(12), True),
 }
 _ALIASES = {
     "person": "persons", "people": "persons", "country": "countries", "item": "items",

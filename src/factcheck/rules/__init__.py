@@ -1,6 +1,10 @@
 """The rule kinds.  Each kind is one module with a `check(base)` function and a docstring that is
 its user documentation (shown by ``factcheck rules KIND``).  Adding a kind means one new module
 and one line in `RULE_KINDS`.
+
+A docstring's first line is "KIND — summary"; its "Passes —" and "Fails —" examples are runnable
+YAML (each fact's quantity, section and quote left out), and the failing one ends with the exact
+lines it prints: tests/test_rule_docs.py runs them, so the documentation cannot drift.
 """
 
 from __future__ import annotations
@@ -10,7 +14,21 @@ from types import ModuleType
 
 from factcheck.findings import Finding
 from factcheck.model import FactBase
-from factcheck.rules import agreement, quote, section, value
+from factcheck.rules import (
+    agreement,
+    bound,
+    change,
+    count,
+    duration,
+    inclusion,
+    order,
+    quote,
+    ratio,
+    relative,
+    section,
+    value,
+    weekday,
+)
 from factcheck.rules import sum as sum_kind
 
 Check = Callable[[FactBase], Iterable[Finding]]
@@ -19,6 +37,15 @@ Check = Callable[[FactBase], Iterable[Finding]]
 RULE_KINDS: dict[str, ModuleType] = {
     "sum": sum_kind,
     "agreement": agreement,
+    "inclusion": inclusion,
+    "bound": bound,
+    "change": change,
+    "order": order,
+    "duration": duration,
+    "weekday": weekday,
+    "relative": relative,
+    "ratio": ratio,
+    "count": count,
     "quote": quote,
     "value": value,
     "section": section,

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from decimal import Decimal
 
+from factcheck.dates import DateInterval
 from factcheck.findings import Finding, Related, Severity
 from factcheck.intervals import Interval
 from factcheck.model import Fact, Rule
@@ -22,6 +22,12 @@ def loose(fact: Fact) -> Interval:
     return fact.magnitude.loose
 
 
+def days(fact: Fact) -> DateInterval:
+    """The days a date fact allows (rules check first that the fact is a date)."""
+    assert fact.when is not None
+    return fact.when
+
+
 def judge(holds: Callable[[Pick], bool]) -> Severity | None:
     """Error when no values inside the loose intervals satisfy a relation; warning when only the
     vague tolerances make it hold; None when it holds on the nominal intervals."""
@@ -35,7 +41,9 @@ def judge(holds: Callable[[Pick], bool]) -> Severity | None:
 def in_unit(interval: Interval, fact: Fact) -> str:
     """An interval of base-unit values, shown in a fact's own unit."""
     factor = fact.unit.factor
-    return f"{interval.scale(Decimal(1) / factor) if factor != 1 else interval} {fact.unit.name}"
+    # divide rather than multiply by 1 / factor: 1 / 86400 (days) has no exact decimal
+    shown = Interval(interval.lo / factor, interval.hi / factor) if factor != 1 else interval
+    return f"{shown} {fact.unit.name}"
 
 
 def mention(fact: Fact) -> Related:
@@ -55,3 +63,28 @@ def mixed_dimensions(rule: Rule, facts: Sequence[Fact]) -> Finding | None:
 
 def ordered_ids(facts: Sequence[Fact]) -> tuple[str, ...]:
     return tuple(fact.id for fact in facts)
+
+
+def lean(severity: Severity) -> str:
+    """The tail of a warning's message: the relation holds only by leaning on a vague tolerance."""
+    return " (holds only within the vague tolerance)" if severity is Severity.WARNING else ""
+
+
+def violation(rule: Rule, severity: Severity, message: str, involved: Sequence[Fact]) -> Finding:
+    """A finding of an explicit rule: at the rule's id, with every involved fact as related."""
+    return Finding(rule.kind, severity, f"{rule.kind} {rule.id}: {message}", rule.location,
+                   tuple(mention(fact) for fact in involved), ordered_ids(involved), rule.id)
+
+
+def unfit(rule: Rule, role: str, fact: Fact, wanted: str, fits: bool) -> Finding | None:
+    """A finding when a rule's fact has the wrong kind of value (a count where a date belongs)."""
+    if fits:
+        return None
+    return Finding("dimension", Severity.ERROR,
+                   f"{rule.kind} {rule.id}: {role} {fact.id} is in {fact.unit.name}, but must be {wanted}",
+                   rule.location, (mention(fact),), (fact.id,), rule.id)
+
+
+def failed(severity: Severity) -> Pick:
+    """The intervals on which a relation failed: the loose ones for an error, else the nominal ones."""
+    return loose if severity is Severity.ERROR else nominal

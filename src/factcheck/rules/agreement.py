@@ -9,12 +9,17 @@ The finding stands at the later mention and lists every mention with its section
 
 Passes — six F-16s until the reduction, four after it::
 
-    - {id: f16-before, quantity: nl-f16-count, value: 6, unit: aircraft, valid: {until: 2015-06}, ...}
-    - {id: f16-after, quantity: nl-f16-count, value: 4, unit: aircraft, valid: {from: 2015-07}, ...}
+    facts:
+      - {id: f16-before, quantity: nl-f16-count, value: 6, unit: aircraft, valid: {until: "2015-06"}, section: Financiën}
+      - {id: f16-after, quantity: nl-f16-count, value: 4, unit: aircraft, valid: {from: "2015-07"}, section: Nederlandse inzet in luchtcampagne}
 
 Fails — four and six valid at the same time::
 
-    facts.yaml:30:5: error agreement: quantity nl-f16-count: f16-after states 4 aircraft (section 'Nederlandse inzet in luchtcampagne'), f16-before states 6 aircraft (section 'Financiën'), both valid at the same time
+    facts:
+      - {id: f16-before, quantity: nl-f16-count, value: 6, unit: aircraft, section: Financiën}
+      - {id: f16-after, quantity: nl-f16-count, value: 4, unit: aircraft, section: Nederlandse inzet in luchtcampagne}
+
+    facts.yaml:16:5: error agreement: quantity nl-f16-count: f16-after states 4 aircraft (section 'Nederlandse inzet in luchtcampagne'), f16-before states 6 aircraft (section 'Financiën'), both valid at the same time
 """
 
 from __future__ import annotations

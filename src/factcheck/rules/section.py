@@ -3,7 +3,8 @@
 Automatic: every fact whose quote stands in the source is checked, against the headings found
 in the source (see the README, "Provenance and coverage": a heading stands alone on its line,
 is short and has no final period).  The quote stands under the nearest heading above it, and
-also under headings stacked directly above that one ("Ontwikkelingen Irak" then "Politiek").
+also under headings stacked directly above that one ("Ontwikkelingen Irak" then "Politiek");
+a quote before the first heading stands under the section "(opening)".
 A quote that occurs more than once passes when any occurrence stands under the section.
 A source without headings is not checked.
 
@@ -23,6 +24,7 @@ from collections.abc import Iterator
 from factcheck.findings import Finding, Severity
 from factcheck.model import FactBase
 from factcheck.rules._sources import found
+from factcheck.sourcetext import OPENING
 
 
 def check(base: FactBase) -> Iterator[Finding]:
@@ -34,7 +36,7 @@ def check(base: FactBase) -> Iterator[Finding]:
             continue
         first = source.heading_of(quoted.matches[0])
         if first is None:
-            where = f"before the first heading (line {source.headings[0].line})"
+            where = f"under section \"{OPENING}\" (the text before the first heading, line {source.headings[0].line})"
         else:
             where = f"under section \"{first.title}\" (line {first.line})"
         yield Finding("section", Severity.ERROR, f"quote of {fact.id} stands {where}, not \"{fact.section}\"",

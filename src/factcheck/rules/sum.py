@@ -9,15 +9,22 @@ total, and a **warning** when they add up only by leaning on a vague tolerance (
 Passes — 77,5 + 44,5 is 122, within the precision of one decimal::
 
     facts:
-      - {id: budget, quantity: budget-2015, value: 122, unit: EUR million, ...}
-      - {id: air, quantity: budget-2015-air, value: 77.5, unit: EUR million, ...}
-      - {id: training, quantity: budget-2015-training, value: 44.5, unit: EUR million, ...}
+      - {id: budget, value: 122, unit: EUR million}
+      - {id: air, value: 77.5, unit: EUR million}
+      - {id: training, value: 44.5, unit: EUR million}
     rules:
       - {id: budget-split, kind: sum, total: budget, parts: [air, training]}
 
 Fails — with ``air`` at 75.5 the parts make 120, and 120 is not 122::
 
-    facts.yaml:40:5: error sum: sum budget-split: parts air + training = [119.9, 120.1] EUR million, but total budget = [121.5, 122.5] EUR million
+    facts:
+      - {id: budget, value: 122, unit: EUR million}
+      - {id: air, value: 75.5, unit: EUR million}
+      - {id: training, value: 44.5, unit: EUR million}
+    rules:
+      - {id: budget-split, kind: sum, total: budget, parts: [air, training]}
+
+    facts.yaml:29:5: error sum: sum budget-split: parts air + training = [119.9, 120.1] EUR million, but total budget = [121.5, 122.5] EUR million
 """
 
 from __future__ import annotations
@@ -38,6 +45,10 @@ def check(base: FactBase) -> Iterator[Finding]:
         mixed = mixed_dimensions(rule, involved)
         if mixed is not None:
             yield mixed
+            continue
+        if whole.unit.is_date:  # one dimension, so every fact is a date: nothing to add up
+            yield Finding("dimension", Severity.ERROR, f"sum {rule.id}: dates cannot be added", rule.location,
+                          tuple(mention(f) for f in involved), ordered_ids(involved), rule.id)
             continue
 
         def holds(pick: Pick) -> bool:

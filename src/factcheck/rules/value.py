@@ -8,10 +8,12 @@ them:
 * a number with the unit's scale word: ``7.5`` in ``persons million`` is "7,5 miljoen",
   ``100`` in ``EUR million`` is "100 miljoen euro", ``250000`` in ``persons`` is "250.000";
 * a date: ``"2015-10-02"`` is "2 oktober 2015", ``"2015-08-early"`` is "begin augustus 2015",
-  ``"2015-07-29"`` is "29 juli jl." in a letter of November 2015;
+  ``"2015-07-29"`` is "29 juli jl." in a letter of November 2015, ``"2014-09/2014-11"`` is "het
+  najaar van 2014", ``"2015-H1"`` is "de eerste helft van dit jaar";
 * a range ``{min, max}``: a vague count it overlaps ("tientallen" is 20..99), or both ends
   stated as numbers;
-* in unit ``ordinal``, an ordinal ("vijfde" is 5); in ``percent``, a percentage or a number.
+* in unit ``ordinal``, an ordinal ("vijfde", "op een na hoogste") or a number naming a position
+  ("fase twee"); in ``percent``, a percentage or a number.
 
 The qualifier is not read from the quote: "ruim 700" states 700.  A value that cannot fit its
 unit at all (a number in unit ``date``, a date string in a count) is reported under this kind too,
@@ -63,7 +65,8 @@ def states(fact: Fact, stated: Sequence[Numeral]) -> bool:
             item.kind == VAGUE and item.low is not None and item.low <= high
             and (item.high is None or low <= item.high) for item in stated)
     value = Decimal(raw) * scale
-    kinds = {"ordinal": (ORDINAL,), "percent": (PERCENT, NUMBER)}.get(fact.unit.name, (NUMBER,))
+    # a position may be named by a cardinal too: "fase twee" is the second phase
+    kinds = {"ordinal": (ORDINAL, NUMBER), "percent": (PERCENT, NUMBER)}.get(fact.unit.name, (NUMBER,))
     if fact.unit.name == "fraction":
         return any(item.kind == PERCENT and item.value is not None and item.value / 100 == value for item in stated)
     return any(item.kind in kinds and item.value == value for item in stated)

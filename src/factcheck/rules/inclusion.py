@@ -1,0 +1,67 @@
+"""inclusion — the parts add up to at most the total.
+
+An ``inclusion`` rule names a ``total`` fact and one or more ``parts`` that the total includes,
+perhaps with more besides: "circa 220 uitgereisd, van wie waarschijnlijk 40 overleden en circa 40
+teruggekeerd", "inclusief".  Values are intervals (precision and qualifier) and convert within
+their dimension.  The rule is an **error** when even the smallest values the parts allow add up
+to more than the largest total allowed, and a **warning** when they fit only by leaning on a
+vague tolerance.
+
+Passes — of circa 220 who departed, probably 40 died and circa 40 returned::
+
+    facts:
+      - {id: departed, value: 220, unit: persons, qualifier: circa}
+      - {id: died, value: 40, unit: persons, qualifier: probably}
+      - {id: returned, value: 40, unit: persons, qualifier: circa}
+    rules:
+      - {id: departed-fate, kind: inclusion, total: departed, parts: [died, returned]}
+
+Fails — circa 70 cannot include probably 40 and circa 40::
+
+    facts:
+      - {id: departed, value: 70, unit: persons, qualifier: circa}
+      - {id: died, value: 40, unit: persons, qualifier: probably}
+      - {id: returned, value: 40, unit: persons, qualifier: circa}
+    rules:
+      - {id: departed-fate, kind: inclusion, total: departed, parts: [died, returned]}
+
+    facts.yaml:32:5: error inclusion: inclusion departed-fate: parts died + returned = at least 76 persons, more than total departed = at most 73.5 persons
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from factcheck.findings import Finding
+from factcheck.intervals import Interval, total
+from factcheck.model import FactBase, Rule
+from factcheck.rules._relations import Pick, failed, in_unit, judge, lean, mixed_dimensions, unfit, violation
+
+
+def check(base: FactBase) -> Iterator[Finding]:
+    for rule in base.rules_of("inclusion"):
+        yield from _check(base, rule)
+
+
+def _check(base: FactBase, rule: Rule) -> Iterator[Finding]:
+    whole = base.fact(rule, "total")
+    parts = base.fact_list(rule, "parts")
+    involved = [whole, *parts]
+    problem = mixed_dimensions(rule, involved) or unfit(rule, "total", whole, "a number", whole.magnitude is not None)
+    if problem is not None:
+        yield problem
+        return
+
+    def holds(pick: Pick) -> bool:
+        return total(pick(part) for part in parts).lo <= pick(whole).hi
+
+    severity = judge(holds)
+    if severity is None:
+        return
+    pick = failed(severity)
+    least = total(pick(part) for part in parts).lo
+    most = pick(whole).hi
+    names = " + ".join(part.id for part in parts)
+    message = (f"parts {names} = at least {in_unit(Interval(least, least), whole)}, more than total "
+               f"{whole.id} = at most {in_unit(Interval(most, most), whole)}{lean(severity)}")
+    yield violation(rule, severity, message, involved)

@@ -1,0 +1,97 @@
+"""ratio — a stated share equals part divided by whole.
+
+A ``ratio`` rule names a ``part``, a ``whole`` (numbers of one dimension) and a ``share`` in
+``percent`` or ``fraction``.  All three are intervals (precision and qualifier), divided exactly:
+the quotient's bounds are rounded outwards, and a whole that may be zero allows any share.  The
+rule is an **error** when the share cannot equal any quotient the part and whole allow, and a
+**warning** when only the vague tolerance makes them meet.  A whole of exactly zero is an error.
+
+Passes — 77,5 of 122 million is 64 percent::
+
+    facts:
+      - {id: air, value: 77.5, unit: EUR million}
+      - {id: budget, value: 122, unit: EUR million}
+      - {id: air-share, value: 64, unit: percent}
+    rules:
+      - {id: air-part, kind: ratio, part: air, whole: budget, share: air-share}
+
+Fails — it is not 75 percent::
+
+    facts:
+      - {id: air, value: 77.5, unit: EUR million}
+      - {id: budget, value: 122, unit: EUR million}
+      - {id: air-share, value: 75, unit: percent}
+    rules:
+      - {id: air-part, kind: ratio, part: air, whole: budget, share: air-share}
+
+    facts.yaml:29:5: error ratio: ratio air-part: air / budget = [63.2, 63.9] percent, but air-share = [74.5, 75.5] percent
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, InvalidOperation, localcontext
+
+from factcheck.findings import Finding, Severity
+from factcheck.intervals import INF, Interval
+from factcheck.model import FactBase, Rule
+from factcheck.rules._relations import Pick, failed, in_unit, judge, lean, loose, mixed_dimensions, unfit, violation
+
+_DISPLAY = Decimal("0.1")  # a quotient is shown to a tenth of the share's unit, rounded outwards
+
+
+def _corners(part: Interval, whole: Interval, rounding: str) -> list[Decimal]:
+    quotients = []
+    with localcontext() as context:
+        context.rounding = rounding
+        for numerator in (part.lo, part.hi):
+            for denominator in (whole.lo, whole.hi):
+                try:
+                    quotients.append(numerator / denominator)
+                except InvalidOperation:  # ∞ / ∞ is never the extreme: that lies at the finite end of the whole
+                    continue
+    return quotients
+
+
+def quotient(part: Interval, whole: Interval) -> Interval:
+    """Every part / whole the intervals allow, bounds rounded outwards; all numbers when whole may be 0."""
+    if whole.lo <= 0 <= whole.hi:
+        return Interval(-INF, INF)
+    return Interval(min(_corners(part, whole, ROUND_FLOOR)), max(_corners(part, whole, ROUND_CEILING)))
+
+
+def _shown(interval: Interval) -> Interval:
+    def rounded(number: Decimal, rounding: str) -> Decimal:
+        return number if number.is_infinite() else number.quantize(_DISPLAY, rounding=rounding)
+
+    return Interval(rounded(interval.lo, ROUND_FLOOR), rounded(interval.hi, ROUND_CEILING))
+
+
+def check(base: FactBase) -> Iterator[Finding]:
+    for rule in base.rules_of("ratio"):
+        yield from _check(base, rule)
+
+
+def _check(base: FactBase, rule: Rule) -> Iterator[Finding]:
+    part, whole, share = (base.fact(rule, name) for name in ("part", "whole", "share"))
+    involved = [part, whole, share]
+    problem = (mixed_dimensions(rule, [part, whole])
+               or unfit(rule, "part", part, "a number", part.magnitude is not None)
+               or unfit(rule, "share", share, "a share (percent or fraction)", share.unit.dimension == "ratio"))
+    if problem is not None:
+        yield problem
+        return
+    if loose(whole) == Interval(Decimal(0), Decimal(0)):
+        yield violation(rule, Severity.ERROR, f"whole {whole.id} is zero, so no share of it is defined", involved)
+        return
+
+    def holds(pick: Pick) -> bool:
+        return quotient(pick(part), pick(whole)).intersects(pick(share))
+
+    severity = judge(holds)
+    if severity is not None:
+        pick = failed(severity)
+        divided = quotient(pick(part), pick(whole)).scale(Decimal(1) / share.unit.factor)
+        message = (f"{part.id} / {whole.id} = {_shown(divided)} {share.unit.name}, "
+                   f"but {share.id} = {in_unit(pick(share), share)}{lean(severity)}")
+        yield violation(rule, severity, message, involved)
