@@ -160,12 +160,20 @@ def report(paths: tuple[Path, ...], output: Path) -> None:
 
     Exit status: 0 written and consistent, 1 written with findings, 2 could not check or write.
     """
+    from factcheck.coverage import CannotCover, measure
     from factcheck.htmlreport import render_html
 
     result, targets = _check(paths)
     _refuse_to_overwrite(output, targets)
+    share = None
+    if result.base is not None:
+        try:
+            measured = measure(result.base)
+            share = (measured.covered, measured.total)
+        except CannotCover:  # a source was not read: the findings say so, the report shows no share
+            pass
     try:
-        output.write_text(render_html(result), encoding="utf-8")
+        output.write_text(render_html(result, share), encoding="utf-8")
     except OSError as exc:
         raise CannotCheckError(f"cannot write {output}: {exc.strerror or exc}") from exc
     click.echo(f"wrote {output}")
@@ -188,3 +196,25 @@ def rules_command(kind: str | None) -> None:
     if kind not in RULE_KINDS:
         raise click.UsageError(f"unknown rule kind {kind!r}; known kinds: {', '.join(RULE_KINDS)}")
     click.echo(inspect.cleandoc(RULE_KINDS[kind].__doc__ or ""))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+def coverage(paths: tuple[Path, ...]) -> None:
+    """List every number and date in the sources that no fact's quote covers, and the share covered.
+
+    Exit status: 0 everything covered (after `coverage: exclude:`), 1 something uncovered or a
+    stale exclusion, 2 could not check.
+    """
+    from factcheck.coverage import CannotCover, measure
+    from factcheck.formatters.coverage import render
+
+    report, _ = _check(paths)
+    if report.base is None:
+        raise click.ClickException("the fact base is not well-formed; `factcheck verify` shows why")
+    try:
+        result = measure(report.base)
+    except CannotCover as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(render(result), nl=False)
+    sys.exit(0 if result.complete else 1)

@@ -71,7 +71,7 @@ def quote_lines(fact: Fact, source: str | None, context: int = 1) -> list[str]:
         return [f"quote: source {where} was not read"]
     span = find_quote(source, fact.quote)
     if span is None:
-        return [f"quote: not found in {where} (compared up to whitespace)"]
+        return [f"quote: not found in {where}; `factcheck verify` names the closest passage"]
     start, end = span
     first, column = line_and_column(source, start)
     last, _ = line_and_column(source, end - 1)
