@@ -72,12 +72,16 @@ def rule(rule_id: str, kind: str, **fields: Any) -> str:
     return "  - " + scalar({"id": rule_id, "kind": kind, **fields}) + "\n"
 
 
+#: Placeholder quotes state nothing: these bases test the other checks, so provenance is off.
+PROVENANCE_OFF = "settings:\n  severity: {quote: 'off', value: 'off', section: 'off'}\n"
+
+
 def base_text(facts: Iterable[str], rules: Iterable[str] = ()) -> str:
     """A whole fact file: `DOCUMENT`, then the facts from line `FIRST_FACT_LINE`, then the rules
-    (the first rule stands on FIRST_FACT_LINE + number of facts + 1)."""
+    (the first rule stands on FIRST_FACT_LINE + number of facts + 1), then `PROVENANCE_OFF`."""
     text = DOCUMENT + "facts:\n" + "".join(facts)
     rule_lines = "".join(rules)
-    return text + ("rules:\n" + rule_lines if rule_lines else "")
+    return text + ("rules:\n" + rule_lines if rule_lines else "") + PROVENANCE_OFF
 
 
 def build(text: str, path: str = "facts.yaml") -> tuple[FactBase | None, list[Finding]]:

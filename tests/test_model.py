@@ -54,7 +54,7 @@ def test_a_date_range_that_ends_before_it_starts() -> None:
     ({"min": 9, "max": 3}, "persons", "min 9 is greater than max 3"),
 ])
 def test_value_that_does_not_fit_its_unit(value: object, unit: str, expected: str) -> None:
-    assert model_lines(base_text([fact("a", value, unit)])) == [f"facts.yaml:8:37: error value: {expected}"]
+    assert model_lines(base_text([fact("a", value, unit)])) == [f"facts.yaml:8:37: error value-type: {expected}"]
 
 
 def test_rule_naming_an_unknown_fact_is_located_at_the_name() -> None:

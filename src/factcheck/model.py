@@ -197,10 +197,10 @@ class Builder:
         size: Magnitude | None = None
         if unit.is_date != isinstance(raw, str):
             expected = "a date string" if unit.is_date else "a number"
-            self._error("value", f"unit {unit.name!r} needs {expected} as value", fields["value"], [fact_id])
+            self._error("value-type", f"unit {unit.name!r} needs {expected} as value", fields["value"], [fact_id])
             return
         if isinstance(raw, Mapping) and raw["min"] > raw["max"]:
-            self._error("value", f"min {raw['min']} is greater than max {raw['max']}", fields["value"], [fact_id])
+            self._error("value-type", f"min {raw['min']} is greater than max {raw['max']}", fields["value"], [fact_id])
             return
         if unit.is_date:
             try:
