@@ -104,7 +104,7 @@ def test_report_marks_a_broken_sum(tmp_path: Path) -> None:
     assert result.exit_code == 1
     assert result.stdout == f"wrote {out}\n"
     html = out.read_text(encoding="utf-8")
-    assert '<td id="summary-errors">1</td>' in html
+    assert '<td id="summary-errors">2</td>' in html  # the sum, and the value its quote does not state
     assert '<rect class="total failed"' in html
     assert "<mark>77,5 miljoen euro is bestemd voor de luchtcampagne</mark>" not in html
     assert '<article class="finding error">' in html

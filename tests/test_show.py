@@ -142,7 +142,8 @@ def test_quote_not_in_the_source_is_said_plainly(tmp_path: Path, monkeypatch: py
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["show", "air"], env=ENV)
     assert result.exit_code == 0
-    assert "\n\nquote: not found in source.txt (compared up to whitespace)\n\nrules:\n" in result.stdout
+    assert ("\n\nquote: not found in source.txt; `factcheck verify` names the closest passage\n\nrules:\n"
+            in result.stdout)
 
 
 def test_show_unknown_id_exits_2_with_a_hint(capsys: pytest.CaptureFixture[str],
@@ -169,7 +170,7 @@ def test_show_colour(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "  \x1b[1;31merror\x1b[0m  budget-split (sum) at facts.yaml:55:5\n" in out
 
 
-# --- the stand-in quote finder ----------------------------------------------------------------
+# --- the quote finder ----------------------------------------------------------------
 
 def test_find_quote_across_a_line_break() -> None:
     text = "Het budget is\n  122 miljoen euro.\n"

@@ -6,7 +6,7 @@ import os
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING, Any
 
 import click
 
@@ -18,6 +18,15 @@ if TYPE_CHECKING:
 EXIT_CANNOT_CHECK = 2
 FORMATS = ("text", "json", "sarif", "github")
 COLOR_CHOICES = ("auto", "always", "never")
+
+
+class CannotCheckError(click.ClickException):
+    """The fact base could not be checked: exit 2 with one line on stderr (click's default is 1)."""
+
+    exit_code = EXIT_CANNOT_CHECK
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(f"factcheck: {self.format_message()}", file=file, err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -55,6 +64,9 @@ def run() -> None:
     """The console entry point: exit 2 with one line, never a traceback, on anything unexpected."""
     try:
         main(standalone_mode=False)
+    except click.exceptions.NoArgsIsHelpError as exc:  # bare `factcheck`: the help is the message
+        exc.show()
+        sys.exit(EXIT_CANNOT_CHECK)
     except click.ClickException as exc:
         click.echo(f"factcheck: {exc.format_message()}", err=True)
         sys.exit(EXIT_CANNOT_CHECK)
@@ -79,7 +91,7 @@ def _check(paths: tuple[Path, ...]) -> tuple[Report, list[Path]]:
         targets, root = discover(paths, Path.cwd())
         return run_verify(targets, root=root), targets
     except (CannotCheck, ConfigError) as exc:
-        raise click.ClickException(str(exc)) from exc
+        raise CannotCheckError(str(exc)) from exc
 
 
 def default_format(env: Mapping[str, str]) -> str:
@@ -110,7 +122,7 @@ def _emit(report: Report, output_format: str, output: Path | None, color: str, q
     try:
         output.write_text(rendered, encoding="utf-8")
     except OSError as exc:
-        raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from exc
+        raise CannotCheckError(f"cannot write {output}: {exc.strerror or exc}") from exc
 
 
 @main.command()
@@ -151,14 +163,22 @@ def report(paths: tuple[Path, ...], output: Path) -> None:
 
     Exit status: 0 written and consistent, 1 written with findings, 2 could not check or write.
     """
+    from factcheck.coverage import CannotCover, measure
     from factcheck.htmlreport import render_html
 
     result, targets = _check(paths)
     _refuse_to_overwrite(output, targets)
+    share = None
+    if result.base is not None:
+        try:
+            measured = measure(result.base)
+            share = (measured.covered, measured.total)
+        except CannotCover:  # a source was not read: the findings say so, the report shows no share
+            pass
     try:
-        output.write_text(render_html(result), encoding="utf-8")
+        output.write_text(render_html(result, share), encoding="utf-8")
     except OSError as exc:
-        raise click.ClickException(f"cannot write {output}: {exc.strerror or exc}") from exc
+        raise CannotCheckError(f"cannot write {output}: {exc.strerror or exc}") from exc
     click.echo(f"wrote {output}")
     sys.exit(result.exit_code())
 
@@ -179,3 +199,25 @@ def rules_command(kind: str | None) -> None:
     if kind not in RULE_KINDS:
         raise click.UsageError(f"unknown rule kind {kind!r}; known kinds: {', '.join(RULE_KINDS)}")
     click.echo(inspect.cleandoc(RULE_KINDS[kind].__doc__ or ""))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+def coverage(paths: tuple[Path, ...]) -> None:
+    """List every number and date in the sources that no fact's quote covers, and the share covered.
+
+    Exit status: 0 everything covered (after `coverage: exclude:`), 1 something uncovered or a
+    stale exclusion, 2 could not check.
+    """
+    from factcheck.coverage import CannotCover, measure
+    from factcheck.formatters.coverage import render
+
+    report, _ = _check(paths)
+    if report.base is None:
+        raise click.ClickException("the fact base is not well-formed; `factcheck verify` shows why")
+    try:
+        result = measure(report.base)
+    except CannotCover as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(render(result), nl=False)
+    sys.exit(0 if result.complete else 1)

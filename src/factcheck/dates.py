@@ -53,7 +53,10 @@ def _part(text: str) -> DateInterval:
     if day in _THIRDS:
         start, end = _THIRDS[day]
         return DateInterval(date(year, month, start), date(year, month, min(end, days)))
-    single = date(year, month, int(day))  # raises ValueError for 2015-02-30
+    try:
+        single = date(year, month, int(day))
+    except ValueError as exc:  # 2015-02-30
+        raise ValueError(f"impossible date {text!r}: {exc}") from None
     return DateInterval(single, single)
 
 

@@ -64,8 +64,11 @@ def project_root(path: Path) -> Path:
 
 
 def verify(paths: Sequence[Path], cwd: Path | None = None, root: Path | None = None) -> Report:
-    """Check the fact base made of `paths`; raise `CannotCheck` when a file cannot be read."""
+    """Check the fact base made of `paths` (relative ones are relative to `cwd`, default the working
+    directory); raise `CannotCheck` when a file cannot be read."""
     cwd = Path(os.path.abspath(cwd or Path.cwd()))
+    # a file named twice (facts.yaml ./facts.yaml) is read once, not reported as its own duplicate
+    paths = list(dict.fromkeys(Path(os.path.abspath(cwd / path)) for path in paths))
     findings: list[Finding] = []
     loaded: list[tuple[str, Path, LocatedDict]] = []
     texts: dict[str, str] = {}

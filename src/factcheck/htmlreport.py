@@ -11,8 +11,10 @@ from factcheck import __version__
 from factcheck.charts import breakdown, breakdown_svg, timeline, timeline_svg
 from factcheck.engine import Report
 from factcheck.findings import Finding, Severity
+from factcheck.formatters.text import line_and_column, split_lines
 from factcheck.intervals import total
 from factcheck.model import Fact, FactBase, Rule
+from factcheck.quotespan import find_quote
 
 _CSS = """
 body{font:15px/1.45 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
@@ -77,43 +79,20 @@ def _summary(report: Report, coverage: tuple[int, int] | None) -> str:
 
 
 def quote_context(text: str, quote: str, around: int = 1) -> tuple[int, str] | None:
-    """The source lines around a quote, with the quote marked; whitespace and line breaks are
-    matched loosely.  Returns (first line number, escaped HTML) or None when the quote is absent."""
-    words = quote.split()
-    if not words:
+    """The source lines around a quote, with the quote marked; the quote is found as the `quote`
+    rule finds it.  Returns (first line number, escaped HTML) or None when the quote is absent."""
+    span = find_quote(text, quote)
+    if span is None:
         return None
-    flat: list[tuple[int, int]] = []  # index in the flat text -> (line, column)
-    chars: list[str] = []
-    lines = text.splitlines()
-    for number, line in enumerate(lines, start=1):
-        for column, char in enumerate(line):
-            chars.append(char)
-            flat.append((number, column))
-        chars.append(" ")
-        flat.append((number, len(line)))
-    flat_text = "".join(chars)
-    squeezed: list[int] = []  # index in the squeezed text -> index in the flat text
-    previous_space = True
-    out = []
-    for index, char in enumerate(flat_text):
-        if char.isspace():
-            if previous_space:
-                continue
-            char = " "
-        previous_space = char == " "
-        out.append(char)
-        squeezed.append(index)
-    start = "".join(out).find(" ".join(words))
-    if start < 0:
-        return None
-    end = start + len(" ".join(words)) - 1
-    (first_line, first_col), (last_line, last_col) = flat[squeezed[start]], flat[squeezed[end]]
+    lines = split_lines(text)
+    (first_line, first_col), (last_line, last_col) = line_and_column(text, span[0]), line_and_column(text, span[1] - 1)
+    first_col -= 1  # 0-based; last_col, 1-based, is where the mark ends
     lo, hi = max(1, first_line - around), min(len(lines), last_line + around)
     rendered = []
     for number in range(lo, hi + 1):
         line = lines[number - 1]
         a = first_col if number == first_line else 0
-        b = last_col + 1 if number == last_line else len(line)
+        b = last_col if number == last_line else len(line)
         if first_line <= number <= last_line:
             body = f"{escape(line[:a])}<mark>{escape(line[a:b])}</mark>{escape(line[b:])}"
         else:

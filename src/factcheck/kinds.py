@@ -33,7 +33,8 @@ CHECK_KINDS: dict[str, str] = {
                     "Ids are unique across the whole fact base; the finding stands at the second one.",
     "unit": "unit — a fact's unit is not known.\n\nDeclare extra count units under `units:`.",
     "date": "date — a date or a validity is impossible (30 February, a validity that ends before it starts).",
-    "value": "value — a value does not fit its unit: dates need a date string, other units a number.",
+    "value-type": "value-type — a value does not fit its unit: dates need a date string, other units a number.\n\n"
+                  "A range {min, max} needs min <= max.",
     "reference": "reference — a rule names a fact that does not exist.",
     "source": "source — a document's source cannot be used.\n\n"
               "The source must be a readable UTF-8 file, named relative to the fact file, inside the repository.",

@@ -23,6 +23,8 @@ import yaml
 from factcheck.findings import Finding, Location, Severity
 
 _Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: libyaml reports a reader error's position in UTF-8 bytes, PyYAML's own reader in code points.
+_OFFSETS_IN_BYTES = _Base is not yaml.SafeLoader
 
 #: A fact base larger than this is refused: curated fact bases are kilobytes, and a cap keeps a
 #: hostile file from exhausting memory (split large dossiers over several files).
@@ -113,9 +115,7 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Finding]]:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start].decode("utf-8", errors="replace")
-        line = before.count("\n") + 1
-        column = len(before) - (before.rfind("\n") + 1) + 1
+        line, column = _line_column(raw[: exc.start].decode("utf-8", errors="replace"))
         message = f"not UTF-8: byte 0x{raw[exc.start]:02x} cannot be decoded"
         return None, [_finding("encoding", message, display, line, column)]
     return text.removeprefix("\ufeff"), []
@@ -133,20 +133,58 @@ def load_file(path: Path, display: str) -> Loaded:
 
 def load_text(text: str, display: str) -> Loaded:
     """Load YAML text into located data, collecting every problem as a finding."""
-    loader = _StrictLoader(text)
     try:
-        root = loader.get_single_node()
+        root = _compose(text)
     except yaml.MarkedYAMLError as exc:
         return Loaded(display, None, [_syntax_finding(exc, display)])
-    except yaml.YAMLError as exc:  # e.g. a reader error on a control character
+    except yaml.reader.ReaderError as exc:  # a control character: located by its offset in the text
+        before = text.encode()[: exc.position].decode() if _OFFSETS_IN_BYTES else text[: exc.position]
+        line, column = _line_column(before)
+        message = f"unacceptable character #x{exc.character:04x}: {exc.reason}"
+        return Loaded(display, None, [_finding("syntax", message, display, line, column)])
+    except yaml.YAMLError as exc:
         return Loaded(display, None, [_finding("syntax", _one_line(str(exc)), display)])
-    finally:
-        loader.dispose()
-    if root is None:
+    if root is None or (isinstance(root, yaml.ScalarNode) and root.tag == _NULL):  # "", "---", "~"
         return Loaded(display, None, [_finding("schema", "the file is empty: expected a mapping", display)])
     builder = _Builder(display)
     data = builder.build(root)
+    if "&" in text or "*" in text:  # only then can there be anchors; spares the second parse
+        builder.findings.extend(_anchor_findings(text, display))
     return Loaded(display, data, builder.findings)
+
+
+def _compose(text: str) -> yaml.Node | None:
+    loader = _StrictLoader(text)  # PyYAML's pure-Python reader already checks characters here
+    try:
+        root: yaml.Node | None = loader.get_single_node()
+        return root
+    finally:
+        loader.dispose()
+
+
+def _anchor_findings(text: str, display: str) -> list[Finding]:
+    """Every anchor and alias at its own position: composed nodes keep neither (an alias is the
+    very node it names), so they are found in the event stream."""
+    loader = _StrictLoader(text)
+    findings: list[Finding] = []
+    anchors: dict[str, int] = {}
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            anchor = getattr(event, "anchor", None)
+            if anchor is None:
+                continue
+            line, column = event.start_mark.line + 1, event.start_mark.column + 1
+            if isinstance(event, yaml.AliasEvent):
+                where = f" (anchor at line {anchors[anchor]})" if anchor in anchors else ""
+                message = f"alias *{anchor}{where}: aliases are not allowed in a fact base"
+            else:
+                anchors.setdefault(anchor, line)
+                message = f"anchor &{anchor}: anchors are not allowed in a fact base"
+            findings.append(_finding("alias", message, display, line, column))
+    finally:
+        loader.dispose()
+    return findings
 
 
 class _Builder:
@@ -169,8 +207,7 @@ class _Builder:
         return holder[0]
 
     def _value(self, node: yaml.Node, stack: list[tuple[yaml.Node, Any, Any]]) -> Any:
-        if id(node) in self._seen:
-            self._report("alias", "aliases and anchors are not allowed in a fact base", node)
+        if id(node) in self._seen:  # an alias (reported by `_anchor_findings`): never expand it
             return None
         self._seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
@@ -240,6 +277,11 @@ class _Builder:
 
 def _finding(kind: str, message: str, path: str, line: int = 1, column: int = 1) -> Finding:
     return Finding(kind, Severity.ERROR, message, Location(path, line, column))
+
+
+def _line_column(before: str) -> Mark:
+    """Where the text that follows `before` starts."""
+    return before.count("\n") + 1, len(before) - (before.rfind("\n") + 1) + 1
 
 
 def _one_line(text: str) -> str:

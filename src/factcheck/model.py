@@ -128,11 +128,13 @@ class Builder:
         self.findings: list[Finding] = []
         self._tolerances = dict(DEFAULT_TOLERANCES)
         self._first_rule: dict[str, Location] = {}
+        #: every fact id met, built or not: a fact that failed to build is not also "unknown"
+        self._declared: dict[str, Location] = {}
         self._pending_facts: list[tuple[str, LocatedDict, Document, dict[str, str]]] = []
         #: declared units, one namespace for all files: a unit declared in any file serves them all
         self._units: dict[str, str] = {}
         #: what the files declared for the whole base (units, settings): label -> (value, where)
-        self._declared: dict[str, tuple[str, Location]] = {}
+        self._base_wide: dict[str, tuple[str, Location]] = {}
 
     def _error(self, kind: str, message: str, location: Location, facts: Sequence[str] = ()) -> None:
         self.findings.append(Finding(kind, Severity.ERROR, message, location, facts=tuple(facts)))
@@ -171,7 +173,7 @@ class Builder:
 
     def _declare(self, kind: str, label: str, value: str, location: Location) -> bool:
         """Record a base-wide declaration; a different value for it in another place is an error."""
-        earlier = self._declared.setdefault(label, (value, location))
+        earlier = self._base_wide.setdefault(label, (value, location))
         if earlier[0] != value:
             self._error(kind, f"{label} is declared as {value} here but as {earlier[0]} at {earlier[1]}", location)
             return False
@@ -198,32 +200,34 @@ class Builder:
         fact_id = data["id"]
         location = _loc(path, data.key_marks["id"])
         fields = _field_locations(path, data)
-        if fact_id in self.base.facts:
-            first = self.base.facts[fact_id].location
+        if fact_id in self._declared:
+            first = self._declared[fact_id]
             self._error("duplicate-id", f"duplicate fact id {fact_id!r} (first at {first})", location, [fact_id])
             return
+        self._declared[fact_id] = location
         unit = parse_unit(data["unit"], units)
         if unit is None:
             self._error("unit", f"unknown unit {data['unit']!r}; declare it under `units:`", fields["unit"], [fact_id])
             return
         raw = data["value"]
         qualifier = data.get("qualifier", "exact")
-        try:
-            valid = self._validity(data.get("valid"))
-        except ValueError as exc:
-            self._error("date", str(exc), fields["valid"], [fact_id])
+        valid = self._validity(path, fact_id, data.get("valid"))
+        if valid is None:
             return
         when: DateInterval | None = None
         size: Magnitude | None = None
         if unit.is_date != isinstance(raw, str):
             expected = "a date string" if unit.is_date else "a number"
-            self._error("value", f"unit {unit.name!r} needs {expected} as value", fields["value"], [fact_id])
+            self._error("value-type", f"unit {unit.name!r} needs {expected} as value", fields["value"], [fact_id])
+            return
+        if isinstance(raw, Mapping) and raw["min"] > raw["max"]:
+            self._error("value-type", f"min {raw['min']} is greater than max {raw['max']}", fields["value"], [fact_id])
             return
         if unit.is_date:
             try:
                 when = parse_date(raw)
             except ValueError as exc:
-                self._error("date", f"impossible date: {exc}", fields["value"], [fact_id])
+                self._error("date", str(exc), fields["value"], [fact_id])
                 return
         else:
             size = self._magnitude(data, raw, unit, qualifier).scale(unit.factor)
@@ -240,14 +244,24 @@ class Builder:
         written = precision_interval(raw, precision, scaled=not unit.discrete and unit.factor != 1)
         return magnitude(written, Decimal(raw), qualifier, tolerance or Decimal(0))
 
-    @staticmethod
-    def _validity(valid: Mapping[str, str] | None) -> DateInterval:
+    def _validity(self, path: str, fact_id: str, valid: LocatedDict | None) -> DateInterval | None:
+        """When a fact holds; None, after a finding at the offending bound, when that is impossible."""
         if not valid:
             return ALWAYS
-        first = parse_date(valid["from"]).first if "from" in valid else ALWAYS.first
-        last = parse_date(valid["until"]).last if "until" in valid else ALWAYS.last
+        bounds: dict[str, DateInterval] = {}
+        for key in ("from", "until"):
+            if key in valid:
+                try:
+                    bounds[key] = parse_date(valid[key])
+                except ValueError as exc:
+                    self._error("date", f"valid {key}: {exc}", _loc(path, valid.marks[key]), [fact_id])
+                    return None
+        first = bounds["from"].first if "from" in bounds else ALWAYS.first
+        last = bounds["until"].last if "until" in bounds else ALWAYS.last
         if last < first:
-            raise ValueError("validity ends before it starts")
+            self._error("date", f"validity ends ({valid['until']}) before it starts ({valid['from']})",
+                        _loc(path, valid.marks["until"]), [fact_id])
+            return None
         return DateInterval(first, last)
 
     def finish(self) -> tuple[FactBase, list[Finding]]:
@@ -256,19 +270,24 @@ class Builder:
             self._fact(*pending)
         kept: list[Rule] = []
         for rule in self.base.rules:
-            missing = [ref for ref in _references(rule) if ref not in self.base.facts]
-            for ref in missing:
-                self._error("reference", f"rule {rule.id!r} names unknown fact {ref!r}", rule.location)
+            missing = [(ref, where) for ref, where in _references(rule) if ref not in self.base.facts]
+            for ref, where in missing:
+                if ref not in self._declared:
+                    self._error("reference", f"rule {rule.id!r} names unknown fact {ref!r}", where)
             if not missing:
                 kept.append(rule)
         self.base.rules = kept
         return self.base, self.findings
 
 
-def _references(rule: Rule) -> Iterator[str]:
+def _references(rule: Rule) -> Iterator[tuple[str, Location]]:
+    """Every fact id a rule names, with where it names it."""
     for name in REFERENCE_FIELDS:
         value = rule.data.get(name)
         if isinstance(value, str):
-            yield value
+            yield value, rule.at(name)
+        elif isinstance(value, LocatedList):
+            for ref, mark in zip(value, value.marks, strict=True):
+                yield ref, _loc(rule.location.path, mark)
         elif isinstance(value, list):
-            yield from value
+            yield from ((ref, rule.at(name)) for ref in value)

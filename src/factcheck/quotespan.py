@@ -1,28 +1,19 @@
-"""Where a quote stands in its source text: a deliberately simple stand-in.
+"""Where a quote stands in its source text, as offsets: the `quote` rule's own matching.
 
-`find_quote` is the one place `factcheck show` asks this question, so the fuller quote matching
-of ``sourcetext.py`` (typographic quotes, hyphenation, …) can replace it by changing one import.
-Here a match is exact up to whitespace: any run of spaces and line breaks matches any other.
+`find_quote` is the one place `factcheck show` asks this question.  It answers with
+``sourcetext``, so show finds exactly the quotes that ``verify`` accepts: across line breaks,
+hyphenation at line ends, page footers and typographic quotes (see ``sourcetext.py``).
 """
 
 from __future__ import annotations
 
+from factcheck.sourcetext import prepare
+
 
 def find_quote(text: str, quote: str) -> tuple[int, int] | None:
-    """The [start, end) offsets in `text` of the first whitespace-normalised match of `quote`."""
-    needle = " ".join(quote.split())
-    if not needle:
+    """The [start, end) offsets in `text` of the first occurrence of `quote`, or None."""
+    source = prepare(text)
+    matches = source.find(quote)
+    if not matches:
         return None
-    collapsed: list[str] = []
-    offsets: list[int] = []  # collapsed index -> offset in `text`
-    for offset, char in enumerate(text):
-        if char.isspace():
-            if collapsed and collapsed[-1] == " ":
-                continue
-            char = " "
-        collapsed.append(char)
-        offsets.append(offset)
-    at = "".join(collapsed).find(needle)
-    if at < 0:
-        return None
-    return offsets[at], offsets[at + len(needle) - 1] + 1
+    return source.origin[matches[0].start], source.origin[matches[0].end - 1] + 1

@@ -52,7 +52,8 @@ def validate(data: Any, path: str, root_mark: tuple[int, int] = (1, 1)) -> list[
         kind = "a list" if isinstance(data, list) else f"a {type(data).__name__} scalar"
         return [Finding("schema", Severity.ERROR, f"the file holds {kind}: expected a mapping",
                         Location(path, *root_mark))]
-    return [_finding(error, data, path) for error in _leaf_errors(validator().iter_errors(data))]
+    # dict.fromkeys: one `required` error per absent key would otherwise repeat the same finding
+    return list(dict.fromkeys(_finding(error, data, path) for error in _leaf_errors(validator().iter_errors(data))))
 
 
 def _leaf_errors(errors: Iterable[ValidationError]) -> Iterator[ValidationError]:
@@ -72,12 +73,24 @@ def _finding(error: ValidationError, data: Any, path: str) -> Finding:
         allowed = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
         extra = sorted(key for key in error.instance if key not in allowed)
         if extra and isinstance(error.instance, LocatedDict):
-            line, column = error.instance.key_marks[extra[0]]
+            line, column = min(error.instance.key_marks[key] for key in extra)  # the first in the file
         message = f"unknown key {extra[0]!r}" if len(extra) == 1 else f"unknown keys {extra}"
     elif error.validator == "required" and isinstance(error.instance, dict):
         required = error.validator_value if isinstance(error.validator_value, list) else []
         absent = [key for key in required if key not in error.instance]
-        message = f"missing required key {absent[0]!r}" if absent else message
+        if absent:
+            message = f"missing required key {absent[0]!r}" if len(absent) == 1 else f"missing required keys {absent}"
+    elif error.validator == "dependencies" and isinstance(error.instance, LocatedDict):
+        needs = error.validator_value if isinstance(error.validator_value, dict) else {}
+        for key, wanted in needs.items():
+            absent = [name for name in wanted if key in error.instance and name not in error.instance]
+            if absent:
+                line, column = error.instance.key_marks[key]
+                message = f"{key!r} needs {absent[0]!r}"
+                break
+    elif error.validator == "pattern" and isinstance(error.schema, dict) and "description" in error.schema:
+        described = str(error.schema["description"])  # says what is expected; the regex would not
+        message = f"{error.instance!r} is not in the expected form: {described[:1].lower()}{described[1:]}"
     elif steps and steps[-1] == "value" and error.validator == "oneOf":
         message = _VALUE_HELP
     where = "/".join(str(step) for step in steps)

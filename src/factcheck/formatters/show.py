@@ -71,7 +71,7 @@ def quote_lines(fact: Fact, source: str | None, context: int = 1) -> list[str]:
         return [f"quote: source {where} was not read"]
     span = find_quote(source, fact.quote)
     if span is None:
-        return [f"quote: not found in {where} (compared up to whitespace)"]
+        return [f"quote: not found in {where}; `factcheck verify` names the closest passage"]
     start, end = span
     first, column = line_and_column(source, start)
     last, _ = line_and_column(source, end - 1)
@@ -93,7 +93,7 @@ def status(findings: Iterable[Finding]) -> str:
 
 def rules_of(base: FactBase, fact: Fact) -> list[Rule]:
     """The explicit rules that name a fact."""
-    return [rule for rule in base.rules if fact.id in set(_references(rule))]
+    return [rule for rule in base.rules if fact.id in {ref for ref, _ in _references(rule)}]
 
 
 def rule_lines(report: Report, fact: Fact) -> list[tuple[str, str]]:

@@ -14,7 +14,21 @@ from types import ModuleType
 
 from factcheck.findings import Finding
 from factcheck.model import FactBase
-from factcheck.rules import agreement, bound, change, count, duration, inclusion, order, ratio, relative, weekday
+from factcheck.rules import (
+    agreement,
+    bound,
+    change,
+    count,
+    duration,
+    inclusion,
+    order,
+    quote,
+    ratio,
+    relative,
+    section,
+    value,
+    weekday,
+)
 from factcheck.rules import sum as sum_kind
 
 Check = Callable[[FactBase], Iterable[Finding]]
@@ -32,6 +46,9 @@ RULE_KINDS: dict[str, ModuleType] = {
     "relative": relative,
     "ratio": ratio,
     "count": count,
+    "quote": quote,
+    "value": value,
+    "section": section,
 }
 
 

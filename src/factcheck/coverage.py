@@ -1,0 +1,116 @@
+"""Coverage: which numbers and dates of the sources no fact's quote covers.
+
+Every number, number word, ordinal, vague count, percentage and date that `numerals` finds in a
+source (weak readings such as the article "een" aside, and page footers aside) is one item.  An
+item is **covered** when it overlaps an occurrence of a fact's quote: the occurrences under the
+fact's section when there are any, else every occurrence.  It is **excluded** when it overlaps
+an occurrence of a ``coverage: exclude:`` text.  An exclusion whose text stands nowhere in the
+source (nor in a page footer) is **stale**.  Coverage is complete when every item that is not
+excluded is covered and no exclusion is stale.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import ROUND_FLOOR, Decimal
+
+from factcheck.findings import Location
+from factcheck.model import Fact, FactBase
+from factcheck.numerals import find_numerals
+from factcheck.rules._sources import source_location, source_path
+from factcheck.sourcetext import Match, SourceText, normalise, prepare
+
+
+class CannotCover(Exception):
+    """A document's source was not read, so its coverage cannot be measured: exit 2."""
+
+
+@dataclass(frozen=True, slots=True)
+class Uncovered:
+    location: Location  # in the source
+    text: str  # as the source writes it
+    meaning: str  # what it states: 250000, 2015-10-02
+
+
+@dataclass(frozen=True, slots=True)
+class StaleExclusion:
+    text: str
+    location: Location  # of the exclusion in the fact base
+
+
+@dataclass(slots=True)
+class Coverage:
+    uncovered: list[Uncovered] = field(default_factory=list)
+    stale: list[StaleExclusion] = field(default_factory=list)
+    covered: int = 0
+    excluded: int = 0
+    sources: list[str] = field(default_factory=list)
+
+    @property
+    def total(self) -> int:
+        """Items that count: covered or uncovered, not excluded."""
+        return self.covered + len(self.uncovered)
+
+    @property
+    def complete(self) -> bool:
+        return not self.uncovered and not self.stale
+
+    @property
+    def share(self) -> Decimal:
+        """The covered share in percent, rounded down to 0.1 so that only full coverage shows 100."""
+        if not self.total:
+            return Decimal(100)
+        return (Decimal(100 * self.covered) / self.total).quantize(Decimal("0.1"), rounding=ROUND_FLOOR)
+
+
+def measure(base: FactBase) -> Coverage:
+    """The coverage of every document of `base`; raise `CannotCover` when a source is missing."""
+    result = Coverage()
+    facts: dict[str, list[Fact]] = defaultdict(list)
+    for fact in base.facts.values():
+        facts[fact.document.path].append(fact)
+    matched: set[int] = set()
+    for document in base.documents:
+        text = base.source_text(document)
+        if text is None:
+            raise CannotCover(f"source {document.source!r} of {document.path} was not read")
+        source = prepare(text)
+        result.sources.append(source_path(document))
+        quoted = _marks(len(source.text), (_fact_spans(source, fact) for fact in facts[document.path]))
+        exclusion_spans: list[tuple[Match, ...]] = []
+        for index, (excluded_text, _, _) in enumerate(base.coverage_exclusions):
+            spans = source.find(excluded_text)
+            key = normalise(excluded_text)
+            if spans or any(key in footer for footer in source.footers):
+                matched.add(index)
+            exclusion_spans.append(spans)
+        excluded = _marks(len(source.text), exclusion_spans)
+        for item in find_numerals(source.plain, document.language, document.date.first):
+            if item.weak:
+                continue
+            span = source.from_plain(item.start, item.end)
+            if any(quoted[span.start:span.end]):
+                result.covered += 1
+            elif any(excluded[span.start:span.end]):
+                result.excluded += 1
+            else:
+                result.uncovered.append(Uncovered(source_location(document, source, span.start), item.text,
+                                                  item.meaning))
+    result.stale = [StaleExclusion(text, location)
+                    for index, (text, _, location) in enumerate(base.coverage_exclusions) if index not in matched]
+    return result
+
+
+def _fact_spans(source: SourceText, fact: Fact) -> tuple[Match, ...]:
+    matches = source.find(fact.quote)
+    return tuple(match for match in matches if source.stands_under(match, fact.section)) or matches
+
+
+def _marks(size: int, groups: Iterable[Iterable[Match]]) -> bytearray:
+    marks = bytearray(size)
+    for spans in groups:
+        for span in spans:
+            marks[span.start:span.end] = b"\x01" * (span.end - span.start)
+    return marks

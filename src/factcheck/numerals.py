@@ -1,0 +1,566 @@
+# ruff: noqa: RUF002 - typographic characters are the subject matter here
+"""Every number, number word, ordinal, vague count, percentage and date a text states, with spans.
+
+`find_numerals(text, language, reference)` scans a text left to right and returns `Numeral`
+values in order; nothing is found twice.  Dates are tried first (so the 2015 of
+"2 oktober 2015" is part of the date), then numbers written with digits, then words.
+
+* **Digits** follow the language's notation: Dutch ``77,5`` and ``250.000``, English ``77.5``
+  and ``250,000``; both group thousands with a space (``27 925``).  A scale word multiplies
+  exactly (``7,5 miljoen`` is 7500000, ``1.5 million`` too), ``%`` or ``procent`` makes a
+  percentage, a suffix an ordinal (``5e``, ``5th``).  Digits glued to a name are not numbers:
+  ``F-16``, ``F16``, ``G20``.  A four-digit number from 1900 to 2099 is also a year.
+* **Words**: cardinals (``vier``, ``tweeëntwintig``, ``two hundred and fifty``), ordinals
+  (``vijfde``, ``fifth``), vague counts as ranges (``tientallen`` is 20..99, ``talloze`` is 10 or
+  more), ``op een na`` (hoogste) as the ordinal 2.  An ambiguous word (Dutch ``een``, English
+  ``one``), a number word used as a verb (``acht het kabinet``), ``beide`` (two) and ``voor het
+  eerst`` (first) are *weak*: they can match a fact but coverage does not count them.
+* **Dates**: ``2 oktober 2015``, ``29 juli jl.``, ``begin augustus 2015`` (early: days 1–10),
+  ``medio oktober`` (11–20), ``eind juni 2015`` (21–end), ``oktober 2016``, ``7–9 september``,
+  ``3 en 4 november 2015``, English ``2 October 2015``, ``October 2, 2015``, ``mid-October``.
+  Also month ranges (``augustus/september jl.``), seasons (``het najaar van 2014``, ``de zomer``:
+  meteorological, June to August), halves (``de eerste helft van dit jaar``) and relative years
+  (``dit jaar``, ``vorig jaar``).
+  A date without a year takes the year of the reference date (the document's date); with
+  ``jl.`` (jongstleden) it is the most recent such date before the reference, with ``a.s.``
+  (aanstaande) the next one.  A range of days also means each of its ends.
+
+Languages are tables (`LANGUAGES`): add one by writing a `Language`.  An unknown language tag
+reads digits only, in international notation.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from functools import cache, lru_cache
+
+from factcheck.dates import DateInterval, parse_date
+
+NUMBER, PERCENT, ORDINAL, VAGUE, DATE = "number", "percent", "ordinal", "vague", "date"
+
+
+@dataclass(frozen=True, slots=True)
+class Numeral:
+    """One thing a text states: [start, end) in the text, as written, and what it means."""
+
+    start: int
+    end: int
+    text: str
+    kind: str  # number, percent, ordinal, vague or date
+    value: Decimal | None = None  # number, percent, ordinal: exact, scale word applied
+    low: Decimal | None = None  # vague: the range it stands for
+    high: Decimal | None = None  # vague: None when unbounded
+    dates: tuple[DateInterval, ...] = ()  # dates: every reading; years: the year
+    weak: bool = False
+
+    @property
+    def meaning(self) -> str:
+        """What it means, briefly: ``7500000``, ``75%``, ``ordinal 5``, ``20..99``, ``2015-10-02``."""
+        if self.kind == DATE:
+            return str(self.dates[0]) if self.dates else "a date"
+        if self.kind == VAGUE:
+            return f"{_plain(self.low)}..{_plain(self.high) if self.high is not None else ''}"
+        if self.kind == PERCENT:
+            return f"{_plain(self.value)}%"
+        if self.kind == ORDINAL:
+            return f"ordinal {_plain(self.value)}"
+        return _plain(self.value)
+
+
+def _plain(number: Decimal | None) -> str:
+    return "" if number is None else format(number.normalize(), "f")
+
+
+@dataclass(frozen=True, eq=False)
+class Language:
+    """What a language writes numbers and dates with."""
+
+    decimal: str
+    group: str
+    scales: Mapping[str, int]  # words after a number: miljoen, mln
+    percent_words: tuple[str, ...]
+    ordinal_suffix: str  # regex for digits + suffix: 5e, 5th
+    cardinal: Callable[[str], int | None]  # one lower-case word without diacritics
+    ordinal: Callable[[str], int | None]
+    vague: Mapping[str, tuple[int, int | None]]
+    months: tuple[str, ...]  # January first
+    months_case_sensitive: bool
+    hedges: Mapping[str, str]  # begin -> early (the dates grammar's thirds of a month)
+    range_words: tuple[str, ...]  # 7 en 9 september
+    day_suffix: str  # regex after a day: 2nd
+    month_first: bool  # October 2, 2015
+    past: tuple[str, ...]  # jl.
+    future: tuple[str, ...]  # a.s.
+    weak: frozenset[str]  # een: an article more often than a number
+    verb_followers: frozenset[str]  # "acht het": a number word followed by these is a verb
+    conjunction: str  # "and" inside a number: two hundred and fifty
+    hundred: str  # the word for 100, which multiplies what stands before it
+    pair_words: frozenset[str] = frozenset()  # beide: two of something (weak)
+    weak_ordinals: Mapping[str, int] = field(default_factory=dict)  # "voor het eerst" (weak)
+    ordinal_after: str = ""  # "op een na hoogste": a pattern with group n; the ordinal is n + 1
+    seasons: Mapping[str, tuple[int, int]] = field(default_factory=dict)  # zomer: June to August
+    relative_years: Mapping[str, int] = field(default_factory=dict)  # dit jaar 0, vorig jaar -1
+    halves: Mapping[str, int] = field(default_factory=dict)  # eerste helft: H1
+    of_words: tuple[str, ...] = ()  # "van" in "het najaar van 2014"
+
+
+@lru_cache(maxsize=8192)  # prose repeats its words: look each up once
+def _fold(word: str) -> str:
+    """Lower case without diacritics: één -> een, tweeëntwintig -> tweeentwintig."""
+    decomposed = unicodedata.normalize("NFD", word.lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+# -- Dutch -----------------------------------------------------------------------------------------
+
+_NL_SMALL = {
+    "nul": 0, "een": 1, "twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8,
+    "negen": 9, "tien": 10, "elf": 11, "twaalf": 12, "dertien": 13, "veertien": 14, "vijftien": 15,
+    "zestien": 16, "zeventien": 17, "achttien": 18, "negentien": 19,
+}
+_NL_TENS = {"twintig": 20, "dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60, "zeventig": 70,
+            "tachtig": 80, "negentig": 90}
+
+
+def _nl_below_100(word: str) -> int | None:
+    if word in _NL_SMALL:
+        return _NL_SMALL[word]
+    if word in _NL_TENS:
+        return _NL_TENS[word]
+    for unit, value in _NL_SMALL.items():
+        if 1 <= value <= 9 and word.startswith(unit + "en") and word[len(unit) + 2:] in _NL_TENS:
+            return value + _NL_TENS[word[len(unit) + 2:]]
+    return None
+
+
+@lru_cache(maxsize=8192)
+def _nl_cardinal(word: str) -> int | None:
+    """One Dutch word: vier, vijfentwintig, tweehonderdvijftig, drieduizend."""
+    for scale, size in (("duizend", 1000), ("honderd", 100)):
+        head, found, tail = word.partition(scale)
+        if found:
+            left = 1 if not head else _nl_cardinal(head)
+            right = 0 if not tail else _nl_cardinal(tail)
+            if left is None or right is None or right >= size or left >= 1000 or (size == 100 and left >= 100):
+                return None
+            return left * size + right
+    return _nl_below_100(word)
+
+
+@lru_cache(maxsize=8192)
+def _nl_ordinal(word: str) -> int | None:
+    special = {"eerste": 1, "derde": 3, "achtste": 8}
+    if word in special:
+        return special[word]
+    if word.endswith("ste"):
+        value = _nl_cardinal(word[:-3])
+        return value if value is not None and (value >= 20 or value in (100, 1000)) else None
+    if word.endswith("de"):
+        value = _nl_cardinal(word[:-2])
+        return value if value is not None and 2 <= value <= 19 else None
+    return None
+
+
+_SCALES_NL = {"duizend": 1000, "miljoen": 10**6, "miljard": 10**9, "mln": 10**6, "mld": 10**9, "mrd": 10**9}
+
+DUTCH = Language(
+    decimal=",", group=".",
+    scales=_SCALES_NL,
+    percent_words=("procent", "percent"),
+    ordinal_suffix="(?:ste|de|e)",
+    cardinal=lambda word: _nl_cardinal(word) if word not in ("miljoen", "miljard") else _SCALES_NL[word],
+    ordinal=_nl_ordinal,
+    vague={"enkele": (2, 9), "tientallen": (20, 99), "honderden": (200, 999), "duizenden": (2000, 9999),
+           "tienduizenden": (20000, 99999), "honderdduizenden": (200000, 999999),
+           "miljoenen": (2 * 10**6, 10**9 - 1), "talloze": (10, None)},
+    months=("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+            "oktober", "november", "december"),
+    months_case_sensitive=False,
+    hedges={"begin": "early", "medio": "mid", "half": "mid", "eind": "late", "einde": "late"},
+    range_words=("en", "tot", "t/m"),
+    day_suffix="",
+    month_first=False,
+    past=("jl.", "jl", "jongstleden"),
+    future=("a.s.", "aanstaande"),
+    weak=frozenset({"een"}),
+    verb_followers=frozenset({"het", "de", "ik", "je", "hij", "zij", "ze", "wij", "we", "men", "u"}),
+    conjunction="",
+    hundred="honderd",
+    pair_words=frozenset({"beide"}),
+    weak_ordinals={"eerst": 1},
+    ordinal_after=r"op\s+(?P<n>[^\W\d_]+|\d+)\s+na",
+    seasons={"voorjaar": (3, 5), "lente": (3, 5), "zomer": (6, 8), "najaar": (9, 11), "herfst": (9, 11)},
+    relative_years={"dit jaar": 0, "vorig jaar": -1, "volgend jaar": 1},
+    halves={"eerste helft": 1, "tweede helft": 2},
+    of_words=("van",),
+)
+
+# -- English ---------------------------------------------------------------------------------------
+
+_EN_SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9,
+}
+
+
+@lru_cache(maxsize=8192)
+def _en_ordinal(word: str) -> int | None:
+    special = {"first": 1, "second": 2, "third": 3, "fifth": 5, "eighth": 8, "ninth": 9, "twelfth": 12}
+    if word in special:
+        return special[word]
+    if word.endswith("ieth"):
+        return _EN_SMALL.get(word[:-4] + "y")
+    if word.endswith("th"):
+        return _EN_SMALL.get(word[:-2])
+    return None
+
+
+ENGLISH = Language(
+    decimal=".", group=",",
+    scales={"thousand": 1000, "million": 10**6, "billion": 10**9, "bn": 10**9},
+    percent_words=("percent", "per cent"),
+    ordinal_suffix="(?:st|nd|rd|th)",
+    cardinal=_EN_SMALL.get,
+    ordinal=_en_ordinal,
+    vague={"several": (3, 9), "dozens": (24, 99), "hundreds": (200, 999), "thousands": (2000, 9999),
+           "millions": (2 * 10**6, 10**9 - 1), "countless": (10, None)},
+    months=("January", "February", "March", "April", "May", "June", "July", "August", "September",
+            "October", "November", "December"),
+    months_case_sensitive=True,
+    hedges={"early": "early", "mid": "mid", "late": "late"},
+    range_words=("and", "to"),
+    day_suffix="(?:st|nd|rd|th)?",
+    month_first=True,
+    past=(),
+    future=(),
+    weak=frozenset({"one"}),
+    verb_followers=frozenset(),
+    conjunction="and",
+    hundred="hundred",
+    pair_words=frozenset({"both"}),
+    seasons={"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11)},
+    relative_years={"this year": 0, "last year": -1, "next year": 1},
+    halves={"first half": 1, "second half": 2},
+    of_words=("of",),
+)
+
+#: Digits only, international notation: what a language without tables gets.
+DIGITS_ONLY = Language(
+    decimal=".", group=",", scales={}, percent_words=(), ordinal_suffix="(?!)",
+    cardinal=lambda word: None, ordinal=lambda word: None, vague={}, months=(),
+    months_case_sensitive=True, hedges={}, range_words=(), day_suffix="", month_first=False,
+    past=(), future=(), weak=frozenset(), verb_followers=frozenset(), conjunction="", hundred="",
+)
+
+LANGUAGES: dict[str, Language] = {"nl": DUTCH, "en": ENGLISH}
+
+
+def language(tag: str) -> Language:
+    """The tables for a BCP 47 tag (``nl``, ``en-GB``), by its primary language."""
+    return LANGUAGES.get(tag.split("-")[0].lower(), DIGITS_ONLY)
+
+
+# -- patterns --------------------------------------------------------------------------------------
+
+def _alternatives(words: Iterable[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
+Reader = Callable[[re.Match[str], "Language", date | None], "Numeral | None"]
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    number: re.Pattern[str]
+    phrases: tuple[tuple[re.Pattern[str], Reader], ...]  # dates and idioms, tried in this order
+
+
+@cache
+def _patterns(lang: Language) -> _Patterns:
+    group, decimal = re.escape(lang.group), re.escape(lang.decimal)
+    digits = (rf"(?P<digits>\d{{1,3}}(?:{group}\d{{3}}(?!\d))+(?:{decimal}\d+)?"
+              rf"|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}}(?!\d))+|\d+(?:{decimal}\d+)?)")
+    tail = [rf"(?P<ordinal>{lang.ordinal_suffix})(?![^\W\d_])"]
+    if lang.scales:
+        tail.append(rf"\s+(?P<scale>{_alternatives(lang.scales)})(?!\w)")
+    percent = r"\s?%" + (rf"|\s+(?:{_alternatives(lang.percent_words)})(?!\w)" if lang.percent_words else "")
+    tail.append(rf"(?P<percent>{percent})")
+    number = re.compile(rf"(?<![\w.,])(?<![^\W\d_]-){digits}(?:{'|'.join(tail)})?(?![^\W_])")
+    if not lang.months:
+        return _Patterns(number, ())
+    months = _alternatives(lang.months)
+    month = months if lang.months_case_sensitive else f"(?i:{months})"
+    ranges = "|".join(["[-\u2013\u2014]", *(re.escape(word) for word in lang.range_words)])
+    day = rf"(?P<d1>[0-3]?\d){lang.day_suffix}(?:\s*(?:{ranges})\s*(?P<d2>[0-3]?\d){lang.day_suffix})?"
+    hedge = rf"(?P<hedge>(?i:{_alternatives(lang.hedges)}))[\s-]+" if lang.hedges else "(?!)"
+    year = r"(?:,?\s+(?P<year>\d{4})(?!\d))?"
+    markers = [*lang.past, *lang.future]
+    relative = rf"(?:\s+(?P<rel>{_alternatives(markers)})(?!\w))?" if markers else ""
+    forms = [rf"(?:{hedge}|{day}\s+)?(?P<month>{month})(?!\w){year}{relative}"]
+    if lang.month_first:  # tried first: "October 2, 2015" is more than "October"
+        forms.insert(0, rf"(?P<month2>{month})\s+(?P<d3>[0-3]?\d){lang.day_suffix}(?!\w)"
+                        rf"(?:,?\s+(?P<year2>\d{{4}})(?!\d))?")
+    phrases: list[tuple[str, Reader]] = []
+    if lang.ordinal_after:
+        phrases.append((lang.ordinal_after, _ordinal_after))
+    some_year = r"(?P<year>\d{4})(?!\d)"
+    if lang.relative_years:
+        some_year = rf"(?:{some_year}|(?P<relyear>{_alternatives(lang.relative_years)}))"
+    of = rf"(?:(?:{_alternatives(lang.of_words)})\s+)?" if lang.of_words else ""
+    phrases.append((rf"(?P<month>{month})\s*[/\u2013-]\s*(?P<month2>{month})(?!\w)(?:\s+{some_year})?{relative}",
+                    _month_range))
+    if lang.halves:
+        phrases.append((rf"(?i:{_alternatives(lang.halves)})\s+{of}(?:\w+\s+)?{some_year}", _half))
+    if lang.seasons:
+        phrases.append((rf"(?P<season>(?i:{_alternatives(lang.seasons)}))(?!\w)(?:\s+{of}{some_year})?", _season))
+    if lang.relative_years:
+        phrases.append((rf"(?P<relyear>(?i:{_alternatives(lang.relative_years)}))(?!\w)", _season))
+    phrases.append(("|".join(f"(?:{form})" for form in forms), _date))
+    return _Patterns(number, tuple((re.compile(rf"(?<!\w)(?:{pattern})"), read) for pattern, read in phrases))
+
+
+# -- scanning --------------------------------------------------------------------------------------
+
+def find_numerals(text: str, tag: str = "nl", reference: date | None = None) -> list[Numeral]:
+    """Everything numeric `text` states, in order of position (see the module documentation)."""
+    lang = language(tag)
+    patterns = _patterns(lang)
+    found: list[Numeral] = []
+    taken = bytearray(len(text))
+
+    def claim(item: Numeral) -> None:
+        found.append(item)
+        taken[item.start:item.end] = b"\x01" * (item.end - item.start)
+
+    for pattern, read in patterns.phrases:
+        for match in pattern.finditer(text):
+            if not any(taken[match.start():match.end()]):
+                item = read(match, lang, reference)
+                if item is not None:
+                    claim(item)
+    for match in patterns.number.finditer(text):
+        if not any(taken[match.start():match.end()]):
+            claim(_number(match, lang))
+    for item in _words(text, lang, taken):
+        claim(item)
+    return sorted(found, key=lambda item: item.start)
+
+
+def _number(match: re.Match[str], lang: Language) -> Numeral:
+    written = match["digits"]
+    # the pattern admits group separators only between groups of three digits
+    compact = re.sub(r"[ \u00a0\u202f]", "", written).replace(lang.group, "")
+    value = Decimal(compact.replace(lang.decimal, "."))
+    span = (match.start(), match.end(), match.group())
+    if match["ordinal"]:
+        return Numeral(*span, ORDINAL, value)
+    if match["percent"]:
+        return Numeral(*span, PERCENT, value)
+    scale = match.groupdict().get("scale")
+    if scale:
+        return Numeral(*span, NUMBER, value * lang.scales[scale])
+    years: tuple[DateInterval, ...] = ()
+    if re.fullmatch(r"(19|20)\d\d", written):
+        years = (parse_date(written),)
+    return Numeral(*span, NUMBER, value, dates=years)
+
+
+def _date(match: re.Match[str], lang: Language, reference: date | None) -> Numeral | None:
+    month_name = match["month"] or match.groupdict().get("month2")
+    assert month_name is not None
+    month = _month_of(month_name, lang)
+    year_text = match["year"] or match.groupdict().get("year2")
+    first_day = match["d1"] or match.groupdict().get("d3")
+    last_day = match["d1"] and match["d2"]
+    relative = (match.groupdict().get("rel") or "").lower()
+    hedge = match["hedge"]
+    try:
+        year = int(year_text) if year_text else _resolve_year(month, int(first_day or 1), relative, lang, reference)
+        if year is None:
+            return Numeral(match.start(), match.end(), match.group(), DATE)
+        stem = f"{year:04d}-{month:02d}"
+        dates: tuple[DateInterval, ...]
+        if hedge:
+            dates = (parse_date(f"{stem}-{lang.hedges[hedge.lower()]}"),)
+        elif first_day and last_day:
+            first, last = f"{stem}-{int(first_day):02d}", f"{stem}-{int(last_day):02d}"
+            dates = (parse_date(f"{first}/{last}"), parse_date(first), parse_date(last))
+        elif first_day:
+            dates = (parse_date(f"{stem}-{int(first_day):02d}"),)
+        else:
+            dates = (parse_date(stem),)
+    except ValueError:  # "31 juni", "9-7 september": not a date; the digits are numbers then
+        return None
+    return Numeral(match.start(), match.end(), match.group(), DATE, dates=dates)
+
+
+def _month_of(name: str, lang: Language) -> int:
+    return next(index + 1 for index, known in enumerate(lang.months) if known.lower() == name.lower())
+
+
+def _year_of(match: re.Match[str], lang: Language, reference: date | None) -> int | None:
+    """The year a phrase names: digits, "dit jaar" (relative to the reference), or None."""
+    groups = match.groupdict()
+    if groups.get("year"):
+        return int(groups["year"])
+    relative = groups.get("relyear")
+    if relative and reference is not None:
+        return reference.year + lang.relative_years[relative.lower()]
+    return None
+
+
+def _reading(match: re.Match[str], text: str | None) -> Numeral:
+    """A date phrase with the interval `text` in the dates grammar (None: no reference year)."""
+    try:
+        dates = (parse_date(text),) if text else ()
+    except ValueError:  # a year beyond the calendar
+        dates = ()
+    return Numeral(match.start(), match.end(), match.group(), DATE, dates=dates)
+
+
+def _month_range(match: re.Match[str], lang: Language, reference: date | None) -> Numeral | None:
+    """augustus/september jl.: from the first month to the second (across a new year if need be)."""
+    first, last = _month_of(match["month"], lang), _month_of(match["month2"], lang)
+    year = _year_of(match, lang, reference)
+    if year is None:
+        year = _resolve_year(first, 1, (match.groupdict().get("rel") or "").lower(), lang, reference)
+    if year is None:
+        return _reading(match, None)
+    end_year = year + 1 if last < first else year
+    return _reading(match, f"{year:04d}-{first:02d}/{end_year:04d}-{last:02d}")
+
+
+def _half(match: re.Match[str], lang: Language, reference: date | None) -> Numeral | None:
+    """de eerste helft van dit jaar: a half year."""
+    year = _year_of(match, lang, reference)
+    half = next(value for words, value in lang.halves.items() if match.group().lower().startswith(words))
+    return _reading(match, None if year is None else f"{year:04d}-H{half}")
+
+
+def _season(match: re.Match[str], lang: Language, reference: date | None) -> Numeral | None:
+    """het najaar van 2014, in de zomer, dit jaar: a season of a year (the reference's by default), or a year."""
+    year = _year_of(match, lang, reference)
+    if year is None and reference is not None:
+        year = reference.year
+    if year is None:
+        return _reading(match, None)
+    season = match.groupdict().get("season")
+    if not season:
+        return _reading(match, f"{year:04d}")
+    first, last = lang.seasons[season.lower()]
+    return _reading(match, f"{year:04d}-{first:02d}/{year:04d}-{last:02d}")
+
+
+def _ordinal_after(match: re.Match[str], lang: Language, reference: date | None) -> Numeral | None:
+    """op een na hoogste: the second highest."""
+    written = match["n"]
+    number = int(written) if written.isdigit() else lang.cardinal(_fold(written))
+    if number is None:
+        return None
+    return Numeral(match.start(), match.end(), match.group(), ORDINAL, Decimal(number + 1))
+
+
+def _resolve_year(month: int, day: int, relative: str, lang: Language, reference: date | None) -> int | None:
+    if reference is None:
+        return None
+    year = reference.year
+    day = min(day, calendar.monthrange(year, month)[1])
+    if relative in lang.past and date(year, month, day) > reference:
+        return year - 1
+    if relative in lang.future and date(year, month, day) < reference:
+        return year + 1
+    return year
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _words(text: str, lang: Language, taken: bytearray) -> list[Numeral]:
+    """Number words, ordinals and vague counts; adjacent number words make one number."""
+    words = [match for match in _WORD.finditer(text) if not any(taken[match.start():match.end()])]
+    found: list[Numeral] = []
+    index = 0
+    while index < len(words):
+        match = words[index]
+        word = _fold(match.group())
+        if word in lang.pair_words or word in lang.weak_ordinals:  # beide, "voor het eerst"
+            kind, number = (NUMBER, 2) if word in lang.pair_words else (ORDINAL, lang.weak_ordinals[word])
+            found.append(Numeral(match.start(), match.end(), match.group(), kind, Decimal(number), weak=True))
+            index += 1
+            continue
+        if word in lang.vague:
+            low, high = lang.vague[word]
+            found.append(Numeral(match.start(), match.end(), match.group(), VAGUE, low=Decimal(low),
+                                 high=None if high is None else Decimal(high)))
+            index += 1
+            continue
+        ordinal = lang.ordinal(word)
+        if ordinal is not None:
+            found.append(Numeral(match.start(), match.end(), match.group(), ORDINAL, Decimal(ordinal)))
+            index += 1
+            continue
+        end, value, is_ordinal = _sequence(text, words, index, lang)
+        if end == index:
+            index += 1
+            continue
+        last = words[end - 1]
+        following = words[end] if end < len(words) else None
+        # "één" is a numeral, "een" mostly an article: the written form decides
+        weak = end - index == 1 and (match.group().lower() in lang.weak or (
+            following is not None and text[last.end():following.start()] == " "
+            and _fold(following.group()) in lang.verb_followers))
+        found.append(Numeral(match.start(), last.end(), text[match.start():last.end()],
+                             ORDINAL if is_ordinal else NUMBER, Decimal(value), weak=weak))
+        index = end
+    return found
+
+
+def _sequence(text: str, words: list[re.Match[str]], index: int, lang: Language) -> tuple[int, int, bool]:
+    """The longest run of number words from `index`: (end index, value, ends in an ordinal)."""
+    total, current, last_scale = 0, 0, 10**18
+    end, value, is_ordinal = index, 0, False
+    position = index
+    while position < len(words):
+        match = words[position]
+        if position > index:
+            gap = text[words[position - 1].end():match.start()]
+            if gap not in (" ", "-"):
+                break
+        word = _fold(match.group())
+        if position > index and word == lang.conjunction:  # "two hundred and fifty"
+            position += 1
+            continue
+        number = lang.cardinal(word)
+        ordinal = lang.ordinal(word) if number is None and position > index else None
+        piece = number if number is not None else ordinal
+        if piece is None:
+            break
+        if word == lang.hundred or (piece in (1000, 10**6, 10**9) and word in lang.scales):
+            if piece == 100:
+                if current >= 100:
+                    break
+                current = max(current, 1) * 100
+            else:
+                if piece >= last_scale:
+                    break
+                total += max(current, 1) * piece
+                current, last_scale = 0, piece
+        elif current == 0 or (current % 100 == 0 and piece < 100) or (
+                current % 100 >= 20 and current % 10 == 0 and piece < 10):  # hundred fifty, twenty five
+            current += piece
+        else:
+            break
+        position += 1
+        end, value, is_ordinal = position, total + current, ordinal is not None
+        if ordinal is not None:
+            break
+    return end, value, is_ordinal

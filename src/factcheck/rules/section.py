@@ -1,0 +1,43 @@
+"""section — every fact's quote stands under the section the fact names.
+
+Automatic: every fact whose quote stands in the source is checked, against the headings found
+in the source (see the README, "Provenance and coverage": a heading stands alone on its line,
+is short and has no final period).  The quote stands under the nearest heading above it, and
+also under headings stacked directly above that one ("Ontwikkelingen Irak" then "Politiek");
+a quote before the first heading stands under the section "(opening)".
+A quote that occurs more than once passes when any occurrence stands under the section.
+A source without headings is not checked.
+
+Passes::
+
+    - {id: budget, section: Financiën, quote: "Het budget voor 2015 is hierdoor opgehoogd naar 122 miljoen euro", ...}
+
+Fails — the quote stands under another heading::
+
+    facts.yaml:93:14: error section: quote of budget stands under section "Financiën" (line 793), not "Nationale veiligheid"
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from factcheck.findings import Finding, Severity
+from factcheck.model import FactBase
+from factcheck.rules._sources import found
+from factcheck.sourcetext import OPENING
+
+
+def check(base: FactBase) -> Iterator[Finding]:
+    for quoted in found(base):
+        fact, source = quoted.fact, quoted.source
+        if not source.headings:
+            continue
+        if any(source.stands_under(match, fact.section) for match in quoted.matches):
+            continue
+        first = source.heading_of(quoted.matches[0])
+        if first is None:
+            where = f"under section \"{OPENING}\" (the text before the first heading, line {source.headings[0].line})"
+        else:
+            where = f"under section \"{first.title}\" (line {first.line})"
+        yield Finding("section", Severity.ERROR, f"quote of {fact.id} stands {where}, not \"{fact.section}\"",
+                      fact.at("section"), facts=(fact.id,))

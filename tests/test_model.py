@@ -1,0 +1,115 @@
+"""Building the fact base: what the schema cannot see, each at the exact place it is written."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from conftest import DOCUMENT, base_text, build, fact, lines, rule
+from factcheck.intervals import Interval
+
+
+def model_lines(text: str) -> list[str]:
+    _, findings = build(text)
+    return lines(findings)
+
+
+def test_unknown_unit_is_located_at_the_unit() -> None:
+    assert model_lines(base_text([fact("a", unit="furlongs")])) == [
+        "facts.yaml:8:46: error unit: unknown unit 'furlongs'; declare it under `units:`"]
+
+
+def test_declared_unit_is_known() -> None:
+    text = DOCUMENT + "units:\n  missiles: weapons\nfacts:\n" + fact("a", 3, "missiles")
+    base, findings = build(text)
+    assert lines(findings) == []
+    assert base is not None
+    assert base.facts["a"].unit.dimension == "custom:weapons"
+
+
+def test_impossible_date_value_is_located_at_the_value() -> None:
+    assert model_lines(base_text([fact("a", "2015-02-30", "date")])) == [
+        "facts.yaml:8:37: error date: impossible date '2015-02-30': day is out of range for month"]
+
+
+def test_impossible_date_in_validity_is_located_at_the_bound() -> None:
+    assert model_lines(base_text([fact("a", valid={"from": "2015-01", "until": "2015-02-29"})])) == [
+        "facts.yaml:8:89: error date: valid until: impossible date '2015-02-29': day is out of range for month"]
+
+
+def test_validity_that_ends_before_it_starts_is_located_at_until() -> None:
+    assert model_lines(base_text([fact("a", valid={"from": "2015-10", "until": "2015-09"})])) == [
+        "facts.yaml:8:89: error date: validity ends (2015-09) before it starts (2015-10)"]
+
+
+def test_a_date_range_that_ends_before_it_starts() -> None:
+    assert model_lines(base_text([fact("a", "2015-10/2015-09", "date")])) == [
+        "facts.yaml:8:37: error date: range '2015-10/2015-09' ends before it starts"]
+
+
+@pytest.mark.parametrize(("value", "unit", "expected"), [
+    ("2015-10-02", "persons", "unit 'persons' needs a number as value"),
+    (4, "date", "unit 'date' needs a date string as value"),
+    ({"min": 9, "max": 3}, "persons", "min 9 is greater than max 3"),
+])
+def test_value_that_does_not_fit_its_unit(value: object, unit: str, expected: str) -> None:
+    assert model_lines(base_text([fact("a", value, unit)])) == [f"facts.yaml:8:37: error value-type: {expected}"]
+
+
+def test_rule_naming_an_unknown_fact_is_located_at_the_name() -> None:
+    text = base_text([fact("a"), fact("b")], [rule("r", "sum", total="nope", parts=["a", "gone"])])
+    assert model_lines(text) == [
+        "facts.yaml:11:35: error reference: rule 'r' names unknown fact 'nope'",
+        "facts.yaml:11:56: error reference: rule 'r' names unknown fact 'gone'",
+    ]
+
+
+def test_a_fact_that_failed_to_build_is_not_also_an_unknown_reference() -> None:
+    text = base_text([fact("a", unit="furlongs"), fact("b"), fact("c")],
+                     [rule("r", "sum", total="a", parts=["b", "c"])])
+    base, findings = build(text)
+    assert lines(findings) == ["facts.yaml:8:46: error unit: unknown unit 'furlongs'; declare it under `units:`"]
+    assert base is not None
+    assert base.rules == []
+
+
+def test_duplicate_fact_id_is_located_at_the_second_and_names_the_first() -> None:
+    assert model_lines(base_text([fact("a"), fact("b"), fact("a", 2)])) == [
+        "facts.yaml:10:6: error duplicate-id: duplicate fact id 'a' (first at facts.yaml:8:6)"]
+
+
+def test_duplicate_of_a_fact_that_failed_to_build_is_still_a_duplicate() -> None:
+    assert model_lines(base_text([fact("a", unit="furlongs"), fact("a")])) == [
+        "facts.yaml:8:46: error unit: unknown unit 'furlongs'; declare it under `units:`",
+        "facts.yaml:9:6: error duplicate-id: duplicate fact id 'a' (first at facts.yaml:8:6)",
+    ]
+
+
+def test_duplicate_rule_id() -> None:
+    text = base_text([fact("a"), fact("b"), fact("c")],
+                     [rule("r", "sum", total="a", parts=["b", "c"]), rule("r", "agreement", facts=["a", "b"])])
+    assert model_lines(text) == [
+        "facts.yaml:13:6: error duplicate-id: duplicate rule id 'r' (first at facts.yaml:12:6)"]
+
+
+@pytest.mark.parametrize(("value", "unit", "extra", "nominal", "loose"), [
+    (Decimal("77.5"), "EUR million", {}, ("77450000", "77550000"), ("77450000", "77550000")),
+    (122, "EUR million", {}, ("121500000", "122500000"), ("121500000", "122500000")),
+    (130, "persons", {}, ("130", "130"), ("130", "130")),
+    (360, "EUR million", {"qualifier": "circa"}, ("359500000", "360500000"), ("341500000", "378500000")),
+    (220, "persons", {"qualifier": "circa", "tolerance": "10%"}, ("220", "220"), ("198", "242")),
+    (100, "persons", {"qualifier": "more_than"}, ("100", "100"), ("100", "110")),
+    (100, "persons", {"qualifier": "almost"}, ("100", "100"), ("90", "100")),
+    (250000, "persons", {"precision": 1000}, ("249500", "250500"), ("249500", "250500")),
+    ({"min": 20, "max": 99}, "persons", {}, ("20", "99"), ("20", "99")),
+])
+def test_magnitude_in_base_units(value: object, unit: str, extra: dict[str, object],
+                                 nominal: tuple[str, str], loose: tuple[str, str]) -> None:
+    base, findings = build(base_text([fact("a", value, unit, **extra)]))
+    assert lines(findings) == []
+    assert base is not None
+    size = base.facts["a"].magnitude
+    assert size is not None
+    assert size.nominal == Interval(Decimal(nominal[0]), Decimal(nominal[1]))
+    assert size.loose == Interval(Decimal(loose[0]), Decimal(loose[1]))
