@@ -41,6 +41,24 @@ def multi(tmp_path: Path) -> Path:
     return target
 
 
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def tools_cost_more(multi: Path) -> None:
+    """Make the memo itself inconsistent: tools cost 5.5 thousand, and 7.5 + 5.5 is not 12."""
+    replace_in(multi / "sources" / "memo.txt", "4.5 thousand euro to tools", "5.5 thousand euro to tools")
+    replace_in(multi / "facts" / "budget.facts.yaml", "4.5 thousand euro to tools", "5.5 thousand euro to tools")
+    replace_in(multi / "facts" / "budget.facts.yaml", "value: 4.5", "value: 5.5")
+
+
+def add_to_memo(multi: Path, sentence: str) -> None:
+    with (multi / "sources" / "memo.txt").open("a", encoding="utf-8") as memo:
+        memo.write(sentence + "\n")
+
+
 def test_config_names_a_fact_base_of_several_files(monkeypatch: pytest.MonkeyPatch,
                                                    capsys: pytest.CaptureFixture[str], multi: Path) -> None:
     assert verify(monkeypatch, capsys, multi) == (0, SUMMARY, "")
@@ -48,8 +66,7 @@ def test_config_names_a_fact_base_of_several_files(monkeypatch: pytest.MonkeyPat
 
 def test_a_rule_in_one_file_checks_facts_of_another_and_is_located_in_its_own(
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], multi: Path) -> None:
-    budget = multi / "facts" / "budget.facts.yaml"
-    budget.write_text(budget.read_text(encoding="utf-8").replace("value: 4.5", "value: 5.5"), encoding="utf-8")
+    tools_cost_more(multi)
     code, out, err = verify(monkeypatch, capsys, multi)
     assert (code, err) == (1, "")
     assert out.splitlines() == [
@@ -60,9 +77,9 @@ def test_a_rule_in_one_file_checks_facts_of_another_and_is_located_in_its_own(
         "facts/budget.facts.yaml:9:5: note: budget = 12 EUR thousand (section 'Memo'): "
         "\u201cThe garden budget for 2024 is 12 thousand euro.\u201d",
         "facts/budget.facts.yaml:15:5: note: plants = 7.5 EUR thousand (section 'Memo'): "
-        "\u201c7,5 thousand euro goes to plants\u201d",
+        "\u201c7.5 thousand euro goes to plants\u201d",
         "facts/budget.facts.yaml:21:5: note: tools = 5.5 EUR thousand (section 'Memo'): "
-        "\u201c4,5 thousand euro to tools\u201d",
+        "\u201c5.5 thousand euro to tools\u201d",
         "1 error, 0 warnings, 0 acknowledged; 3 facts, 1 rule in 2 files",
     ]
 
@@ -71,8 +88,10 @@ def test_agreement_compares_facts_across_files(monkeypatch: pytest.MonkeyPatch,
                                                capsys: pytest.CaptureFixture[str], multi: Path) -> None:
     budget = (multi / "facts" / "budget.facts.yaml").read_text(encoding="utf-8")
     head = budget.split("  - id: plants")[0]  # the document and the `budget` fact
+    add_to_memo(multi, "The board expects the 2024 budget to reach 14 thousand euro.")
     (multi / "facts" / "again.facts.yaml").write_text(
-        head.replace("id: budget\n", "id: budget-again\n").replace("value: 12", "value: 14"), encoding="utf-8")
+        head.replace("id: budget\n", "id: budget-again\n").replace("value: 12", "value: 14").replace(
+            "The garden budget for 2024 is 12 thousand euro.", "budget to reach 14 thousand euro"), encoding="utf-8")
     code, out, _ = verify(monkeypatch, capsys, multi)
     assert code == 1
     assert out.splitlines()[0] == (
@@ -83,8 +102,7 @@ def test_agreement_compares_facts_across_files(monkeypatch: pytest.MonkeyPatch,
 
 def test_config_is_found_from_a_subfolder_and_paths_shown_from_there(
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], multi: Path) -> None:
-    budget = multi / "facts" / "budget.facts.yaml"
-    budget.write_text(budget.read_text(encoding="utf-8").replace("value: 4.5", "value: 5.5"), encoding="utf-8")
+    tools_cost_more(multi)
     code, out, _ = verify(monkeypatch, capsys, multi / "facts")
     assert code == 1
     assert out.splitlines()[0].startswith("rules.facts.yaml:2:5: error sum: ")
@@ -207,9 +225,7 @@ def test_a_bad_pyproject_table_is_one_line_and_exit_2(monkeypatch: pytest.Monkey
 
 def test_no_fact_base_at_all_is_one_line_and_exit_2(monkeypatch: pytest.MonkeyPatch,
                                                     capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    assert verify(monkeypatch, capsys, tmp_path) == (
-        2, "", "factcheck: no fact base: no facts.yaml here and no .factcheck.yaml or [tool.factcheck] "
-               "in pyproject.toml in this folder or above\n")
+    assert verify(monkeypatch, capsys, tmp_path) == (2, "", "factcheck: facts.yaml: no such file\n")
 
 
 def test_config_error_is_an_exception_the_core_raises(tmp_path: Path) -> None:
@@ -223,10 +239,11 @@ def test_units_declared_in_one_file_serve_the_whole_fact_base(monkeypatch: pytes
                                                               multi: Path) -> None:
     rules = multi / "facts" / "rules.facts.yaml"
     rules.write_text("units:\n  beds: items\n" + rules.read_text(encoding="utf-8"), encoding="utf-8")
+    add_to_memo(multi, "The garden has 3 beds.")
     edit_budget = multi / "facts" / "budget.facts.yaml"
     edit_budget.write_text(edit_budget.read_text(encoding="utf-8") + (
         "  - id: beds\n    quantity: garden-beds\n    value: 3\n    unit: beds\n    section: Memo\n"
-        "    quote: \"The garden opens\"\n"), encoding="utf-8")
+        "    quote: \"The garden has 3 beds.\"\n"), encoding="utf-8")
     assert verify(monkeypatch, capsys, multi) == (
         0, "0 errors, 0 warnings, 0 acknowledged; 4 facts, 1 rule in 2 files\n", "")
 

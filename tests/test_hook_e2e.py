@@ -110,7 +110,22 @@ def edit(repo: Path, name: str, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-BROKEN = ("value: 4.5", "value: 5.5")  # tools: 7.5 + 5.5 is not 12
+MEMO = "sources/memo.txt"
+#: the memo itself becomes inconsistent (tools cost 5.5 thousand, and 7.5 + 5.5 is not 12), and the
+#: fact base follows it faithfully: only the sum rule can catch this
+BREAK = ((MEMO, "4.5 thousand euro to tools", "5.5 thousand euro to tools"),
+         (BUDGET, "4.5 thousand euro to tools", "5.5 thousand euro to tools"),
+         (BUDGET, "value: 4.5", "value: 5.5"))
+
+
+def break_memo(repo: Path) -> None:
+    for name, old, new in BREAK:
+        edit(repo, name, old, new)
+
+
+def mend_memo(repo: Path) -> None:
+    for name, old, new in BREAK:
+        edit(repo, name, new, old)
 
 
 def test_a_consistent_fact_base_commits(env: dict[str, str], repo: Path) -> None:
@@ -122,19 +137,20 @@ def test_a_consistent_fact_base_commits(env: dict[str, str], repo: Path) -> None
 
 
 def test_an_inconsistent_fact_base_is_blocked_with_the_finding_located(env: dict[str, str], repo: Path) -> None:
-    edit(repo, BUDGET, *BROKEN)
+    break_memo(repo)
     ok(run(env, repo, "git", "add", "-A"))
     code, output = commit(env, repo, "garden facts")
     assert code == 1
     assert FINDING in output.splitlines()
+    assert "1 error, 0 warnings, 0 acknowledged; 3 facts, 1 rule in 2 files" in output.splitlines()
     assert "- exit code: 1" in output
     assert commits(env, repo) == []
 
 
 def test_the_hook_checks_what_is_staged_not_a_fixed_working_copy(env: dict[str, str], repo: Path) -> None:
-    edit(repo, BUDGET, *BROKEN)
+    break_memo(repo)
     ok(run(env, repo, "git", "add", "-A"))
-    edit(repo, BUDGET, BROKEN[1], BROKEN[0])  # fixed, but not staged
+    mend_memo(repo)  # fixed, but not staged
     code, output = commit(env, repo, "garden facts")
     assert code == 1
     assert FINDING in output.splitlines()
@@ -144,18 +160,18 @@ def test_the_hook_checks_what_is_staged_not_a_fixed_working_copy(env: dict[str, 
 
 def test_a_consistent_staged_version_commits_despite_a_broken_working_copy(env: dict[str, str], repo: Path) -> None:
     ok(run(env, repo, "git", "add", "-A"))
-    edit(repo, BUDGET, *BROKEN)  # broken, not staged
+    break_memo(repo)  # broken, not staged
     code, output = commit(env, repo, "garden facts")
     assert code == 0, output
     assert commits(env, repo) == ["garden facts"]
     assert "value: 5.5" in (repo / BUDGET).read_text(encoding="utf-8")  # the unstaged edit is kept
-    assert ok(run(env, repo, "git", "status", "--porcelain")) == f" M {BUDGET}\n"
+    assert ok(run(env, repo, "git", "status", "--porcelain")) == f" M {BUDGET}\n M {MEMO}\n"
 
 
 def test_a_commit_that_touches_no_fact_base_file_skips_the_hook(env: dict[str, str], repo: Path) -> None:
     ok(run(env, repo, "git", "add", "-A"))
     assert commit(env, repo, "garden facts")[0] == 0
-    edit(repo, BUDGET, *BROKEN)  # broken but not staged; the commit below only adds a README
+    break_memo(repo)  # broken but not staged; the commit below only adds a README
     (repo / "README.md").write_text("Garden dossier\n", encoding="utf-8")
     ok(run(env, repo, "git", "add", "README.md"))
     code, output = commit(env, repo, "readme")
@@ -171,7 +187,7 @@ def test_try_repo_runs_the_hook_from_this_checkout(env: dict[str, str], this_rep
     passed = pre_commit(env, repo, "try-repo", str(this_repo), "factcheck", "--all-files")
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "Passed" in passed.stdout
-    edit(repo, BUDGET, *BROKEN)
+    break_memo(repo)
     ok(run(env, repo, "git", "add", "-A"))
     failed = pre_commit(env, repo, "try-repo", str(this_repo), "factcheck", "--all-files")
     assert failed.returncode == 1

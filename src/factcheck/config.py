@@ -171,8 +171,4 @@ def discover(paths: Sequence[Path], cwd: Path) -> tuple[list[Path], Path | None]
         return list(paths), root
     if config is not None:
         return fact_files(config, cwd.absolute()), root
-    default = cwd / DEFAULT_FACT_FILE
-    if default.is_file():
-        return [default], None
-    raise ConfigError(f"no fact base: no {DEFAULT_FACT_FILE} here and no {CONFIG_FILE} or [tool.factcheck] "
-                      f"in {PYPROJECT} in this folder or above")
+    return [cwd / DEFAULT_FACT_FILE], None  # when it is missing, the engine says so: exit 2
