@@ -145,16 +145,17 @@ class Builder:
         settings = data.get("settings") or {}
         tolerances: LocatedDict = settings.get("tolerances") or LocatedDict()
         for qualifier, text in tolerances.items():
-            if self._declare("settings", f"tolerance for {qualifier}", text, _loc(path, tolerances.marks[qualifier])):
+            where = _loc(path, tolerances.marks[qualifier])
+            if self._declare_base_wide("settings", f"tolerance for {qualifier}", text, where):
                 self._tolerances[qualifier] = parse_percent(text)
         severities: LocatedDict = settings.get("severity") or LocatedDict()
         for kind, level in severities.items():
-            if self._declare("settings", f"severity of {kind}", level, _loc(path, severities.marks[kind])):
+            if self._declare_base_wide("settings", f"severity of {kind}", level, _loc(path, severities.marks[kind])):
                 self.base.kind_severity[kind] = level
         units = self._units
         declared: LocatedDict = data.get("units") or LocatedDict()
         for name, dimension in declared.items():
-            if self._declare("unit", f"unit {name!r}", dimension, _loc(path, declared.marks[name])):
+            if self._declare_base_wide("unit", f"unit {name!r}", dimension, _loc(path, declared.marks[name])):
                 units[name] = dimension
         document = self._document(path, data["document"]) if "document" in data else None
         facts: LocatedList = data.get("facts") or LocatedList()
@@ -171,7 +172,7 @@ class Builder:
         for item in (data.get("coverage") or {}).get("exclude") or ():
             self.base.coverage_exclusions.append((item["text"], item["reason"], _loc(path, item.marks["text"])))
 
-    def _declare(self, kind: str, label: str, value: str, location: Location) -> bool:
+    def _declare_base_wide(self, kind: str, label: str, value: str, location: Location) -> bool:
         """Record a base-wide declaration; a different value for it in another place is an error."""
         earlier = self._base_wide.setdefault(label, (value, location))
         if earlier[0] != value:
