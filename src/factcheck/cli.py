@@ -54,7 +54,7 @@ def verify(paths: tuple[Path, ...], strict: bool, output_format: str | None, out
     """
     report, targets = _check(paths)
     output = None if output == Path("-") else output
-    _refuse_to_overwrite(output, targets)
+    _refuse_to_overwrite(output, targets, report)
     _emit(report, output_format or default_format(os.environ), output, color, quiet)
     sys.exit(report.exit_code(strict))
 
@@ -96,10 +96,16 @@ def default_format(env: Mapping[str, str]) -> str:
     return "github" if env.get("GITHUB_ACTIONS") == "true" else "text"
 
 
-def _refuse_to_overwrite(output: Path | None, targets: Sequence[Path]) -> None:
-    """factcheck never writes to the fact base: --output must not name one of its files."""
-    if output is not None and any(os.path.realpath(output) == os.path.realpath(t) for t in targets):
+def _refuse_to_overwrite(output: Path | None, targets: Sequence[Path], report: Report) -> None:
+    """factcheck never writes to the fact base or its sources: --output must name neither."""
+    if output is None:
+        return
+    written = os.path.realpath(output)
+    if any(written == os.path.realpath(t) for t in targets):
         raise click.UsageError(f"--output {output} is a fact file; refusing to overwrite it")
+    documents = report.base.documents if report.base is not None else []
+    if any(written == os.path.realpath(Path(d.path).parent / d.source) for d in documents):
+        raise click.UsageError(f"--output {output} is a source of the fact base; refusing to overwrite it")
 
 
 def _emit(report: Report, output_format: str, output: Path | None, color: str, quiet: bool) -> None:
@@ -164,7 +170,7 @@ def report(paths: tuple[Path, ...], output: Path) -> None:
     from factcheck.htmlreport import render_html
 
     result, targets = _check(paths)
-    _refuse_to_overwrite(output, targets)
+    _refuse_to_overwrite(output, targets, result)
     share = None
     if result.base is not None:
         try:
