@@ -63,7 +63,7 @@ def states(fact: Fact, stated: Sequence[Numeral]) -> bool:
         numbers = {item.value for item in stated if item.kind == NUMBER}
         # a vague count is its documented range exactly: "enkele" is 2..9, never 8..20
         return (low in numbers and high in numbers) or any(
-            item.kind == VAGUE and item.low == low and (item.high == high or item.high is None and high == low)
+            item.kind == VAGUE and item.low == low and (item.high == high or (item.high is None and high == low))
             for item in stated)
     value = Decimal(raw) * scale
     # a position may be named by a cardinal too: "fase twee" is the second phase
