@@ -8,7 +8,7 @@ FormatChecker).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -46,12 +46,26 @@ def validator() -> Validator:
     return Draft7Validator(load_schema(), format_checker=FormatChecker(), registry=Registry())
 
 
+@cache
+def fast_validator() -> Callable[[Any], bool] | None:
+    """The compiled yes/no check (factcheck.fastschema), or None when the schema is beyond it."""
+    from factcheck.fastschema import Unsupported, compile_schema
+
+    try:
+        return compile_schema(load_schema())
+    except Unsupported:
+        return None
+
+
 def validate(data: Any, path: str, root_mark: tuple[int, int] = (1, 1)) -> list[Finding]:
     """Schema findings for one fact file, each at the offending value's line and column."""
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else f"a {type(data).__name__} scalar"
         return [Finding("schema", Severity.ERROR, f"the file holds {kind}: expected a mapping",
                         Location(path, *root_mark))]
+    fast = fast_validator()
+    if fast is not None and fast(data):  # clean data never needs jsonschema's located errors
+        return []
     return [_finding(error, data, path) for error in _leaf_errors(validator().iter_errors(data))]
 
 
