@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from factcheck.fastload import without_gc
 from factcheck.findings import Finding, Location, Severity, sorted_findings
 from factcheck.loader import CannotRead, LocatedDict, load_file, read_text
 from factcheck.model import Acknowledgement, Builder, FactBase
@@ -59,6 +60,7 @@ def project_root(path: Path) -> Path:
     return folder
 
 
+@without_gc
 def verify(paths: Sequence[Path], cwd: Path | None = None, root: Path | None = None) -> Report:
     """Check the fact base made of `paths`; raise `CannotCheck` when a file cannot be read."""
     cwd = Path(os.path.abspath(cwd or Path.cwd()))

@@ -40,6 +40,23 @@ _MAP, _SEQ, _MERGE = _T + "map", _T + "seq", _T + "merge"
 class _StrictLoader(_Base):  # type: ignore[valid-type,misc]
     """A safe loader whose implicit typing follows YAML 1.2's core schema."""
 
+    def resolve(self, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str:
+        # libyaml calls this for every scalar; keys and common words repeat, so their tags are
+        # memoised.  A quoted scalar (implicit[0] false) is a string: we have no path resolvers.
+        if kind is yaml.ScalarNode:
+            if not implicit[0]:
+                return _STR
+            tag = _RESOLVED.get(value)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)
+                if len(_RESOLVED) < _RESOLVED_MAX:
+                    _RESOLVED[value] = tag
+            return tag
+        return super().resolve(kind, value, implicit)  # type: ignore[no-any-return]
+
+
+_RESOLVED: dict[str, str] = {}
+_RESOLVED_MAX = 4096
 
 _StrictLoader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag not in {_BOOL, _INT, _FLOAT, _T + "timestamp"}]
