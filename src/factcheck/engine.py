@@ -7,11 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from factcheck.fastload import without_gc
+from factcheck.fastload import Preloaded, without_gc
 from factcheck.findings import Finding, Location, Severity, sorted_findings
-from factcheck.loader import CannotRead, LocatedDict, load_file, read_text
+from factcheck.loader import CannotRead, LocatedDict, read_text
 from factcheck.model import Acknowledgement, Builder, FactBase
-from factcheck.schema import validate
 
 
 class CannotCheck(Exception):
@@ -67,15 +66,16 @@ def verify(paths: Sequence[Path], cwd: Path | None = None, root: Path | None = N
     findings: list[Finding] = []
     loaded: list[tuple[str, Path, LocatedDict]] = []
     names = [display_path(path, cwd) for path in paths]
+    preloaded = Preloaded(paths, names)  # cached and parallel; the same results as the plain calls
     for path, name in zip(paths, names, strict=True):
         try:
-            result = load_file(path, name)
+            result = preloaded.load_file(path, name)
         except CannotRead as exc:
             raise CannotCheck(str(exc)) from exc
         findings.extend(result.findings)
         if result.data is None or result.findings:
             continue
-        schema_findings = validate(result.data, name)
+        schema_findings = preloaded.validate(result.data, name)
         findings.extend(schema_findings)
         if not schema_findings:
             loaded.append((name, path, result.data))

@@ -4,14 +4,30 @@
   creates millions of small acyclic objects (dicts, lists, tuples, strings) and each automatic
   collection walks everything built so far, which made a 100,000-fact base twice as slow; the
   data has no reference cycles, so nothing is lost by collecting once at the end.
+* `Preloaded`: every fact file is loaded and schema-checked before the engine asks for it.
+  Each file's result is cached under a hash of its name, its text, the schema and the code
+  that produced it (outside the fact base: see `cache_dir`), so an unchanged file costs a read
+  and an unpickle.  Files not in the cache are split between this process and a forked second
+  one when there are enough bytes to pay for it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gc
-from collections.abc import Callable
-from typing import ParamSpec, TypeVar
+import hashlib
+import multiprocessing
+import os
+import pickle
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, ParamSpec, TypeVar
+
+from factcheck.findings import Finding
+from factcheck.loader import CannotRead, Loaded, load_file, load_text, read_text
+from factcheck.schema import schema_text, validate
 
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
@@ -31,3 +47,169 @@ def without_gc(function: Callable[_P, _R]) -> Callable[_P, _R]:
             gc.enable()
 
     return wrapper
+
+
+# --- each file loaded and schema-checked ahead of the engine: cached, and in parallel -------
+
+#: Below this many bytes of fact files a second process costs more than it saves.
+PARALLEL_MIN_BYTES = 1 << 20
+_PROTOCOL = pickle.HIGHEST_PROTOCOL
+#: The modules whose code decides a file's loaded and checked form; a change to any of them (or
+#: to the schema, or to Python) changes every cache key, so a stale entry is never used.
+_CODE = ("loader", "schema", "fastschema", "findings", "fastload")
+
+Prepared = tuple[Loaded, list[Finding]]
+
+
+def cache_dir() -> Path | None:
+    """Where parsed files are cached: $FACTCHECK_CACHE_DIR ("" or "off": nowhere), else
+    $XDG_CACHE_HOME/factcheck or ~/.cache/factcheck.  Never inside the fact base."""
+    setting = os.environ.get("FACTCHECK_CACHE_DIR")
+    if setting is not None:
+        return None if setting in ("", "off") else Path(setting)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "factcheck"
+
+
+def _salt() -> bytes:
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(f"{sys.version}\0{_PROTOCOL}\0".encode())
+    digest.update(schema_text().encode())
+    package = Path(__file__).resolve().parent
+    for module in _CODE:
+        digest.update((package / f"{module}.py").read_bytes())
+    return digest.digest()
+
+
+def prepare(path: Path, name: str, cache: Path | None, salt: bytes) -> Prepared:
+    """Exactly what the engine does to one file (`load_file`, then `validate` when it loaded
+    cleanly), served from the cache when the same text was checked before."""
+    text, problems = read_text(path, name)
+    if text is None:
+        return Loaded(name, None, problems), []
+    key = hashlib.blake2b(name.encode() + b"\0" + text.encode(), key=salt, digest_size=20).hexdigest()
+    entry = cache / f"{key}.pickle" if cache is not None else None
+    if entry is not None:
+        hit = _read_entry(entry)
+        if hit is not None:
+            return hit
+    result = load_text(text, name)
+    checked = validate(result.data, name) if result.data is not None and not result.findings else []
+    if entry is not None:
+        _write_entry(entry, (result, checked))
+    return result, checked
+
+
+def _read_entry(entry: Path) -> Prepared | None:
+    try:
+        with entry.open("rb") as handle:
+            value = pickle.load(handle)
+    except FileNotFoundError:
+        return None
+    except Exception:  # noqa: BLE001 - a damaged or foreign entry is just a miss
+        return None
+    if isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], Loaded) and isinstance(value[1], list):
+        return value
+    return None
+
+
+def _write_entry(entry: Path, value: Prepared) -> None:
+    """Store an entry atomically; any failure (read-only disk, too deep to pickle) is harmless."""
+    temporary = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
+    try:
+        entry.parent.mkdir(parents=True, exist_ok=True)
+        with temporary.open("wb") as handle:
+            pickle.dump(value, handle, _PROTOCOL)
+        os.replace(temporary, entry)
+    except (OSError, RecursionError, pickle.PicklingError):
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+
+
+def _prepare_many(jobs: list[tuple[Path, str]], cache: Path | None, salt: bytes) -> list[bytes]:
+    """In the worker process: prepare each file and send it back pickled (CannotRead included)."""
+    out = []
+    for path, name in jobs:
+        try:
+            outcome: Prepared | CannotRead = prepare(path, name, cache, salt)
+        except CannotRead as exc:
+            outcome = exc
+        try:
+            out.append(pickle.dumps(outcome, _PROTOCOL))
+        except RecursionError:  # too deep to send: the main process prepares it itself
+            out.append(b"")
+    return out
+
+
+class Preloaded:
+    """The engine's `load_file` and `validate`, answered from work done ahead: cached files cost
+    a read and an unpickle, and the others are split between this process and one more.
+
+    Results are those of the plain functions, file for file; anything not prepared ahead (or a
+    different call) falls through to them.
+    """
+
+    def __init__(self, paths: Sequence[Path], names: Sequence[str]) -> None:
+        self._done: dict[str, Prepared | CannotRead] = {}
+        self._checked: dict[str, tuple[Any, list[Finding]]] = {}
+        try:
+            cache, salt = cache_dir(), _salt()
+        except OSError:  # the schema or our own code unreadable: no shortcuts
+            return
+        jobs = list(dict(zip(names, paths, strict=True)).items())
+        remote = self._remote_share(jobs)
+        pending = None
+        if remote:
+            context = multiprocessing.get_context("fork")
+            pool = context.Pool(1)
+            pending = pool.apply_async(_prepare_many, ([(p, n) for n, p in remote], cache, salt))
+        local = jobs[len(remote):] if remote else jobs
+        for name, path in local:
+            try:
+                self._done[name] = prepare(path, name, cache, salt)
+            except CannotRead as exc:
+                self._done[name] = exc
+        if pending is not None:
+            try:
+                blobs = pending.get()
+            finally:
+                pool.close()
+                pool.join()
+            for (name, _), blob in zip(remote, blobs, strict=True):
+                if blob:
+                    self._done[name] = pickle.loads(blob)
+
+    @staticmethod
+    def _remote_share(jobs: list[tuple[str, Path]]) -> list[tuple[str, Path]]:
+        """The first half of the files (by size) for a second process, when that pays."""
+        if len(jobs) < 2 or (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            return []
+        sizes = []
+        for _, path in jobs:
+            try:
+                sizes.append(path.stat().st_size)
+            except OSError:
+                sizes.append(0)
+        total = sum(sizes)
+        if total < PARALLEL_MIN_BYTES:
+            return []
+        running, cut = 0, 0
+        while cut < len(jobs) and running < total / 2:
+            running += sizes[cut]
+            cut += 1
+        return jobs[:cut]
+
+    def load_file(self, path: Path, name: str) -> Loaded:
+        done = self._done.get(name)
+        if done is None:
+            return load_file(path, name)
+        if isinstance(done, CannotRead):
+            raise done
+        self._checked[name] = done[0].data, done[1]
+        return done[0]
+
+    def validate(self, data: Any, path: str, *args: Any) -> list[Finding]:
+        checked = self._checked.get(path)
+        if args or checked is None or checked[0] is not data:
+            return validate(data, path, *args)
+        return checked[1]
