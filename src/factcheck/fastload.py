@@ -21,7 +21,6 @@ import contextlib
 import functools
 import gc
 import hashlib
-import multiprocessing
 import os
 import pickle
 import sys
@@ -149,10 +148,12 @@ def _compute_many(jobs: list[tuple[str, str, Path | None]]) -> list[bytes]:
 
 def _remote_share(misses: list[tuple[str, str, Path | None]]) -> list[tuple[str, str, Path | None]]:
     """The first files, about half of the uncached text, for a second process, when that pays."""
-    if len(misses) < 2 or (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return []
     total = sum(len(text) for text, _, _ in misses)
-    if total < PARALLEL_MIN_BYTES:
+    if len(misses) < 2 or total < PARALLEL_MIN_BYTES or (os.cpu_count() or 1) < 2:
+        return []
+    import multiprocessing  # here: it costs ~6 ms to import, which a small base never repays
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         return []
     running, cut = 0, 0
     while cut < len(misses) - 1 and running < total / 2:
@@ -190,6 +191,8 @@ class Preloaded:
         remote = _remote_share(misses)
         pool, pending = None, None
         if remote:
+            import multiprocessing
+
             pool = multiprocessing.get_context("fork").Pool(1)
             pending = pool.apply_async(_compute_many, (remote,))
         local = misses[len(remote):][::-1]

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,10 +25,15 @@ _VALUE_HELP = "value must be a number, a date (2015-10-02, 2016-10, 2015, 2015-0
 
 def schema_text() -> str:
     """The schema as shipped: package data when installed, schema/ in a source tree."""
-    packaged = resources.files("factcheck") / "data" / "facts.schema.json"
-    if packaged.is_file():
-        return packaged.read_text(encoding="utf-8")
-    return (Path(__file__).resolve().parents[2] / "schema" / "facts.schema.json").read_text(encoding="utf-8")
+    here = Path(__file__).resolve()
+    # plain files first: importlib.resources costs 10-20 ms at every start and is needed only
+    # when the package is not a directory (a zip)
+    for candidate in (here.parent / "data" / "facts.schema.json", here.parents[2] / "schema" / "facts.schema.json"):
+        if candidate.is_file():
+            return candidate.read_text(encoding="utf-8")
+    from importlib import resources
+
+    return (resources.files("factcheck") / "data" / "facts.schema.json").read_text(encoding="utf-8")
 
 
 @cache
