@@ -149,6 +149,7 @@ class Builder:
         self._tolerances = dict(DEFAULT_TOLERANCES)
         self._first_rule: dict[str, Location] = {}
         self._pending_facts: list[tuple[str, LocatedDict, Document, dict[str, str]]] = []
+        self._units: dict[tuple[str, int], Unit | None] = {}
 
     def _error(self, kind: str, message: str, location: Location, facts: Sequence[str] = ()) -> None:
         self.findings.append(Finding(kind, Severity.ERROR, message, location, facts=tuple(facts)))
@@ -201,7 +202,7 @@ class Builder:
             first = self.base.facts[fact_id].location
             self._error("duplicate-id", f"duplicate fact id {fact_id!r} (first at {first})", location, [fact_id])
             return
-        unit = parse_unit(data["unit"], units)
+        unit = self._parse_unit(data["unit"], units)
         if unit is None:
             self._error("unit", f"unknown unit {data['unit']!r}; declare it under `units:`", fields["unit"], [fact_id])
             return
@@ -229,6 +230,13 @@ class Builder:
         self.base.facts[fact_id] = Fact(
             fact_id, data["quantity"], raw, unit, qualifier, data["section"], data["quote"], document,
             location, fields, valid, size, when)
+
+    def _parse_unit(self, text: str, units: dict[str, str]) -> Unit | None:
+        """`parse_unit`, once per unit text and file (a large base names few distinct units)."""
+        key = (text, id(units))  # each file's `units` dict lives as long as its pending facts
+        if key not in self._units:
+            self._units[key] = parse_unit(text, units)
+        return self._units[key]
 
     def _magnitude(self, data: LocatedDict, raw: Any, unit: Unit, qualifier: str) -> Magnitude:
         precision = Decimal(data["precision"]) if "precision" in data else None
