@@ -99,14 +99,26 @@ def look_up(path: Path, name: str, cache: Path | None, salt: bytes) -> tuple[Pre
     return (_read_entry(entry) if entry is not None else None), text, entry
 
 
-def compute(text: str, name: str, entry: Path | None) -> Prepared:
-    """Exactly what the engine does to a file's text: `load_text`, then `validate` when it loaded
-    cleanly; the result is stored under `entry`."""
+def check(text: str, name: str) -> Prepared:
+    """Exactly what the engine does to a file's text: `load_text`, then `validate` when it loaded cleanly."""
     result = load_text(text, name)
-    checked = validate(result.data, name) if result.data is not None and not result.findings else []
+    return result, validate(result.data, name) if result.data is not None and not result.findings else []
+
+
+def compute(text: str, name: str, entry: Path | None) -> Prepared:
+    """`check`, with the result stored under `entry`."""
+    value = check(text, name)
     if entry is not None:
-        _write_entry(entry, (result, checked))
-    return result, checked
+        _write_entry(entry, _pickled(value))
+    return value
+
+
+def _pickled(value: Prepared) -> bytes:
+    """The value pickled, or b"" when it cannot be (nesting too deep for pickle's recursion)."""
+    try:
+        return pickle.dumps(value, _PROTOCOL)
+    except (RecursionError, pickle.PicklingError):
+        return b""
 
 
 def _read_entry(entry: Path) -> Prepared | None:
@@ -122,27 +134,28 @@ def _read_entry(entry: Path) -> Prepared | None:
     return None
 
 
-def _write_entry(entry: Path, value: Prepared) -> None:
-    """Store an entry atomically; any failure (read-only disk, too deep to pickle) is harmless."""
+def _write_entry(entry: Path, blob: bytes) -> None:
+    """Store an entry atomically; any failure (read-only disk, nothing to store) is harmless."""
+    if not blob:
+        return
     temporary = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
     try:
         entry.parent.mkdir(parents=True, exist_ok=True)
-        with temporary.open("wb") as handle:
-            pickle.dump(value, handle, _PROTOCOL)
+        temporary.write_bytes(blob)
         os.replace(temporary, entry)
-    except (OSError, RecursionError, pickle.PicklingError):
+    except OSError:
         with contextlib.suppress(OSError):
             temporary.unlink()
 
 
 def _compute_many(jobs: list[tuple[str, str, Path | None]]) -> list[bytes]:
-    """In the second process: compute each file and send the result back pickled."""
+    """In the second process: compute each file, store it and send it back, pickled once."""
     out = []
     for text, name, entry in jobs:
-        try:
-            out.append(pickle.dumps(compute(text, name, entry), _PROTOCOL))
-        except RecursionError:  # too deep to send: the main process computes it itself
-            out.append(b"")
+        blob = _pickled(check(text, name))  # b"": too deep to send, the main process computes it
+        if entry is not None:
+            _write_entry(entry, blob)
+        out.append(blob)
     return out
 
 
