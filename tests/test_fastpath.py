@@ -169,3 +169,10 @@ def test_random_edits_identical(data: st.DataObject, tmp_path_factory: pytest.Te
     expected = plain(files, base, monkeypatch)
     for outcome in fast_outcomes(files, base, base / "cache", monkeypatch):
         assert outcome == expected
+
+
+def test_parallel_path_is_taken(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The comparisons above do exercise the second process: with the threshold at 0 it gets a share."""
+    monkeypatch.setattr(fastload, "PARALLEL_MIN_BYTES", 0)
+    misses: list[tuple[str, str, Path | None]] = [("a: 1\n", "a.yaml", None), ("b: 2\n", "b.yaml", None)]
+    assert fastload._remote_share(misses) == misses[:1]

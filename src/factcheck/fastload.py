@@ -164,6 +164,9 @@ def _remote_share(misses: list[tuple[str, str, Path | None]]) -> list[tuple[str,
     total = sum(len(text) for text, _, _ in misses)
     if len(misses) < 2 or total < PARALLEL_MIN_BYTES or (os.cpu_count() or 1) < 2:
         return []
+    threading = sys.modules.get("threading")
+    if threading is not None and threading.active_count() > 1:  # forking a threaded process can deadlock
+        return []
     import multiprocessing  # here: it costs ~6 ms to import, which a small base never repays
 
     if "fork" not in multiprocessing.get_all_start_methods():
