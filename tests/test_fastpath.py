@@ -176,3 +176,19 @@ def test_parallel_path_is_taken(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(fastload, "PARALLEL_MIN_BYTES", 0)
     misses: list[tuple[str, str, Path | None]] = [("a: 1\n", "a.yaml", None), ("b: 2\n", "b.yaml", None)]
     assert fastload._remote_share(misses) == misses[:1]
+
+
+def test_cache_others_can_write_is_not_used(dossier: list[Path], tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """A world-writable cache directory is neither read nor written (its pickles could be anyone's)."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(shared))
+    engine.verify(dossier, cwd=dossier[0].parents[1])
+    assert list(shared.iterdir()) == []
+    own = tmp_path / "own"
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(own))
+    engine.verify(dossier, cwd=dossier[0].parents[1])
+    assert own.stat().st_mode & 0o777 == 0o700
+    assert len(list(own.glob("*.pickle"))) == len(dossier)

@@ -78,6 +78,19 @@ def cache_dir() -> Path | None:
     return Path(base) / "factcheck"
 
 
+def trusted(cache: Path) -> bool:
+    """Entries are pickles, so a cache directory is used only when nobody else can write to it:
+    it is ours and not group- or world-writable (or it does not exist yet and we create it 0700)."""
+    try:
+        status = cache.stat()
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    owner = getattr(os, "getuid", None)
+    return (owner is None or status.st_uid == owner()) and not status.st_mode & 0o022
+
+
 def _salt() -> bytes:
     digest = hashlib.blake2b(digest_size=16)
     digest.update(f"{sys.version}\0{_PROTOCOL}\0".encode())
@@ -140,7 +153,7 @@ def _write_entry(entry: Path, blob: bytes) -> None:
         return
     temporary = entry.with_name(f".{entry.name}.{os.getpid()}.tmp")
     try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
+        entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         temporary.write_bytes(blob)
         os.replace(temporary, entry)
     except OSError:
@@ -193,6 +206,8 @@ class Preloaded:
             cache, salt = cache_dir(), _salt()
         except OSError:  # the schema or our own code unreadable: no shortcuts
             return
+        if cache is not None and not trusted(cache):
+            cache = None
         misses: list[tuple[str, str, Path | None]] = []
         for name, path in dict(zip(names, paths, strict=True)).items():
             try:
