@@ -192,3 +192,14 @@ def test_cache_others_can_write_is_not_used(dossier: list[Path], tmp_path: Path,
     engine.verify(dossier, cwd=dossier[0].parents[1])
     assert own.stat().st_mode & 0o777 == 0o700
     assert len(list(own.glob("*.pickle"))) == len(dossier)
+
+
+def test_same_file_twice_identical(dossier: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file named twice on the command line gives the plain path's findings (its ids twice) on every path."""
+    paths = [dossier[0], dossier[0]]
+    cwd = dossier[0].parents[1]
+    expected = plain(paths, cwd, monkeypatch)
+    assert isinstance(expected, tuple)
+    assert expected[0][0][0].kind == "duplicate-id"
+    for outcome in fast_outcomes(paths, cwd, tmp_path / "cache", monkeypatch):
+        assert outcome == expected
