@@ -135,6 +135,9 @@ class FieldLocations(Mapping[str, Location]):
     def __len__(self) -> int:
         return len(self._marks)
 
+    def __repr__(self) -> str:
+        return repr(dict(self))
+
 
 def _field_locations(path: str, mapping: LocatedDict) -> Mapping[str, Location]:
     return FieldLocations(path, mapping.marks)
