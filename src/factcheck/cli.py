@@ -10,8 +10,6 @@ from typing import IO, TYPE_CHECKING, Any
 
 import click
 
-from factcheck import __version__
-
 if TYPE_CHECKING:
     from factcheck.engine import Report
 
@@ -30,8 +28,17 @@ class CannotCheckError(click.ClickException):
         click.echo(f"factcheck: {self.format_message()}", file=file, err=True)
 
 
+def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        from factcheck import __version__  # looked up only when asked: importlib.metadata is slow
+
+        click.echo(f"factcheck {__version__}")
+        ctx.exit()
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="factcheck", message="%(prog)s %(version)s")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_show_version,
+              help="Show the version and exit.")
 def main() -> None:
     """Check a curated fact base: schema, provenance and consistency."""
 
