@@ -46,12 +46,12 @@ class Report:
 
 
 def display_path(path: Path, cwd: Path) -> str:
-    """A path as the user should see it: relative to the working directory when inside it."""
-    absolute = Path(os.path.abspath(path))
+    """A path as the user should see it: relative to the working directory (``../facts.yaml`` too)."""
+    absolute = os.path.abspath(path)
     try:
-        return absolute.relative_to(cwd).as_posix()
-    except ValueError:
-        return absolute.as_posix()
+        return Path(os.path.relpath(absolute, cwd)).as_posix()
+    except ValueError:  # another drive on Windows: no relative path exists
+        return Path(absolute).as_posix()
 
 
 def project_root(path: Path) -> Path:
