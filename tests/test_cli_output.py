@@ -131,6 +131,16 @@ def test_output_onto_the_fact_file_is_refused(capsys: pytest.CaptureFixture[str]
     assert (BROKEN / "facts.yaml").read_bytes() == before
 
 
+@pytest.mark.parametrize("command", ["verify", "report"])
+def test_output_onto_a_source_is_refused(command: str, capsys: pytest.CaptureFixture[str],
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    before = (BROKEN / "source.txt").read_bytes()
+    code, out, err = run_cli([command, "--output", "source.txt"], capsys, monkeypatch)
+    assert (code, out) == (2, "")
+    assert err == "factcheck: --output source.txt is a source of the fact base; refusing to overwrite it\n"
+    assert (BROKEN / "source.txt").read_bytes() == before
+
+
 def test_unwritable_output_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                    monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "missing-dir" / "report.json"

@@ -81,6 +81,19 @@ def test_uncovered_items_with_their_lines(folder: Path) -> None:
     assert not result.complete
 
 
+def test_fact_files_that_share_a_source_cover_it_together_and_count_it_once(folder: Path) -> None:
+    air = BUDGET.replace("id: budget", "id: air").replace("value: 122", "value: 77.5").replace(
+        "quantity: budget", "quantity: air").replace('"Het budget is 122 miljoen euro"', '"77,5 miljoen euro"')
+    (folder / "a.yaml").write_text(DOCUMENT + BUDGET, encoding="utf-8")
+    (folder / "b.yaml").write_text(DOCUMENT.replace("id: doc", "id: doc-b") + air, encoding="utf-8")
+    report = verify([folder / "a.yaml", folder / "b.yaml"], cwd=folder, root=folder)
+    assert report.base is not None
+    result = measure(report.base)
+    assert result.sources == ["brief.txt"]
+    assert [item.text for item in result.uncovered] == ["250.000", "2 oktober 2015", "27 925", "506"]
+    assert (result.covered, result.total) == (2, 6)
+
+
 def test_exclusions_and_stale_exclusions(folder: Path) -> None:
     stale = '    - text: "nr. 999"\n      reason: matches nothing\n'
     result = measured(folder, DOCUMENT + BUDGET + EXCLUDE + stale)

@@ -55,19 +55,28 @@ def test_timeline_keeps_dates_in_order(first, gap, length) -> None:  # type: ign
         end = later + timedelta(days=length)
     except OverflowError:
         return
-    rows = timeline([("a", DateInterval(first, first), False), ("b", DateInterval(later, end), False)])
+    rows = timeline([("a", DateInterval(first, first), False), ("b", DateInterval(later, end), False)]).rows
     assert rows[0].x <= rows[1].x
     assert rows[1].x + rows[1].width <= Decimal(600) + Decimal(3)
 
 
 def test_timeline_month_is_wider_than_a_day() -> None:
-    rows = timeline([("day", parse_date("2015-10-02"), False), ("month", parse_date("2015-10"), True)])
+    rows = timeline([("day", parse_date("2015-10-02"), False), ("month", parse_date("2015-10"), True)]).rows
     per_day = Decimal(600) / 31
     assert rows[1].x == 0
     assert rows[0].x == per_day
     assert rows[0].width == per_day
     assert abs(rows[1].width - Decimal(600)) < Decimal("1e-20")
     assert rows[1].failed
+
+
+def test_quarter_ticks_cover_the_axis() -> None:
+    from datetime import date
+
+    from factcheck.charts import quarter_starts
+
+    assert quarter_starts(date(2014, 9, 1), date(2015, 10, 31)) == [
+        date(2014, 10, 1), date(2015, 1, 1), date(2015, 4, 1), date(2015, 7, 1), date(2015, 10, 1)]
 
 
 def test_quote_context_marks_a_quote_across_a_line_break() -> None:

@@ -25,6 +25,11 @@ def _px(number: Decimal) -> str:
     return str(number.quantize(_PLACES))
 
 
+def plain(number: Decimal) -> str:
+    """A number without exponent or trailing zeros: 100, 77.5."""
+    return format(number.normalize(), "f")
+
+
 @dataclass(frozen=True, slots=True)
 class Segment:
     """One part of a stacked bar: where it starts and how long it is, in pixels."""
@@ -33,6 +38,7 @@ class Segment:
     value: Decimal
     x: Decimal
     width: Decimal
+    text: str  # the value as the document states it, shown on the bar
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,7 +46,7 @@ class Breakdown:
     """Parts stacked against their total, with the intervals each side allows."""
 
     total_label: str
-    total_value: Decimal
+    total_text: str
     total_width: Decimal
     parts: tuple[Segment, ...]
     total_range: tuple[Decimal, Decimal]  # pixels: what the total's interval allows
@@ -56,19 +62,22 @@ def _finite(interval: Interval, fallback: Decimal) -> tuple[Decimal, Decimal]:
 
 def breakdown(total_label: str, total_value: Decimal, total_range: Interval,
               parts: Sequence[tuple[str, Decimal]], parts_range: Interval,
-              width: Decimal = CHART_WIDTH) -> Breakdown:
-    """Lay out a stacked bar of `parts` against a bar of `total_value`, on one linear scale."""
+              width: Decimal = CHART_WIDTH, texts: Sequence[str] = ()) -> Breakdown:
+    """Lay out a stacked bar of `parts` against a bar of `total_value`, on one linear scale.
+
+    `texts` are the labels of the total and then each part (default: the plotted numbers)."""
+    labels = list(texts) or [plain(total_value), *(plain(v) for _, v in parts)]
     widest = max([total_value, sum((v for _, v in parts), Decimal(0))]
                  + [b for b in (total_range.hi, parts_range.hi) if b.is_finite()])
     scale = width / widest if widest > 0 else Decimal(0)
     segments = []
     x = Decimal(0)
-    for label, value in parts:
-        segments.append(Segment(label, value, x, value * scale))
+    for (label, value), text in zip(parts, labels[1:], strict=True):
+        segments.append(Segment(label, value, x, value * scale, text))
         x += value * scale
     t_lo, t_hi = _finite(total_range, widest)
     p_lo, p_hi = _finite(parts_range, widest)
-    return Breakdown(total_label, total_value, total_value * scale, tuple(segments),
+    return Breakdown(total_label, labels[0], total_value * scale, tuple(segments),
                      (t_lo * scale, t_hi * scale), (p_lo * scale, p_hi * scale), scale)
 
 
@@ -76,27 +85,33 @@ _PALETTE = ("#4c78a8", "#f58518", "#54a24b", "#b279a2", "#9d755d", "#72b7b2", "#
 
 
 def breakdown_svg(chart: Breakdown, title: str, description: str, failed: bool) -> str:
-    """The SVG of a breakdown: the total bar on top, the stacked parts below, interval whiskers."""
-    height = ROW_HEIGHT * 2 + 30
+    """The SVG of a breakdown: the total bar on top, the stacked parts below, each with a whisker
+    under it for the interval that side allows."""
+    bar = ROW_HEIGHT - 8
+    height = 2 * (bar + 14) + 4
     left = LABEL_WIDTH
-    out = [f'<svg class="breakdown" role="img" viewBox="0 0 {_px(left + CHART_WIDTH + 20)} {height}" '
-           f'width="{_px(left + CHART_WIDTH + 20)}" height="{height}" xmlns="http://www.w3.org/2000/svg">',
+    width = _px(left + CHART_WIDTH + 20)
+    out = [f'<svg class="breakdown" role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+           'xmlns="http://www.w3.org/2000/svg">',
            f"<title>{escape(title)}</title><desc>{escape(description)}</desc>",
-           f'<text x="0" y="15" class="label">{escape(chart.total_label)}</text>',
+           f'<text x="0" y="13" class="label">{escape(chart.total_label)}</text>',
            f'<rect class="total{" failed" if failed else ""}" x="{_px(left)}" y="2" width="{_px(chart.total_width)}" '
-           f'height="{ROW_HEIGHT - 6}" data-width="{_px(chart.total_width)}"/>',
-           f'<text class="value" x="{_px(left + 4)}" y="14">{chart.total_value}</text>']
-    out.append(_whisker(left, chart.total_range, 10, "total-range"))
-    y = ROW_HEIGHT + 2
-    out.append(f'<text x="0" y="{y + 13}" class="label">parts</text>')
+           f'height="{bar}" data-width="{_px(chart.total_width)}"/>',
+           f'<text class="value" x="{_px(left + 4)}" y="13">{escape(chart.total_text)}</text>',
+           _whisker(left, chart.total_range, bar + 7, "total-range")]
+    y = bar + 16
+    out.append(f'<text x="0" y="{y + 11}" class="label">parts</text>')
     for index, segment in enumerate(chart.parts):
         colour = _PALETTE[index % len(_PALETTE)]
-        out.append(f'<rect class="part" x="{_px(left + segment.x)}" y="{y}" width="{_px(segment.width)}" '
-                   f'height="{ROW_HEIGHT - 6}" fill="{colour}" data-width="{_px(segment.width)}">'
-                   f"<title>{escape(segment.label)}: {segment.value}</title></rect>")
-        if segment.width > 40:  # label the part on the bar itself, so a printout needs no hover
-            out.append(f'<text class="value" x="{_px(left + segment.x + 4)}" y="{y + 12}">{segment.value}</text>')
-    out.append(_whisker(left, chart.parts_range, y + 8, "parts-range"))
+        # a part too small for the scale still shows as a sliver, or it would seem missing
+        shown = max(segment.width, Decimal(2)) if segment.value else segment.width
+        out.append(f'<rect class="part" x="{_px(left + segment.x)}" y="{y}" width="{_px(shown)}" '
+                   f'height="{bar}" fill="{colour}" data-width="{_px(segment.width)}">'
+                   f"<title>{escape(segment.label)}: {escape(segment.text)}</title></rect>")
+        if segment.width > 8 * len(segment.text) + 8:  # label the part on the bar when it fits
+            out.append(f'<text class="value" x="{_px(left + segment.x + 4)}" y="{y + 11}">'
+                       f"{escape(segment.text)}</text>")
+    out.append(_whisker(left, chart.parts_range, y + bar + 5, "parts-range"))
     out.append("</svg>")
     return "".join(out)
 
@@ -104,8 +119,8 @@ def breakdown_svg(chart: Breakdown, title: str, description: str, failed: bool) 
 def _whisker(left: Decimal, span: tuple[Decimal, Decimal], y: int, css: str) -> str:
     lo, hi = left + span[0], left + span[1]
     return (f'<g class="{css}"><line x1="{_px(lo)}" x2="{_px(hi)}" y1="{y}" y2="{y}"/>'
-            f'<line x1="{_px(lo)}" x2="{_px(lo)}" y1="{y - 5}" y2="{y + 5}"/>'
-            f'<line x1="{_px(hi)}" x2="{_px(hi)}" y1="{y - 5}" y2="{y + 5}"/></g>')
+            f'<line x1="{_px(lo)}" x2="{_px(lo)}" y1="{y - 3}" y2="{y + 3}"/>'
+            f'<line x1="{_px(hi)}" x2="{_px(hi)}" y1="{y - 3}" y2="{y + 3}"/></g>')
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,37 +133,66 @@ class TimelineRow:
     failed: bool
 
 
-def timeline(rows: Sequence[tuple[str, DateInterval, bool]], width: Decimal = CHART_WIDTH) -> tuple[TimelineRow, ...]:
-    """Place date intervals on one linear axis of days; a single day still gets a visible mark."""
-    if not rows:
-        return ()
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """Date intervals on one linear axis of days, from `start` at x=0, `scale` pixels a day."""
+
+    rows: tuple[TimelineRow, ...]
+    start: date
+    end: date
+    scale: Decimal
+
+    def x(self, day: date) -> Decimal:
+        return Decimal((day - self.start).days) * self.scale
+
+
+def timeline(rows: Sequence[tuple[str, DateInterval, bool]], width: Decimal = CHART_WIDTH) -> Timeline:
+    """Place date intervals on one axis of days; a single day still gets a visible mark."""
     start = min(span.first for _, span, _ in rows)
     end = max(span.last for _, span, _ in rows)
-    days = Decimal((end - start).days + 1)
-    scale = width / days
-    return tuple(
+    scale = width / Decimal((end - start).days + 1)
+    placed = tuple(
         TimelineRow(label, Decimal((span.first - start).days) * scale,
                     max(Decimal((span.last - span.first).days + 1) * scale, Decimal(3)), span.first, span.last, failed)
         for label, span, failed in rows)
+    return Timeline(placed, start, end, scale)
 
 
-def timeline_svg(rows: Sequence[TimelineRow], title: str, description: str) -> str:
-    height = ROW_HEIGHT * len(rows) + 30
+def quarter_starts(first: date, last: date) -> list[date]:
+    """The first days of the quarters from `first` to `last`: the axis ticks."""
+    ticks = []
+    year, month = first.year, (first.month - 1) // 3 * 3 + 1
+    while date(year, month, 1) <= last:
+        if date(year, month, 1) >= first:
+            ticks.append(date(year, month, 1))
+        year, month = (year + 1, 1) if month == 10 else (year, month + 3)
+    return ticks
+
+
+def timeline_svg(chart: Timeline, title: str, description: str, marker: tuple[str, date] | None = None) -> str:
+    """Rows of date intervals, quarter ticks, and an optional marked day (the document's date)."""
+    rows = chart.rows
+    height = ROW_HEIGHT * len(rows) + 34
     left = LABEL_WIDTH
-    out = [f'<svg class="timeline" role="img" viewBox="0 0 {_px(left + CHART_WIDTH + 20)} {height}" '
-           f'width="{_px(left + CHART_WIDTH + 20)}" height="{height}" xmlns="http://www.w3.org/2000/svg">',
+    width = _px(left + CHART_WIDTH + 20)
+    axis_y = len(rows) * ROW_HEIGHT + 16
+    out = [f'<svg class="timeline" role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+           'xmlns="http://www.w3.org/2000/svg">',
            f"<title>{escape(title)}</title><desc>{escape(description)}</desc>"]
+    for tick in quarter_starts(chart.start, chart.end):
+        x = _px(left + chart.x(tick))
+        out.append(f'<line class="tick" x1="{x}" x2="{x}" y1="0" y2="{axis_y - 10}"/>'
+                   f'<text x="{x}" y="{axis_y}" class="axis" text-anchor="middle">{tick:%Y-%m}</text>')
+    if marker is not None and chart.start <= marker[1] <= chart.end:
+        x = _px(left + chart.x(marker[1]))
+        out.append(f'<line class="marker" x1="{x}" x2="{x}" y1="0" y2="{axis_y + 4}"/>'
+                   f'<text x="{x}" y="{axis_y + 14}" class="axis marker-label" text-anchor="middle">'
+                   f"{escape(marker[0])}</text>")
     for index, row in enumerate(rows):
         y = index * ROW_HEIGHT + 4
         css = "event failed" if row.failed else "event"
         out.append(f'<text x="0" y="{y + 12}" class="label">{escape(row.label)}</text>')
         out.append(f'<rect class="{css}" x="{_px(left + row.x)}" y="{y}" width="{_px(row.width)}" '
                    f'height="{ROW_HEIGHT - 8}"><title>{escape(row.label)}: {row.first} to {row.last}</title></rect>')
-    if rows:
-        axis_y = len(rows) * ROW_HEIGHT + 16
-        first = min(row.first for row in rows)
-        last = max(row.last for row in rows)
-        out.append(f'<text x="{_px(left)}" y="{axis_y}" class="axis">{first}</text>')
-        out.append(f'<text x="{_px(left + CHART_WIDTH)}" y="{axis_y}" class="axis" text-anchor="end">{last}</text>')
     out.append("</svg>")
     return "".join(out)

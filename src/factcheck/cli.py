@@ -10,8 +10,6 @@ from typing import IO, TYPE_CHECKING, Any
 
 import click
 
-from factcheck import __version__
-
 if TYPE_CHECKING:
     from factcheck.engine import Report
 
@@ -29,8 +27,17 @@ class CannotCheckError(click.ClickException):
         click.echo(f"factcheck: {self.format_message()}", file=file, err=True)
 
 
+def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        from factcheck import __version__  # looked up only when asked: importlib.metadata is slow
+
+        click.echo(f"factcheck {__version__}")
+        ctx.exit()
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="factcheck", message="%(prog)s %(version)s")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_show_version,
+              help="Show the version and exit.")
 def main() -> None:
     """Check a curated fact base: schema, provenance and consistency."""
 
@@ -55,7 +62,7 @@ def verify(paths: tuple[Path, ...], strict: bool, output_format: str | None, out
     """
     report, targets = _check(paths)
     output = None if output == Path("-") else output
-    _refuse_to_overwrite(output, targets)
+    _refuse_to_overwrite(output, targets, report)
     _emit(report, output_format or default_format(os.environ), output, color, quiet)
     sys.exit(report.exit_code(strict))
 
@@ -99,10 +106,16 @@ def default_format(env: Mapping[str, str]) -> str:
     return "github" if env.get("GITHUB_ACTIONS") == "true" else "text"
 
 
-def _refuse_to_overwrite(output: Path | None, targets: Sequence[Path]) -> None:
-    """factcheck never writes to the fact base: --output must not name one of its files."""
-    if output is not None and any(os.path.realpath(output) == os.path.realpath(t) for t in targets):
+def _refuse_to_overwrite(output: Path | None, targets: Sequence[Path], report: Report) -> None:
+    """factcheck never writes to the fact base or its sources: --output must name neither."""
+    if output is None:
+        return
+    written = os.path.realpath(output)
+    if any(written == os.path.realpath(t) for t in targets):
         raise click.UsageError(f"--output {output} is a fact file; refusing to overwrite it")
+    documents = report.base.documents if report.base is not None else []
+    if any(written == os.path.realpath(Path(d.path).parent / d.source) for d in documents):
+        raise click.UsageError(f"--output {output} is a source of the fact base; refusing to overwrite it")
 
 
 def _emit(report: Report, output_format: str, output: Path | None, color: str, quiet: bool) -> None:
@@ -167,7 +180,7 @@ def report(paths: tuple[Path, ...], output: Path) -> None:
     from factcheck.htmlreport import render_html
 
     result, targets = _check(paths)
-    _refuse_to_overwrite(output, targets)
+    _refuse_to_overwrite(output, targets, result)
     share = None
     if result.base is not None:
         try:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_FLOOR, Decimal
 
 from factcheck.findings import Location
-from factcheck.model import Fact, FactBase
+from factcheck.model import Document, Fact, FactBase
 from factcheck.numerals import find_numerals
 from factcheck.rules._sources import source_location, source_path
 from factcheck.sourcetext import Match, SourceText, normalise, prepare
@@ -72,13 +72,19 @@ def measure(base: FactBase) -> Coverage:
     for fact in base.facts.values():
         facts[fact.document.path].append(fact)
     matched: set[int] = set()
+    # fact files that share one source (a split fact base) cover it together, and it counts once
+    sharing: dict[str, list[Document]] = defaultdict(list)
     for document in base.documents:
+        sharing[source_path(document)].append(document)
+    for path, documents in sharing.items():
+        document = documents[0]
         text = base.source_text(document)
         if text is None:
             raise CannotCover(f"source {document.source!r} of {document.path} was not read")
         source = prepare(text)
-        result.sources.append(source_path(document))
-        quoted = _marks(len(source.text), (_fact_spans(source, fact) for fact in facts[document.path]))
+        result.sources.append(path)
+        quoted = _marks(len(source.text), (_fact_spans(source, fact)
+                                           for sharer in documents for fact in facts[sharer.path]))
         exclusion_spans: list[tuple[Match, ...]] = []
         for index, (excluded_text, _, _) in enumerate(base.coverage_exclusions):
             spans = source.find(excluded_text)

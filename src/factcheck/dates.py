@@ -11,6 +11,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 _PART = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}|early|mid|late))?|-H([12]))?")
 _THIRDS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
@@ -60,6 +61,7 @@ def _part(text: str) -> DateInterval:
     return DateInterval(single, single)
 
 
+@lru_cache(maxsize=4096)  # dates repeat across a large base; DateInterval is immutable
 def parse_date(text: str) -> DateInterval:
     """Parse the date grammar; raise ValueError (with a reason) for an impossible date."""
     start, _, end = text.partition("/")

@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from factcheck.fastload import Preloaded, without_gc
 from factcheck.findings import Finding, Location, Severity, sorted_findings
-from factcheck.loader import CannotRead, LocatedDict, load_file, read_text
+from factcheck.loader import CannotRead, LocatedDict, read_text
 from factcheck.model import Acknowledgement, Builder, FactBase
-from factcheck.schema import validate
 
 
 class CannotCheck(Exception):
@@ -46,12 +46,12 @@ class Report:
 
 
 def display_path(path: Path, cwd: Path) -> str:
-    """A path as the user should see it: relative to the working directory when inside it."""
-    absolute = Path(os.path.abspath(path))
+    """A path as the user should see it: relative to the working directory (``../facts.yaml`` too)."""
+    absolute = os.path.abspath(path)
     try:
-        return absolute.relative_to(cwd).as_posix()
-    except ValueError:
-        return absolute.as_posix()
+        return Path(os.path.relpath(absolute, cwd)).as_posix()
+    except ValueError:  # another drive on Windows: no relative path exists
+        return Path(absolute).as_posix()
 
 
 def project_root(path: Path) -> Path:
@@ -63,6 +63,7 @@ def project_root(path: Path) -> Path:
     return folder
 
 
+@without_gc
 def verify(paths: Sequence[Path], cwd: Path | None = None, root: Path | None = None) -> Report:
     """Check the fact base made of `paths` (relative ones are relative to `cwd`, default the working
     directory); raise `CannotCheck` when a file cannot be read."""
@@ -73,9 +74,10 @@ def verify(paths: Sequence[Path], cwd: Path | None = None, root: Path | None = N
     loaded: list[tuple[str, Path, LocatedDict]] = []
     texts: dict[str, str] = {}
     names = [display_path(path, cwd) for path in paths]
+    preloaded = Preloaded(paths, names)  # cached and parallel; the same results as the plain calls
     for path, name in zip(paths, names, strict=True):
         try:
-            result = load_file(path, name)
+            result = preloaded.load_file(path, name)
         except CannotRead as exc:
             raise CannotCheck(str(exc)) from exc
         findings.extend(result.findings)
@@ -83,7 +85,7 @@ def verify(paths: Sequence[Path], cwd: Path | None = None, root: Path | None = N
             texts[name] = result.text
         if result.data is None or result.findings:
             continue
-        schema_findings = validate(result.data, name)
+        schema_findings = preloaded.validate(result.data, name)
         findings.extend(schema_findings)
         if not schema_findings:
             loaded.append((name, path, result.data))

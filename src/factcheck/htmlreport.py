@@ -8,7 +8,7 @@ from decimal import Decimal
 from html import escape
 
 from factcheck import __version__
-from factcheck.charts import breakdown, breakdown_svg, timeline, timeline_svg
+from factcheck.charts import breakdown, breakdown_svg, plain, timeline, timeline_svg
 from factcheck.engine import Report
 from factcheck.findings import Finding, Severity
 from factcheck.formatters.text import line_and_column, split_lines
@@ -30,8 +30,8 @@ pre.context{background:#f6f8fa;padding:.5rem;overflow-x:auto;font-size:.85rem;wh
 mark{background:#fff3a3}
 svg .label{font-size:12px}svg .value{font-size:11px;fill:#fff}svg .axis{font-size:11px;fill:#555}
 svg rect.total{fill:#9aa5b1}svg rect.failed{fill:#b00020}svg rect.event{fill:#4c78a8}
-svg g line{stroke:#111;stroke-width:1.5}
-figure{margin:1rem 0}figcaption{font-size:.9rem;color:#444}
+svg g line{stroke:#111;stroke-width:1.5}svg line.tick{stroke:#ddd}svg line.marker{stroke:#b00020;stroke-dasharray:4 3}
+figure{margin:1.2rem 0}figcaption{font-size:.9rem;color:#444;margin-bottom:.3rem}
 @media print{body{max-width:none;margin:0}h2{break-after:avoid}figure,.finding{break-inside:avoid}}
 """
 
@@ -153,15 +153,25 @@ def _breakdown_figure(base: FactBase, rule: Rule, status: str) -> str:
     parts_loose = total(part.magnitude.loose for part in parts if part.magnitude is not None)
     factor = Decimal(1) / whole.unit.factor  # base units back to the total's own unit
     chart = breakdown(whole.id, point(whole), whole.magnitude.loose.scale(factor),
-                      [(part.id, point(part)) for part in parts], parts_loose.scale(factor))
-    joiner = " + " if rule.kind == "sum" else " ⊆ "
-    description = (f"{rule.kind} {rule.id}: total {whole.id} = {whole.written}; parts "
-                   + ", ".join(f"{part.id} = {part.written}" for part in parts) + f"; status {status}.")
+                      [(part.id, point(part)) for part in parts], parts_loose.scale(factor),
+                      texts=[_stated(whole), *(_stated(part) for part in parts)])
+    relation = "add up to" if rule.kind == "sum" else "are included in"
+    description = (" + ".join(f"{part.id} ({part.written})" for part in parts)
+                   + f" {relation} {whole.id} ({whole.written}).")
     svg = breakdown_svg(chart, f"{rule.kind} {rule.id}", description, status == "error")
     caption = (f"<figcaption><span class=\"badge {status}\">{status}</span> <strong>{escape(rule.id)}</strong> "
-               f"({rule.kind}): {escape(joiner.join(part.id for part in parts))} against {escape(whole.id)}. "
-               f"{escape(description)} Whiskers show the interval each side allows.</figcaption>")
-    return f'<figure class="breakdown-figure" id="rule-{escape(rule.id)}">{svg}{caption}</figure>'
+               f"({rule.kind}): {escape(description)}</figcaption>")
+    return f'<figure class="breakdown-figure" id="rule-{escape(rule.id)}">{caption}{svg}</figure>'
+
+
+def _stated(fact: Fact) -> str:
+    """The value as the document states it, hedge included ("> 7.5", "~360", "20..99")."""
+    hedge = {"circa": "~", "probably": "~", "more_than": "> ", "almost": "< ", "at_least": "≥ ", "at_most": "≤ "}
+    if isinstance(fact.raw, dict):
+        value = f"{fact.raw['min']}..{fact.raw['max']}"
+    else:
+        value = plain(Decimal(fact.raw))
+    return hedge.get(fact.qualifier, "") + value
 
 
 def _breakdowns(base: FactBase, findings: Sequence[Finding]) -> str:
@@ -178,10 +188,12 @@ def _timeline(base: FactBase, findings: Sequence[Finding]) -> str:
     dated = sorted((fact for fact in base.facts.values() if fact.when is not None), key=lambda f: (f.when, f.id))
     if not dated:
         return '<section id="timeline"><h2>Timeline</h2><p>No dated facts.</p></section>'
-    rows = timeline([(fact.id, fact.when, fact.id in failing) for fact in dated if fact.when is not None])
-    svg = timeline_svg(rows, "Timeline of the dated facts",
-                       f"{len(rows)} dated facts from {rows[0].first} to {max(r.last for r in rows)}; "
-                       "facts involved in an error are red.")
+    chart = timeline([(fact.id, fact.when, fact.id in failing) for fact in dated if fact.when is not None])
+    letter = base.documents[0].date.first if base.documents else None
+    svg = timeline_svg(chart, "Timeline of the dated facts",
+                       f"{len(chart.rows)} dated facts from {chart.start} to {chart.end}; "
+                       "facts involved in an error are red.",
+                       marker=("document date", letter) if letter is not None else None)
     table = "".join(f"<tr class=\"{'error' if fact.id in failing else ''}\"><td>{escape(str(fact.when))}</td>"
                     f"<td>{escape(fact.id)}</td><td>{escape(fact.section)}</td><td>{escape(fact.quote)}</td></tr>"
                     for fact in dated)

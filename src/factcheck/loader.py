@@ -42,6 +42,23 @@ _MAP, _SEQ, _MERGE = _T + "map", _T + "seq", _T + "merge"
 class _StrictLoader(_Base):  # type: ignore[valid-type,misc]
     """A safe loader whose implicit typing follows YAML 1.2's core schema."""
 
+    def resolve(self, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str:
+        # libyaml calls this for every scalar; keys and common words repeat, so their tags are
+        # memoised.  A quoted scalar (implicit[0] false) is a string: we have no path resolvers.
+        if kind is yaml.ScalarNode:
+            if not implicit[0]:
+                return _STR
+            tag = _RESOLVED.get(value)
+            if tag is None:
+                tag = super().resolve(kind, value, implicit)
+                if len(_RESOLVED) < _RESOLVED_MAX:
+                    _RESOLVED[value] = tag
+            return tag
+        return super().resolve(kind, value, implicit)  # type: ignore[no-any-return]
+
+
+_RESOLVED: dict[str, str] = {}
+_RESOLVED_MAX = 4096
 
 _StrictLoader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag not in {_BOOL, _INT, _FLOAT, _T + "timestamp"}]
@@ -58,6 +75,8 @@ _INT_RE = re.compile(r"[-+]?[0-9]+")
 _FLOAT_RE = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 
 Mark = tuple[int, int]
+#: Texts up to this length (keys, units, sections, dates) are shared within a file.
+_SHARED_TEXT = 64
 
 
 class LocatedDict(dict[str, Any]):
@@ -194,6 +213,10 @@ class _Builder:
         self.path = path
         self.findings: list[Finding] = []
         self._seen: set[int] = set()
+        # one int object per line and one str per short text: a 100,000-fact base holds millions
+        # of marks and repeated keys, sections and units, and sharing saves ~100 MB
+        self._lines: dict[int, int] = {}
+        self._texts: dict[str, str] = {}
 
     def build(self, root: yaml.Node) -> Any:
         holder = LocatedList()
@@ -218,7 +241,7 @@ class _Builder:
             items = LocatedList()
             for index, child in enumerate(node.value):
                 items.append(None)
-                items.marks.append(_mark(child))
+                items.marks.append(self._mark(child))
                 stack.append((child, items, index))
             return items
         assert isinstance(node, yaml.MappingNode)
@@ -232,21 +255,21 @@ class _Builder:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _STR:
                 self._report("key", "mapping keys must be plain strings", key_node)
                 continue
-            key = key_node.value
+            key = self._text(key_node.value)
             if key in mapping:
                 first = mapping.key_marks[key][0]
                 self._report("duplicate-key", f"duplicate key {key!r} (first at line {first})", key_node)
                 continue
             mapping[key] = None
-            mapping.key_marks[key] = _mark(key_node)
-            mapping.marks[key] = _mark(value_node)
+            mapping.key_marks[key] = self._mark(key_node)
+            mapping.marks[key] = self._mark(value_node)
             stack.append((value_node, mapping, key))
         return mapping
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         tag, text = node.tag, node.value
         if tag == _STR:
-            return text
+            return self._text(text)
         if tag == _INT and _INT_RE.fullmatch(text):
             if len(text.lstrip("+-")) > MAX_INT_DIGITS:
                 self._report("limit", f"integer has more than {MAX_INT_DIGITS} digits", node)
@@ -269,6 +292,16 @@ class _Builder:
             return None
         self._report("tag", f"tag {tag!r} is not allowed for {text[:40]!r}", node)
         return None
+
+    def _mark(self, node: yaml.Node) -> Mark:
+        start = node.start_mark
+        line = self._lines.get(start.line)
+        if line is None:
+            line = self._lines[start.line] = start.line + 1
+        return line, start.column + 1
+
+    def _text(self, text: str) -> str:
+        return self._texts.setdefault(text, text) if len(text) <= _SHARED_TEXT else text
 
     def _report(self, kind: str, message: str, node: yaml.Node) -> None:
         line, column = _mark(node)

@@ -8,9 +8,8 @@ FormatChecker).
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -26,10 +25,15 @@ _VALUE_HELP = "value must be a number, a date (2015-10-02, 2016-10, 2015, 2015-0
 
 def schema_text() -> str:
     """The schema as shipped: package data when installed, schema/ in a source tree."""
-    packaged = resources.files("factcheck") / "data" / "facts.schema.json"
-    if packaged.is_file():
-        return packaged.read_text(encoding="utf-8")
-    return (Path(__file__).resolve().parents[2] / "schema" / "facts.schema.json").read_text(encoding="utf-8")
+    here = Path(__file__).resolve()
+    # plain files first: importlib.resources costs 10-20 ms at every start and is needed only
+    # when the package is not a directory (a zip)
+    for candidate in (here.parent / "data" / "facts.schema.json", here.parents[2] / "schema" / "facts.schema.json"):
+        if candidate.is_file():
+            return candidate.read_text(encoding="utf-8")
+    from importlib import resources
+
+    return (resources.files("factcheck") / "data" / "facts.schema.json").read_text(encoding="utf-8")
 
 
 @cache
@@ -46,12 +50,26 @@ def validator() -> Validator:
     return Draft7Validator(load_schema(), format_checker=FormatChecker(), registry=Registry())
 
 
+@cache
+def fast_validator() -> Callable[[Any], bool] | None:
+    """The compiled yes/no check (factcheck.fastschema), or None when the schema is beyond it."""
+    from factcheck.fastschema import Unsupported, compile_schema
+
+    try:
+        return compile_schema(load_schema())
+    except Unsupported:
+        return None
+
+
 def validate(data: Any, path: str, root_mark: tuple[int, int] = (1, 1)) -> list[Finding]:
     """Schema findings for one fact file, each at the offending value's line and column."""
     if not isinstance(data, dict):
         kind = "a list" if isinstance(data, list) else f"a {type(data).__name__} scalar"
         return [Finding("schema", Severity.ERROR, f"the file holds {kind}: expected a mapping",
                         Location(path, *root_mark))]
+    fast = fast_validator()
+    if fast is not None and fast(data):  # clean data never needs jsonschema's located errors
+        return []
     # dict.fromkeys: one `required` error per absent key would otherwise repeat the same finding
     return list(dict.fromkeys(_finding(error, data, path) for error in _leaf_errors(validator().iter_errors(data))))
 

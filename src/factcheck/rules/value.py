@@ -10,8 +10,8 @@ them:
 * a date: ``"2015-10-02"`` is "2 oktober 2015", ``"2015-08-early"`` is "begin augustus 2015",
   ``"2015-07-29"`` is "29 juli jl." in a letter of November 2015, ``"2014-09/2014-11"`` is "het
   najaar van 2014", ``"2015-H1"`` is "de eerste helft van dit jaar";
-* a range ``{min, max}``: a vague count it overlaps ("tientallen" is 20..99), or both ends
-  stated as numbers;
+* a range ``{min, max}``: exactly the range of a vague count ("tientallen" is 20..99), or both
+  ends stated as numbers;
 * in unit ``ordinal``, an ordinal ("vijfde", "op een na hoogste") or a number naming a position
   ("fase twee"); in ``percent``, a percentage or a number.
 
@@ -61,9 +61,10 @@ def states(fact: Fact, stated: Sequence[Numeral]) -> bool:
     if isinstance(raw, Mapping):
         low, high = Decimal(raw["min"]) * scale, Decimal(raw["max"]) * scale
         numbers = {item.value for item in stated if item.kind == NUMBER}
+        # a vague count is its documented range exactly: "enkele" is 2..9, never 8..20
         return (low in numbers and high in numbers) or any(
-            item.kind == VAGUE and item.low is not None and item.low <= high
-            and (item.high is None or low <= item.high) for item in stated)
+            item.kind == VAGUE and item.low == low and (item.high == high or (item.high is None and high == low))
+            for item in stated)
     value = Decimal(raw) * scale
     # a position may be named by a cardinal too: "fase twee" is the second phase
     kinds = {"ordinal": (ORDINAL, NUMBER), "percent": (PERCENT, NUMBER)}.get(fact.unit.name, (NUMBER,))

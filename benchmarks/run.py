@@ -1,0 +1,243 @@
+"""Measure `factcheck verify` against its baselines, side by side in one run, on the same data.
+
+    python benchmarks/run.py                       # 1k, 10k, 100k facts; 5 runs each; writes results.md
+    python benchmarks/run.py --sizes 1000 --runs 3 # quick
+
+For every size it generates a dossier (benchmarks/generate.py, seed 1; one file per letter of 100
+facts, each with its source text) and times whole processes, interleaved round-robin so that a
+noisy machine slows every command alike:
+
+* ``factcheck verify`` on all fact files: cold (empty cache directory) and warm (cache filled);
+* ``json.load`` of the same data saved as JSON (the floor for getting it into Python);
+* ``yaml.load`` with PyYAML's C loader (CSafeLoader);
+* ``check-jsonschema`` with the same schema (installed into a throwaway venv, not a dependency).
+
+And the hook latency: ``factcheck verify`` on the shipped fact base against check-jsonschema's
+schema-only check of the same file.  Wall time is the median and min-max of the runs; peak memory
+is the largest resident set of the process (``os.wait4`` rusage).  Results go to stdout and, as
+Markdown, to --out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+from generate import generate  # noqa: E402
+
+JSON_LOAD = "import json, sys\nfor p in sys.argv[1:]:\n    with open(p, 'rb') as f: json.load(f)\n"
+YAML_LOAD = ("import sys, yaml\nfor p in sys.argv[1:]:\n"
+             "    with open(p, 'rb') as f: yaml.load(f, Loader=yaml.CSafeLoader)\n")
+
+
+@dataclass
+class Command:
+    label: str
+    argv: list[str]
+    cwd: Path
+    env: dict[str, str] = field(default_factory=dict)
+    runs: int = 5
+    fresh_cache: bool = False  # give every run an empty cache directory
+    times: list[float] = field(default_factory=list)
+    peaks: list[int] = field(default_factory=list)  # KiB
+    codes: set[int] = field(default_factory=set)
+
+    def run_once(self) -> None:
+        env = {**os.environ, **self.env}
+        with tempfile.TemporaryDirectory() as cache:
+            if self.fresh_cache:
+                env["FACTCHECK_CACHE_DIR"] = cache
+            start = time.perf_counter()
+            process = subprocess.Popen(self.argv, cwd=self.cwd, env=env, stdout=subprocess.DEVNULL,
+                                       stderr=subprocess.PIPE)
+            _, status, usage = os.wait4(process.pid, 0)
+            elapsed = time.perf_counter() - start
+            process.returncode = os.waitstatus_to_exitcode(status)
+            assert process.stderr is not None
+            error = process.stderr.read().decode(errors="replace").strip()
+            process.stderr.close()
+        if process.returncode not in (0,):
+            raise SystemExit(f"{self.label}: exit {process.returncode}: {error[-500:]}")
+        self.times.append(elapsed)
+        self.peaks.append(usage.ru_maxrss)
+        self.codes.add(process.returncode)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.times)
+
+    def cell(self) -> str:
+        if not self.times:
+            return "—"
+        return f"{self.median:.3f} s ({min(self.times):.3f}-{max(self.times):.3f}, n={len(self.times)})"
+
+    def peak_mb(self) -> float:
+        return max(self.peaks) / 1024
+
+
+def interleave(commands: list[Command]) -> None:
+    """Run every command its number of times, round-robin."""
+    for round_ in range(max(c.runs for c in commands)):
+        for command in commands:
+            if round_ < command.runs:
+                command.run_once()
+                print(f"  {command.label}: {command.times[-1]:.3f} s, {command.peaks[-1] / 1024:.0f} MB",
+                      file=sys.stderr, flush=True)
+
+
+def checker(work: Path, given: str | None) -> str:
+    """check-jsonschema: the one given, or installed into a throwaway venv under `work`."""
+    if given:
+        return given
+    venv = work / "cjs-venv"
+    exe = venv / "bin" / "check-jsonschema"
+    if not exe.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(venv / "bin" / "pip"), "install", "-q", "check-jsonschema"], check=True)
+    return str(exe)
+
+
+def factcheck_argv() -> list[str]:
+    script = Path(sys.executable).parent / "factcheck"
+    return [str(script)] if script.exists() else [sys.executable, "-m", "factcheck"]
+
+
+def machine() -> str:
+    model = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (f"{os.cpu_count()} cores ({model}), {platform.system()} {platform.release()}, "
+            f"Python {platform.python_version()}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="factcheck benchmarks")
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--slow-runs", type=int, default=1,
+                        help="runs of check-jsonschema at 100k facts (it takes minutes)")
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "factcheck-bench")
+    parser.add_argument("--check-jsonschema", dest="cjs", help="path of an installed check-jsonschema")
+    parser.add_argument("--out", type=Path, default=HERE / "results.md")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    args.work.mkdir(parents=True, exist_ok=True)
+    cjs = checker(args.work, args.cjs)
+    schema = str(REPO / "schema" / "facts.schema.json")
+    factcheck = factcheck_argv()
+    results: dict[int, dict[str, Command]] = {}
+
+    for size in sizes:
+        base = args.work / f"dossier-{size}"
+        if base.exists():
+            shutil.rmtree(base)
+        files = [str(p.relative_to(base)) for p in generate(base, size, seed=1, with_json=True)]
+        jsons = [f"json/{Path(f).stem}.json" for f in files]
+        warm_cache = args.work / f"cache-{size}"
+        shutil.rmtree(warm_cache, ignore_errors=True)
+        cmds = {
+            "factcheck (cold)": Command("factcheck verify, cold", [*factcheck, "verify", *files], base,
+                                        runs=args.runs, fresh_cache=True),
+            "factcheck (warm)": Command("factcheck verify, warm cache", [*factcheck, "verify", *files], base,
+                                        env={"FACTCHECK_CACHE_DIR": str(warm_cache)}, runs=args.runs),
+            "json": Command("json.load", [sys.executable, "-c", JSON_LOAD, *jsons], base, runs=args.runs),
+            "yaml": Command("yaml.load (C)", [sys.executable, "-c", YAML_LOAD, *files], base, runs=args.runs),
+            "cjs": Command("check-jsonschema", [cjs, "--schemafile", schema, *files], base,
+                           runs=args.slow_runs if size >= 100_000 else args.runs),
+        }
+        cmds["factcheck (warm)"].run_once()  # fill the cache; this run is not counted
+        cmds["factcheck (warm)"].times.clear()
+        cmds["factcheck (warm)"].peaks.clear()
+        print(f"{size} facts in {len(files)} files", file=sys.stderr)
+        interleave(list(cmds.values()))
+        results[size] = cmds
+
+    hook_runs = max(args.runs, 9)
+    hook = {
+        "factcheck (cold)": Command("factcheck verify (shipped base), cold", [*factcheck, "verify"], REPO,
+                                    runs=hook_runs, fresh_cache=True),
+        "factcheck (warm)": Command("factcheck verify (shipped base), warm cache", [*factcheck, "verify"], REPO,
+                                    env={"FACTCHECK_CACHE_DIR": str(args.work / "cache-hook")}, runs=hook_runs),
+        "cjs": Command("check-jsonschema (schema only)", [cjs, "--schemafile", schema, "facts.yaml"], REPO,
+                       runs=hook_runs),
+    }
+    # the Git hook issue's reference point: one fact file of 200 facts
+    letter = generate(args.work / "dossier-hook", 200, seed=1, per_file=200)[0]
+    hook.update({
+        "factcheck 200 (cold)": Command("factcheck verify (200-fact file), cold", [*factcheck, "verify", letter.name],
+                                        letter.parent, runs=hook_runs, fresh_cache=True),
+        "factcheck 200 (warm)": Command("factcheck verify (200-fact file), warm cache",
+                                        [*factcheck, "verify", letter.name], letter.parent,
+                                        env={"FACTCHECK_CACHE_DIR": str(args.work / "cache-hook")}, runs=hook_runs),
+        "cjs 200": Command("check-jsonschema (200-fact file, schema only)", [cjs, "--schemafile", schema, letter.name],
+                           letter.parent, runs=hook_runs),
+    })
+    print("hook on the shipped base and on a 200-fact file", file=sys.stderr)
+    interleave(list(hook.values()))
+    report = render(results, hook, args)
+    args.out.write_text(report, encoding="utf-8")
+    print(report)
+    (args.out.with_suffix(".json")).write_text(json.dumps({
+        str(size): {key: {"times": c.times, "peak_kib": c.peaks} for key, c in cmds.items()}
+        for size, cmds in {**results, "hook": hook}.items()}, indent=1), encoding="utf-8")
+
+
+def render(results: dict[int, dict[str, Command]], hook: dict[str, Command], args: argparse.Namespace) -> str:
+    now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    lines = [f"Measured {now} on {machine()}.", "",
+             f"Command: `python benchmarks/run.py --sizes {args.sizes} --runs {args.runs} "
+             f"--slow-runs {args.slow_runs}`", "",
+             "| facts | command | wall time: median (min-max, runs) | peak memory |", "|---|---|---|---|"]
+    for size, cmds in results.items():
+        for cmd in cmds.values():
+            lines.append(f"| {size:,} | {cmd.label} | {cmd.cell()} | {cmd.peak_mb():.0f} MB |")
+    lines += ["", "| facts | command | wall time: median (min-max, runs) | peak memory |", "|---|---|---|---|"]
+    for cmd in hook.values():
+        lines.append(f"| hook | {cmd.label} | {cmd.cell()} | {cmd.peak_mb():.0f} MB |")
+    lines += ["", "| target | measured | met |", "|---|---|---|"]
+
+    def target(name: str, value: float, limit: float, unit: str = "") -> None:
+        shown, bound = (f"{value:.0f} {unit}", f"{limit:g} {unit}") if unit else (f"{value:.2f}x", f"{limit:g}x")
+        lines.append(f"| {name} (at most {bound}) | {shown} | {'yes' if value <= limit else 'no'} |")
+
+    biggest = max(results)
+    for mode in ("cold", "warm"):
+        fc = results[biggest][f"factcheck ({mode})"]
+        target(f"{biggest:,} facts, {mode}: factcheck / json.load", fc.median / results[biggest]["json"].median, 10)
+    if 10_000 in results and biggest == 100_000:
+        for mode in ("cold", "warm"):
+            ratio = results[100_000][f"factcheck ({mode})"].median / results[10_000][f"factcheck ({mode})"].median
+            target(f"time(100k) / time(10k), {mode}", ratio, 12)
+    for mode in ("cold", "warm"):
+        target(f"peak memory at {biggest:,} facts, {mode}", results[biggest][f"factcheck ({mode})"].peak_mb(),
+               500, "MB")
+    for mode in ("cold", "warm"):
+        target(f"hook, {mode}: factcheck / check-jsonschema on the shipped base",
+               hook[f"factcheck ({mode})"].median / hook["cjs"].median, 0.25)
+    for mode in ("cold", "warm"):
+        target(f"hook, {mode}: factcheck / check-jsonschema on a 200-fact file",
+               hook[f"factcheck 200 ({mode})"].median / hook["cjs 200"].median, 0.25)
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    main()

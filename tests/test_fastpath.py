@@ -1,0 +1,205 @@
+"""The fast path (compiled schema check, cache, second process, paused collector) changes nothing
+that a user can see: the same findings, in the same order, at the same locations."""
+
+from __future__ import annotations
+
+import gc
+import re
+import shutil
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from factcheck import engine, fastload, loader, schema
+from factcheck.formatters.text import render
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "benchmarks"))
+from generate import generate  # noqa: E402
+
+
+class _Plain:
+    """The engine's original calls, with nothing prepared ahead."""
+
+    def __init__(self, paths: Any, names: Any) -> None:
+        pass
+
+    load_file = staticmethod(loader.load_file)
+    validate = staticmethod(schema.validate)
+
+
+def _outcome(paths: list[Path], cwd: Path) -> tuple[list[tuple[Any, str | None]], str] | str:
+    try:
+        report = engine.verify(paths, cwd=cwd)
+    except engine.CannotCheck as exc:
+        return f"cannot check: {exc}"
+    return [(f, f.acknowledged) for f in report.findings], render(report)
+
+
+def plain(paths: list[Path], cwd: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    with monkeypatch.context() as patch:
+        patch.setattr(engine, "Preloaded", _Plain)
+        patch.setattr(schema, "fast_validator", lambda: None)
+        patch.setattr(fastload, "without_gc", lambda f: f)
+        return _outcome(paths, cwd)
+
+
+def fast_outcomes(paths: list[Path], cwd: Path, cache: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
+    """Cold cache, warm cache, and both again with a second process for any base of two files or more."""
+    for parallel_from in (fastload.PARALLEL_MIN_BYTES, 0):
+        shutil.rmtree(cache, ignore_errors=True)
+        with monkeypatch.context() as patch:
+            patch.setenv("FACTCHECK_CACHE_DIR", str(cache))
+            patch.setattr(fastload, "PARALLEL_MIN_BYTES", parallel_from)
+            yield _outcome(paths, cwd)
+            yield _outcome(paths, cwd)
+
+
+@pytest.fixture
+def dossier(tmp_path: Path) -> list[Path]:
+    return generate(tmp_path / "dossier", 300, seed=3)
+
+
+BREAKAGES = {
+    "clean": lambda text: text,
+    "syntax": lambda text: text.replace("facts:\n", "facts:\n  - id: [unclosed\n", 1),
+    "duplicate key": lambda text: text.replace("    unit:", "    unit: persons\n    unit:", 1),
+    "unknown key": lambda text: text.replace("    section:", "    sektion: x\n    section:", 1),
+    "missing key": lambda text: text.replace("    quote:", "    note:", 1),
+    "bad value": lambda text: text.replace("value: ", "value: 2015-13-45 ", 1),
+    "bad rule": lambda text: text.replace("kind: sum", "kind: total", 1),
+    "sum off": lambda text: re.sub(r"(quantity: \S+-part1\n    value: )", r"\g<1>100", text, count=1),
+    "unknown unit": lambda text: text.replace("unit: persons", "unit: parsons", 1),
+    "empty": lambda text: "",
+    "not utf-8": lambda text: "\udcff",
+}
+
+
+@pytest.mark.parametrize("breakage", sorted(BREAKAGES))
+def test_broken_dossiers_give_identical_findings(
+        breakage: str, dossier: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each way of breaking one file of a dossier gives identical findings on every path."""
+    target = dossier[1]
+    broken = BREAKAGES[breakage](target.read_text(encoding="utf-8"))
+    target.write_bytes(broken.encode("utf-8", errors="surrogateescape"))
+    cwd = dossier[0].parents[1]
+    expected = plain(dossier, cwd, monkeypatch)
+    assert isinstance(expected, tuple)
+    if breakage != "clean":
+        assert expected[0], "the breakage must produce findings"
+    for outcome in fast_outcomes(dossier, cwd, tmp_path / "cache", monkeypatch):
+        assert outcome == expected
+
+
+def test_shipped_base_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The shipped fact base checks the same on every path."""
+    paths = [REPO / "facts.yaml"]
+    expected = plain(paths, REPO, monkeypatch)
+    for outcome in fast_outcomes(paths, REPO, tmp_path / "cache", monkeypatch):
+        assert outcome == expected
+
+
+def test_missing_file_identical(dossier: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file that cannot be read stops the run with the same message on every path."""
+    paths = [*dossier, dossier[0].with_name("absent.yaml"), dossier[0].parent]
+    cwd = dossier[0].parents[1]
+    expected = plain(paths, cwd, monkeypatch)
+    assert expected == "cannot check: letters/absent.yaml: no such file"
+    for outcome in fast_outcomes(paths, cwd, tmp_path / "cache", monkeypatch):
+        assert outcome == expected
+
+
+def test_cache_follows_edits(dossier: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An edited file is read afresh: a warm cache never hides a new finding."""
+    cwd = dossier[0].parents[1]
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    assert engine.verify(dossier, cwd=cwd).errors == 0
+    text = dossier[0].read_text(encoding="utf-8")
+    dossier[0].write_text(text.replace("    quote:", "    qoute:", 1), encoding="utf-8")
+    report = engine.verify(dossier, cwd=cwd)
+    assert [(str(f.location), f.message) for f in report.findings] == [
+        ("letters/letter-0001.yaml:12:5", "missing required key 'quote' (at facts/0)"),
+        ("letters/letter-0001.yaml:17:5", "unknown key 'qoute' (at facts/0)")]
+
+
+def test_unwritable_cache_is_harmless(dossier: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cache directory that cannot be created changes nothing but speed."""
+    blocker = tmp_path / "file"
+    blocker.write_text("not a directory")
+    cwd = dossier[0].parents[1]
+    expected = plain(dossier, cwd, monkeypatch)
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(blocker / "cache"))
+    assert _outcome(dossier, cwd) == expected
+
+
+def test_collector_restored() -> None:
+    """verify leaves the garbage collector as it found it, even when it fails."""
+    assert gc.isenabled()
+    with pytest.raises(engine.CannotCheck):
+        engine.verify([Path("/nonexistent/facts.yaml")])
+    assert gc.isenabled()
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_random_edits_identical(data: st.DataObject, tmp_path_factory: pytest.TempPathFactory,
+                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever lines of a fact file are deleted, doubled or changed, every path gives the plain path's findings."""
+    base = tmp_path_factory.mktemp("edits")
+    files = generate(base, 60, seed=data.draw(st.integers(0, 5)), per_file=30)
+    target = files[data.draw(st.integers(0, len(files) - 1))]
+    lines = target.read_text(encoding="utf-8").splitlines()
+    for _ in range(data.draw(st.integers(1, 3))):
+        index = data.draw(st.integers(0, len(lines) - 1))
+        edit = data.draw(st.sampled_from(["delete", "double", "digit", "indent"]))
+        if edit == "delete":
+            del lines[index]
+        elif edit == "double":
+            lines.insert(index, lines[index])
+        elif edit == "digit":
+            lines[index] = lines[index].replace("1", "7").replace("2", "")
+        else:
+            lines[index] = " " + lines[index]
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    expected = plain(files, base, monkeypatch)
+    for outcome in fast_outcomes(files, base, base / "cache", monkeypatch):
+        assert outcome == expected
+
+
+def test_parallel_path_is_taken(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The comparisons above do exercise the second process: with the threshold at 0 it gets a share."""
+    monkeypatch.setattr(fastload, "PARALLEL_MIN_BYTES", 0)
+    misses: list[tuple[str, str, Path | None]] = [("a: 1\n", "a.yaml", None), ("b: 2\n", "b.yaml", None)]
+    assert fastload._remote_share(misses) == misses[:1]
+
+
+def test_cache_others_can_write_is_not_used(dossier: list[Path], tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    """A world-writable cache directory is neither read nor written (its pickles could be anyone's)."""
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(shared))
+    engine.verify(dossier, cwd=dossier[0].parents[1])
+    assert list(shared.iterdir()) == []
+    own = tmp_path / "own"
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(own))
+    engine.verify(dossier, cwd=dossier[0].parents[1])
+    assert own.stat().st_mode & 0o777 == 0o700
+    assert len(list(own.glob("*.pickle"))) == len(dossier)
+
+
+def test_same_file_twice_identical(dossier: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A file named twice on the command line is read once, on every path: the findings of naming it once."""
+    paths = [dossier[0], dossier[0]]
+    cwd = dossier[0].parents[1]
+    expected = plain(paths, cwd, monkeypatch)
+    assert isinstance(expected, tuple)
+    assert expected == plain(paths[:1], cwd, monkeypatch)
+    for outcome in fast_outcomes(paths, cwd, tmp_path / "cache", monkeypatch):
+        assert outcome == expected
