@@ -29,7 +29,8 @@ FINDING = ("facts/rules.facts.yaml:2:5: error sum: sum budget-split: parts plant
 @pytest.fixture(scope="session")
 def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """A hermetic environment: no user or system git config, fixed identities, one pre-commit store,
-    and factcheck's plain text output (no colour, no GitHub annotations even inside Actions)."""
+    factcheck's cache out of the user's home, and its plain text output (no colour, no GitHub
+    annotations even inside Actions)."""
     home = tmp_path_factory.mktemp("e2e-home")
     (home / "gitconfig").write_text("", encoding="utf-8")
     base = {key: value for key, value in os.environ.items()
@@ -38,7 +39,8 @@ def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
             "GIT_CONFIG_GLOBAL": str(home / "gitconfig"), "GIT_CONFIG_NOSYSTEM": "1",
             "GIT_AUTHOR_NAME": "Fact Checker", "GIT_AUTHOR_EMAIL": "checker@example.invalid",
             "GIT_COMMITTER_NAME": "Fact Checker", "GIT_COMMITTER_EMAIL": "checker@example.invalid",
-            "PRE_COMMIT_HOME": str(home / "pre-commit"), "PRE_COMMIT_COLOR": "never"}
+            "PRE_COMMIT_HOME": str(home / "pre-commit"), "PRE_COMMIT_COLOR": "never",
+            "FACTCHECK_CACHE_DIR": str(home / "factcheck-cache")}
 
 
 def run(env: dict[str, str], cwd: Path, *command: str) -> subprocess.CompletedProcess[str]:
