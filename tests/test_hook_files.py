@@ -80,11 +80,13 @@ def test_the_whitespace_fixers_leave_the_source_text_alone() -> None:
     ("tests/data/reporting/broken/source.txt", False),
     ("tests/fixtures/multi/sources/memo.txt", False),
     ("tests/fixtures/multi/facts/budget.facts.yaml", False),
+    ("benchmarks/results.json", False),
+    ("benchmarks/hook_latency.py", True),
     ("tests/test_config.py", True),
     ("src/factcheck/config.py", True),
     ("README.md", True),
 ])
-def test_the_whitespace_fixers_touch_code_and_docs_but_not_test_data(path: str, fixed: bool) -> None:
+def test_the_whitespace_fixers_touch_code_and_docs_but_not_data(path: str, fixed: bool) -> None:
     for hook_id in ("trailing-whitespace", "end-of-file-fixer"):
         assert (re.search(local_hook(hook_id)["exclude"], path) is None) is fixed, hook_id
 

@@ -126,4 +126,3 @@ def render(report: Report, *, color: bool = False, quiet: bool = False) -> str:
             lines.extend(finding_block(finding, report.texts, color))
     lines.append(summary_line(report, color))
     return "\n".join(lines) + "\n"
-
