@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -27,10 +27,14 @@ _Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 #: A fact base larger than this is refused: curated fact bases are kilobytes, and a cap keeps a
 #: hostile file from exhausting memory (split large dossiers over several files).
 MAX_FILE_BYTES = 8 * 1024 * 1024
-#: Integers longer than this are refused before conversion (Python refuses > 4300 digits anyway).
-MAX_INT_DIGITS = 40
+#: Numbers with more significant digits than this are refused (integers before conversion): no
+#: document states 41 digits, and a bound keeps exact arithmetic exact and cheap.
+MAX_DIGITS = 40
 #: Exponents beyond this make exact arithmetic pathological (``1e999999999``).
 MAX_DECIMAL_EXPONENT = 100
+#: A fact base is at most five levels deep; a cap keeps hostile nesting away from recursive code
+#: (jsonschema, repr) and libyaml refuses more than 1000 levels anyway.
+MAX_DEPTH = 32
 
 _T = "tag:yaml.org,2002:"
 _STR, _INT, _FLOAT, _BOOL, _NULL = (_T + t for t in ("str", "int", "float", "bool", "null"))
@@ -48,12 +52,16 @@ _StrictLoader.yaml_implicit_resolvers = {
 for _tag, _rx, _first in (
     (_BOOL, r"true|True|TRUE|false|False|FALSE", "tTfF"),
     (_INT, r"[-+]?(?:0|[1-9][0-9]*)", "-+0123456789"),
-    (_FLOAT, r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?", "-+0123456789."),
+    (_FLOAT, r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)",
+     "-+0123456789."),
 ):
     _StrictLoader.add_implicit_resolver(_tag, re.compile(rf"^(?:{_rx})$"), list(_first))
 
 _INT_RE = re.compile(r"[-+]?[0-9]+")
-_FLOAT_RE = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+_FLOAT_RE = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+#: Characters no fact base needs in a string, escaped (``"\x01"``) or not: C0 and C1 controls
+#: other than tab and line breaks, and lone surrogates (which cannot even be printed).
+_BAD_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")
 
 Mark = tuple[int, int]
 
@@ -91,6 +99,10 @@ class Loaded:
 class CannotRead(Exception):
     """The file could not be read at all (missing, a directory, unreadable): exit 2."""
 
+    def __init__(self, display: str, reason: str) -> None:
+        super().__init__(f"{display}: {reason}")
+        self.reason = reason
+
 
 def _mark(node: yaml.Node) -> Mark:
     return node.start_mark.line + 1, node.start_mark.column + 1
@@ -102,11 +114,11 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Finding]]:
         with path.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except FileNotFoundError as exc:
-        raise CannotRead(f"{display}: no such file") from exc
+        raise CannotRead(display, "no such file") from exc
     except IsADirectoryError as exc:
-        raise CannotRead(f"{display}: is a directory") from exc
+        raise CannotRead(display, "is a directory") from exc
     except OSError as exc:
-        raise CannotRead(f"{display}: cannot read: {exc.strerror or exc}") from exc
+        raise CannotRead(display, f"cannot read: {exc.strerror or exc}") from exc
     if len(raw) > MAX_FILE_BYTES:
         return None, [_finding("limit", f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB", display)]
     try:
@@ -132,11 +144,18 @@ def load_text(text: str, display: str) -> Loaded:
     """Load YAML text into located data, collecting every problem as a finding."""
     loader = _StrictLoader(text)
     try:
+        anchors = _anchor_findings(text, display)
+        if anchors:  # refused before composing: an alias bomb never reaches the builder
+            return Loaded(display, None, anchors)
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        return Loaded(display, None, [_syntax_finding(exc, display)])
-    except yaml.YAMLError as exc:  # e.g. a reader error on a control character
-        return Loaded(display, None, [_finding("syntax", _one_line(str(exc)), display)])
+        return Loaded(display, None, [_syntax_finding(exc, text, display)])
+    except yaml.reader.ReaderError as exc:  # a raw control character; position counts code points
+        line, column = _line_column(text, exc.position)
+        message = f"control character U+{exc.character:04X} is not allowed"
+        return Loaded(display, None, [_finding("syntax", message, display, line, column)])
+    except RecursionError:  # the pure-Python composer recurses; libyaml stops at 1000 levels
+        return Loaded(display, None, [_finding("limit", f"nesting is deeper than {MAX_DEPTH} levels", display)])
     finally:
         loader.dispose()
     if root is None:
@@ -146,44 +165,64 @@ def load_text(text: str, display: str) -> Loaded:
     return Loaded(display, data, builder.findings)
 
 
+def _anchor_findings(text: str, path: str) -> list[Finding]:
+    """A finding at every anchor (&a) and alias (*a); only scans when the text has an ``&``."""
+    if "&" not in text:
+        return []
+    findings = []
+    for event in yaml.parse(text, Loader=_StrictLoader):
+        if isinstance(event, yaml.AliasEvent):
+            message = f"alias *{event.anchor}: anchors and aliases are not allowed in a fact base"
+        elif isinstance(event, yaml.NodeEvent) and event.anchor is not None:
+            message = f"anchor &{event.anchor}: anchors and aliases are not allowed in a fact base"
+        else:
+            continue
+        line, column = (event.start_mark.line + 1, event.start_mark.column + 1) if event.start_mark else (1, 1)
+        findings.append(_finding("alias", message, path, line, column))
+    return findings
+
+
+Stack = list[tuple[yaml.Node, Any, Any, int]]
+
+
 class _Builder:
     """Turns a composed node graph into located plain data, iteratively (no recursion limit)."""
 
     def __init__(self, path: str) -> None:
         self.path = path
         self.findings: list[Finding] = []
-        self._seen: set[int] = set()
+        self._too_deep = False
 
     def build(self, root: yaml.Node) -> Any:
         holder = LocatedList()
         holder.append(None)
         holder.marks.append(_mark(root))
-        stack: list[tuple[yaml.Node, Any, Any]] = [(root, holder, 0)]
+        stack: Stack = [(root, holder, 0, 1)]
         while stack:
-            node, parent, slot = stack.pop()
-            value = self._value(node, stack)
-            parent[slot] = value
+            node, parent, slot, depth = stack.pop()
+            parent[slot] = self._value(node, stack, depth)
         return holder[0]
 
-    def _value(self, node: yaml.Node, stack: list[tuple[yaml.Node, Any, Any]]) -> Any:
-        if id(node) in self._seen:
-            self._report("alias", "aliases and anchors are not allowed in a fact base", node)
-            return None
-        self._seen.add(id(node))
+    def _value(self, node: yaml.Node, stack: Stack, depth: int) -> Any:
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node)
+        if depth > MAX_DEPTH:  # report the first collection beyond the cap; keep nothing below it
+            if not self._too_deep:
+                self._report("limit", f"nesting is deeper than {MAX_DEPTH} levels", node)
+            self._too_deep = True
+            return None
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ:
-                self._report("tag", f"tag {node.tag!r} is not allowed", node)
+                self._report("tag", f"tag {_shown_tag(node.tag)} is not allowed", node)
             items = LocatedList()
             for index, child in enumerate(node.value):
                 items.append(None)
                 items.marks.append(_mark(child))
-                stack.append((child, items, index))
+                stack.append((child, items, index, depth + 1))
             return items
         assert isinstance(node, yaml.MappingNode)
         if node.tag != _MAP:
-            self._report("tag", f"tag {node.tag!r} is not allowed", node)
+            self._report("tag", f"tag {_shown_tag(node.tag)} is not allowed", node)
         mapping = LocatedDict()
         for key_node, value_node in node.value:
             if key_node.tag == _MERGE:
@@ -200,34 +239,42 @@ class _Builder:
             mapping[key] = None
             mapping.key_marks[key] = _mark(key_node)
             mapping.marks[key] = _mark(value_node)
-            stack.append((value_node, mapping, key))
+            stack.append((value_node, mapping, key, depth + 1))
         return mapping
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         tag, text = node.tag, node.value
         if tag == _STR:
+            bad = _BAD_CHAR.search(text)
+            if bad is not None:
+                self._report("string", f"control character U+{ord(bad[0]):04X} is not allowed in a string", node)
+                return None
             return text
         if tag == _INT and _INT_RE.fullmatch(text):
-            if len(text.lstrip("+-")) > MAX_INT_DIGITS:
-                self._report("limit", f"integer has more than {MAX_INT_DIGITS} digits", node)
+            if len(text.lstrip("+-")) > MAX_DIGITS:
+                self._report("limit", f"integer has more than {MAX_DIGITS} digits", node)
                 return None
             return int(text)
         if tag == _FLOAT and _FLOAT_RE.fullmatch(text):
-            try:
-                number = Decimal(text)
-            except InvalidOperation:  # pragma: no cover - the pattern admits only valid literals
-                number = None
-            if number is None or abs(number.adjusted()) > MAX_DECIMAL_EXPONENT:
-                self._report("limit", f"number {text[:40]!r} is out of range", node)
+            number = Decimal(text)  # the pattern admits only valid literals
+            if len(number.as_tuple().digits) > MAX_DIGITS:
+                self._report("limit", f"number has more than {MAX_DIGITS} digits", node)
+                return None
+            if abs(number.adjusted()) > MAX_DECIMAL_EXPONENT:
+                self._report("limit", f"number {_shorten(text)} is out of range (beyond 1e±{MAX_DECIMAL_EXPONENT})",
+                             node)
                 return None
             return number
+        if tag == _FLOAT:  # .inf and .nan: JSON has no such numbers, and no document states one
+            self._report("value", f"number {text} is not allowed: only finite numbers", node)
+            return None
         if tag == _BOOL and text in {"true", "True", "TRUE"}:
             return True
         if tag == _BOOL and text in {"false", "False", "FALSE"}:
             return False
         if tag == _NULL:
             return None
-        self._report("tag", f"tag {tag!r} is not allowed for {text[:40]!r}", node)
+        self._report("tag", f"tag {_shown_tag(tag)} is not allowed (on {_shorten(text)})", node)
         return None
 
     def _report(self, kind: str, message: str, node: yaml.Node) -> None:
@@ -243,9 +290,29 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
-def _syntax_finding(exc: yaml.MarkedYAMLError, path: str) -> Finding:
+def _shown_tag(tag: str) -> str:
+    """A tag as written: ``!!python/object/apply:os.system``, ``!local``."""
+    return "!!" + tag.removeprefix(_T) if tag.startswith(_T) else tag
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    """A quoted excerpt of user text for a message: escaped, at most `limit` characters."""
+    return repr(text) if len(text) <= limit else repr(text[:limit]) + f"… ({len(text)} characters)"
+
+
+def _line_column(text: str, position: int) -> Mark:
+    before = text[:position]
+    return before.count("\n") + 1, position - (before.rfind("\n") + 1) + 1
+
+
+def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, path: str) -> Finding:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    parts = [exc.context, exc.problem]
+    problem = exc.problem or ""
+    if "maximum nesting depth" in problem:  # libyaml's own cap (1000) is far beyond ours
+        return _finding("limit", f"nesting is deeper than {MAX_DEPTH} levels", path, line, column)
+    if mark is not None and text[mark.index:mark.index + 1] == "\t":
+        problem += " (a tab: YAML indents with spaces)"
+    parts = [exc.context, problem]
     message = _one_line(": ".join(p for p in parts if p)) or "invalid YAML"
     return _finding("syntax", message, path, line, column)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from decimal import Decimal
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -21,6 +22,8 @@ if TYPE_CHECKING:
     from jsonschema import ValidationError
     from jsonschema.protocols import Validator
 
+#: Longest excerpt of a value a message quotes.
+_SHOWN = 60
 _VALUE_HELP = "value must be a number, a date (2015-10-02, 2016-10, 2015, 2015-08-early, A/B) or {min, max}"
 
 
@@ -76,13 +79,35 @@ def _finding(error: ValidationError, data: Any, path: str) -> Finding:
         message = f"unknown key {extra[0]!r}" if len(extra) == 1 else f"unknown keys {extra}"
     elif error.validator == "required" and isinstance(error.instance, dict):
         required = error.validator_value if isinstance(error.validator_value, list) else []
-        absent = [key for key in required if key not in error.instance]
+        # one error per missing key, each message starting with that key's repr
+        absent = [key for key in required if key not in error.instance and message.startswith(repr(key))]
         message = f"missing required key {absent[0]!r}" if absent else message
     elif steps and steps[-1] == "value" and error.validator == "oneOf":
-        message = _VALUE_HELP
+        message = f"{_VALUE_HELP}, not {_shown(error.instance)}"
+    else:
+        message = _shorter(message, error.instance)
     where = "/".join(str(step) for step in steps)
     return Finding("schema", Severity.ERROR, f"{message} (at {where or 'top level'})" if where else message,
                    Location(path, line, column))
+
+
+def _shown(instance: Any) -> str:
+    """A value as a message shows it: escaped, short, numbers as written (not ``Decimal('1.5')``)."""
+    if isinstance(instance, bool | int | Decimal):
+        text = str(instance)
+    elif isinstance(instance, dict):
+        text = "a mapping"
+    elif isinstance(instance, list):
+        text = "a list"
+    else:
+        text = repr(instance)
+    return text if len(text) <= _SHOWN else f"{text[:_SHOWN]}… ({len(text)} characters)"
+
+
+def _shorter(message: str, instance: Any) -> str:
+    """jsonschema starts most messages with the repr of the value, which may be megabytes long."""
+    written = repr(instance)
+    return _shown(instance) + message[len(written):] if message.startswith(written) else message
 
 
 def locate(data: Any, steps: list[str | int]) -> tuple[int, int]:
