@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import functools
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from decimal import localcontext
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 from factcheck.findings import Finding, Location, Severity, sorted_findings
 from factcheck.loader import CannotRead, LocatedDict, load_file, read_text
 from factcheck.model import Acknowledgement, Builder, FactBase
 from factcheck.schema import validate
+
+#: Decimal digits of every computation in a run (see `_exact`).
+EXACT_DIGITS = 1000
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 class CannotCheck(Exception):
@@ -59,6 +67,23 @@ def project_root(path: Path) -> Path:
     return folder
 
 
+def _exact(check: Callable[P, R]) -> Callable[P, R]:
+    """Run with a Decimal precision at which numbers within the loader's limits never round.
+
+    The default context rounds to 28 digits, so 10^30 + 1 would silently equal 10^30; numbers of at
+    most MAX_DIGITS digits within 1e±MAX_DECIMAL_EXPONENT, scaled by up to 10^9, span under 300 digits.
+    """
+
+    @functools.wraps(check)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        with localcontext() as context:
+            context.prec = EXACT_DIGITS
+            return check(*args, **kwargs)
+
+    return run
+
+
+@_exact
 def verify(paths: Sequence[Path], cwd: Path | None = None, root: Path | None = None) -> Report:
     """Check the fact base made of `paths`; raise `CannotCheck` when a file cannot be read."""
     cwd = Path(os.path.abspath(cwd or Path.cwd()))
@@ -111,10 +136,14 @@ def _read_sources(base: FactBase, paths: dict[str, Path], root: Path | None) -> 
         if not target.is_relative_to(repository):
             refuse("source leads outside the repository; refused")
             continue
+        if target.exists() and not target.is_file():  # a directory, or a FIFO that would block the read
+            refuse(f"source {document.source!r} is not a regular file")
+            continue
         try:
             text, problems = read_text(target, document.source)
-        except CannotRead:
-            refuse(f"source {document.source!r} not found")
+        except CannotRead as exc:
+            refuse(f"source {document.source!r} not found" if not target.exists()
+                   else f"source {document.source!r} cannot be read: {exc.reason}")
             continue
         if text is None:
             refuse(f"source {document.source!r} is not usable text: {problems[0].message}")

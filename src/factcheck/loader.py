@@ -45,6 +45,9 @@ class _StrictLoader(_Base):  # type: ignore[valid-type,misc]
     """A safe loader whose implicit typing follows YAML 1.2's core schema."""
 
 
+#: YAML 1.2 core floats (``1e3`` is a number), except that a leading zero (``010``, ``01e3``) stays text
+_FLOAT_TEXT = r"[-+]?(?:(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?|(?:0|[1-9][0-9]*)[eE][-+]?[0-9]+)"
+
 _StrictLoader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag not in {_BOOL, _INT, _FLOAT, _T + "timestamp"}]
     for first, resolvers in _Base.yaml_implicit_resolvers.items()
@@ -52,13 +55,12 @@ _StrictLoader.yaml_implicit_resolvers = {
 for _tag, _rx, _first in (
     (_BOOL, r"true|True|TRUE|false|False|FALSE", "tTfF"),
     (_INT, r"[-+]?(?:0|[1-9][0-9]*)", "-+0123456789"),
-    (_FLOAT, r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)",
-     "-+0123456789."),
+    (_FLOAT, rf"{_FLOAT_TEXT}|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)", "-+0123456789."),
 ):
     _StrictLoader.add_implicit_resolver(_tag, re.compile(rf"^(?:{_rx})$"), list(_first))
 
 _INT_RE = re.compile(r"[-+]?[0-9]+")
-_FLOAT_RE = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
+_FLOAT_RE = re.compile(_FLOAT_TEXT)
 #: Characters no fact base needs in a string, escaped (``"\x01"``) or not: C0 and C1 controls
 #: other than tab and line breaks, and lone surrogates (which cannot even be printed).
 _BAD_CHAR = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff]")

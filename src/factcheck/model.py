@@ -17,6 +17,12 @@ from factcheck.intervals import DEFAULT_TOLERANCES, Interval, Magnitude, magnitu
 from factcheck.loader import LocatedDict, LocatedList
 from factcheck.units import Unit, parse_unit
 
+#: A fact base with more facts than this is refused: the automatic agreement check compares facts
+#: pairwise, and a real document has hundreds, not tens of thousands (split a dossier by document).
+MAX_FACTS = 10_000
+#: Dimensions whose values may be negative (a balance, a change); counts, durations and ordinals may not.
+SIGNED_DIMENSIONS = ("money:", "ratio")
+
 #: Rule fields that name facts; every rule kind's references are checked here, once.
 REFERENCE_FIELDS = ("total", "parts", "fact", "facts", "from", "to", "first", "second",
                     "start", "length", "end", "part", "whole", "share")
@@ -129,6 +135,8 @@ class Builder:
         self._tolerances = dict(DEFAULT_TOLERANCES)
         self._first_rule: dict[str, Location] = {}
         self._pending_facts: list[tuple[str, LocatedDict, Document, dict[str, str]]] = []
+        #: facts that were reported and dropped: rules naming them are dropped without a second finding
+        self._dropped: set[str] = set()
 
     def _error(self, kind: str, message: str, location: Location, facts: Sequence[str] = ()) -> None:
         self.findings.append(Finding(kind, Severity.ERROR, message, location, facts=tuple(facts)))
@@ -143,6 +151,9 @@ class Builder:
         units: dict[str, str] = dict(data.get("units") or {})
         document = self._document(path, data["document"]) if "document" in data else None
         facts: LocatedList = data.get("facts") or LocatedList()
+        if len(self._pending_facts) + len(facts) > MAX_FACTS:
+            self._error("limit", f"more than {MAX_FACTS} facts in the fact base", _loc(path, data.key_marks["facts"]))
+            facts = LocatedList()
         for item in facts:
             assert document is not None  # the schema requires a document where there are facts
             self._pending_facts.append((path, item, document, units))
@@ -174,41 +185,53 @@ class Builder:
                                     _field_locations(path, data), data.get("severity")))
 
     def _fact(self, path: str, data: LocatedDict, document: Document, units: dict[str, str]) -> None:
+        if not self._build_fact(path, data, document, units) and data["id"] not in self.base.facts:
+            self._dropped.add(data["id"])
+
+    def _build_fact(self, path: str, data: LocatedDict, document: Document, units: dict[str, str]) -> bool:
+        """Add one fact; False (after a finding) when it cannot be used."""
         fact_id = data["id"]
         location = _loc(path, data.key_marks["id"])
         fields = _field_locations(path, data)
         if fact_id in self.base.facts:
             first = self.base.facts[fact_id].location
             self._error("duplicate-id", f"duplicate fact id {fact_id!r} (first at {first})", location, [fact_id])
-            return
+            return False
         unit = parse_unit(data["unit"], units)
         if unit is None:
             self._error("unit", f"unknown unit {data['unit']!r}; declare it under `units:`", fields["unit"], [fact_id])
-            return
+            return False
         raw = data["value"]
         qualifier = data.get("qualifier", "exact")
         try:
             valid = self._validity(data.get("valid"))
         except ValueError as exc:
-            self._error("date", str(exc), fields["valid"], [fact_id])
-            return
+            self._error("date", f"impossible validity: {exc}", fields["valid"], [fact_id])
+            return False
         when: DateInterval | None = None
         size: Magnitude | None = None
         if unit.is_date != isinstance(raw, str):
             expected = "a date string" if unit.is_date else "a number"
-            self._error("value", f"unit {unit.name!r} needs {expected} as value", fields["value"], [fact_id])
-            return
+            written = f"the text {raw!r}" if isinstance(raw, str) else "a number"
+            self._error("value", f"unit {unit.name!r} needs {expected} as value, not {written}", fields["value"],
+                        [fact_id])
+            return False
         if unit.is_date:
             try:
                 when = parse_date(raw)
             except ValueError as exc:
-                self._error("date", f"impossible date: {exc}", fields["value"], [fact_id])
-                return
+                self._error("date", f"impossible date {_date_problem(raw, exc)}", fields["value"], [fact_id])
+                return False
         else:
+            problem = _number_problem(raw, unit)
+            if problem is not None:
+                self._error("value", problem, fields["value"], [fact_id])
+                return False
             size = self._magnitude(data, raw, unit, qualifier).scale(unit.factor)
         self.base.facts[fact_id] = Fact(
             fact_id, data["quantity"], raw, unit, qualifier, data["section"], data["quote"], document,
             location, fields, valid, size, when)
+        return True
 
     def _magnitude(self, data: LocatedDict, raw: Any, unit: Unit, qualifier: str) -> Magnitude:
         precision = Decimal(data["precision"]) if "precision" in data else None
@@ -223,10 +246,10 @@ class Builder:
     def _validity(valid: Mapping[str, str] | None) -> DateInterval:
         if not valid:
             return ALWAYS
-        first = parse_date(valid["from"]).first if "from" in valid else ALWAYS.first
-        last = parse_date(valid["until"]).last if "until" in valid else ALWAYS.last
+        first = _parse_date_field(valid, "from").first if "from" in valid else ALWAYS.first
+        last = _parse_date_field(valid, "until").last if "until" in valid else ALWAYS.last
         if last < first:
-            raise ValueError("validity ends before it starts")
+            raise ValueError(f"until {valid['until']!r} is before from {valid['from']!r}")
         return DateInterval(first, last)
 
     def finish(self) -> tuple[FactBase, list[Finding]]:
@@ -237,11 +260,34 @@ class Builder:
         for rule in self.base.rules:
             missing = [ref for ref in _references(rule) if ref not in self.base.facts]
             for ref in missing:
-                self._error("reference", f"rule {rule.id!r} names unknown fact {ref!r}", rule.location)
+                if ref not in self._dropped:
+                    self._error("reference", f"rule {rule.id!r} names unknown fact {ref!r}", rule.location)
             if not missing:
                 kept.append(rule)
         self.base.rules = kept
         return self.base, self.findings
+
+
+def _date_problem(text: str, exc: ValueError) -> str:
+    """Python's date() says 'day is out of range for month' without the date; add it."""
+    return str(exc) if repr(text) in str(exc) else f"{text!r}: {exc}"
+
+
+def _parse_date_field(mapping: Mapping[str, str], key: str) -> DateInterval:
+    try:
+        return parse_date(mapping[key])
+    except ValueError as exc:
+        raise ValueError(f"{key} {_date_problem(mapping[key], exc)}") from exc
+
+
+def _number_problem(raw: Any, unit: Unit) -> str | None:
+    """What makes a numeric value impossible: a range that runs backwards, a negative count."""
+    low = raw["min"] if isinstance(raw, Mapping) else raw
+    if isinstance(raw, Mapping) and raw["min"] > raw["max"]:
+        return f"range runs backwards: min {raw['min']} is greater than max {raw['max']}"
+    if low < 0 and not unit.dimension.startswith(SIGNED_DIMENSIONS):
+        return f"{unit.name} cannot be negative ({low}); only money and ratios can"
+    return None
 
 
 def _references(rule: Rule) -> Iterator[str]:
