@@ -96,7 +96,7 @@ def verify(paths: Sequence[Path], cwd: Path | None = None, root: Path | None = N
         except CannotRead as exc:
             raise CannotCheck(str(exc)) from exc
         findings.extend(result.findings)
-        if result.data is None or result.findings:
+        if result.findings:  # a null document (``~``) has no findings yet: the schema reports it
             continue
         schema_findings = validate(result.data, name)
         findings.extend(schema_findings)

@@ -20,6 +20,9 @@ from factcheck.units import Unit, parse_unit
 #: A fact base with more facts than this is refused: the automatic agreement check compares facts
 #: pairwise, and a real document has hundreds, not tens of thousands (split a dossier by document).
 MAX_FACTS = 10_000
+#: Facts that share a quantity, and facts one rule lists, are compared pairwise: a group larger than
+#: this (5,000 pairs) is refused rather than left to run for hours and print millions of findings.
+MAX_GROUP = 100
 #: Dimensions whose values may be negative (a balance, a change); counts, durations and ordinals may not.
 SIGNED_DIMENSIONS = ("money:", "ratio")
 
@@ -252,10 +255,24 @@ class Builder:
             raise ValueError(f"until {valid['until']!r} is before from {valid['from']!r}")
         return DateInterval(first, last)
 
+    def _check_group_sizes(self) -> None:
+        sharing: dict[str, int] = {}
+        for fact in self.base.facts.values():
+            sharing[fact.quantity] = sharing.get(fact.quantity, 0) + 1
+            if sharing[fact.quantity] == MAX_GROUP + 1:
+                self._error("limit", f"more than {MAX_GROUP} facts share quantity {fact.quantity!r}",
+                            fact.at("quantity"), [fact.id])
+        for rule in self.base.rules:
+            for name in REFERENCE_FIELDS:
+                value = rule.data.get(name)
+                if isinstance(value, list) and len(value) > MAX_GROUP:
+                    self._error("limit", f"rule {rule.id!r} lists more than {MAX_GROUP} facts", rule.at(name))
+
     def finish(self) -> tuple[FactBase, list[Finding]]:
         """Resolve facts and check every rule's references; rules with dangling ones are dropped."""
         for pending in self._pending_facts:
             self._fact(*pending)
+        self._check_group_sizes()
         kept: list[Rule] = []
         for rule in self.base.rules:
             missing = [ref for ref in _references(rule) if ref not in self.base.facts]

@@ -52,8 +52,7 @@ def validator() -> Validator:
 def validate(data: Any, path: str, root_mark: tuple[int, int] = (1, 1)) -> list[Finding]:
     """Schema findings for one fact file, each at the offending value's line and column."""
     if not isinstance(data, dict):
-        kind = "a list" if isinstance(data, list) else f"a {type(data).__name__} scalar"
-        return [Finding("schema", Severity.ERROR, f"the file holds {kind}: expected a mapping",
+        return [Finding("schema", Severity.ERROR, f"the file holds {_kind(data)}: expected a mapping",
                         Location(path, *root_mark))]
     return [_finding(error, data, path) for error in _leaf_errors(validator().iter_errors(data))]
 
@@ -91,17 +90,27 @@ def _finding(error: ValidationError, data: Any, path: str) -> Finding:
                    Location(path, line, column))
 
 
+def _kind(data: Any) -> str:
+    """What a YAML value is, in YAML's words."""
+    if isinstance(data, list):
+        return "a list"
+    if isinstance(data, dict):
+        return "a mapping"
+    if data is None or isinstance(data, bool):
+        return f"the scalar {_shown(data)}"
+    return "a number" if isinstance(data, int | Decimal) else "a string"
+
+
 def _shown(instance: Any) -> str:
-    """A value as a message shows it: escaped, short, numbers as written (not ``Decimal('1.5')``)."""
-    if isinstance(instance, bool | int | Decimal):
-        text = str(instance)
-    elif isinstance(instance, dict):
-        text = "a mapping"
-    elif isinstance(instance, list):
-        text = "a list"
-    else:
-        text = repr(instance)
-    return text if len(text) <= _SHOWN else f"{text[:_SHOWN]}… ({len(text)} characters)"
+    """A value as a message shows it: escaped, short, in YAML's spelling (``true``, ``null``, ``1.5``)."""
+    if instance is None or isinstance(instance, bool):
+        return {None: "null", True: "true", False: "false"}[instance]
+    text = str(instance) if isinstance(instance, int | Decimal) else repr(instance)
+    if len(text) <= _SHOWN:
+        return text
+    if isinstance(instance, list | dict):
+        return f"{_kind(instance)} of {len(instance)} items"
+    return f"{text[:_SHOWN]}… ({len(text)} characters)"
 
 
 def _shorter(message: str, instance: Any) -> str:
