@@ -110,7 +110,9 @@ def _shown(instance: Any) -> str:
         return text
     if isinstance(instance, list | dict):
         return f"{_kind(instance)} of {len(instance)} items"
-    return f"{text[:_SHOWN]}… ({len(text)} characters)"
+    if isinstance(instance, str):
+        return f"{instance[:_SHOWN]!r}… ({len(instance)} characters)"
+    return f"{text[:_SHOWN]}…"
 
 
 def _shorter(message: str, instance: Any) -> str:
