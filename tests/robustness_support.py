@@ -86,7 +86,8 @@ def assert_well_behaved(outcome: Outcome) -> None:
     assert "Traceback" not in outcome.stdout + outcome.stderr, outcome
     if outcome.exit == 2:
         assert outcome.stdout == "", outcome
-        assert outcome.stderr.count("\n") == 1 and outcome.stderr.startswith("factcheck: "), outcome
+        assert outcome.stderr.count("\n") == 1, outcome
+        assert outcome.stderr.startswith("factcheck: "), outcome
     else:
         assert outcome.stderr == "", outcome
 

@@ -23,7 +23,8 @@ import yaml
 
 sys.path.insert(0, str(Path(__file__).parent))  # robustness_support, also when run as a script
 
-from robustness_support import (  # noqa: E402
+from factcheck.loader import MAX_FILE_BYTES
+from robustness_support import (
     CORPUS,
     Outcome,
     assert_well_behaved,
@@ -31,8 +32,6 @@ from robustness_support import (  # noqa: E402
     invoke_subprocess,
     working_directory,
 )
-
-from factcheck.loader import MAX_FILE_BYTES  # noqa: E402
 
 EXPECTED = CORPUS / "expected.yaml"
 HEADER = """\
@@ -246,7 +245,8 @@ def test_a_refused_source_is_never_opened(tmp_path: Path, monkeypatch: pytest.Mo
         assert "passwd" not in outcome.stdout
     folder = generated_repository(tmp_path, "source-symlink-out")
     outcome = invoke(["verify", "source-symlink-out.yaml"], folder)
-    assert outcome.exit == 1 and "passwd" not in outcome.stdout
+    assert outcome.exit == 1
+    assert "passwd" not in outcome.stdout
     assert [path for path in opened if "passwd" in path] == []
     assert opened  # the spy saw the fact files being opened
 
