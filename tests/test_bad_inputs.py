@@ -128,6 +128,8 @@ GENERATED: dict[str, Generator] = {
     "deep-just-over-limit": _write(_nested("[", "]", 33)),
     "too-many-facts": _write(BASE.split("facts:")[0] + "facts:\n"
                              + "".join(FACT.format(i=i, quantity=f"q{i}") for i in range(10_001))),
+    "too-many-nodes": _write("facts:\n" + "- x\n" * 400_000),
+    "too-many-findings": _write("a: 1\n" * 1002),
     "too-many-facts-of-one-quantity": _write(BASE.split("facts:")[0] + "facts:\n"
                                              + "".join(FACT.format(i=i, quantity="q") for i in range(101))),
     "source-symlink-out": _source_case("sources/out.txt", lambda d: (d / "out.txt").symlink_to("/etc/passwd")),

@@ -12,7 +12,7 @@ from typing import ParamSpec, TypeVar
 
 from factcheck.findings import Finding, Location, Severity, sorted_findings
 from factcheck.loader import CannotRead, LocatedDict, load_file, read_text
-from factcheck.model import Acknowledgement, Builder, FactBase
+from factcheck.model import MAX_FACTS, Acknowledgement, Builder, FactBase
 from factcheck.schema import validate
 
 #: Decimal digits of every computation in a run (see `_exact`).
@@ -90,6 +90,7 @@ def verify(paths: Sequence[Path], cwd: Path | None = None, root: Path | None = N
     findings: list[Finding] = []
     loaded: list[tuple[str, Path, LocatedDict]] = []
     names = [display_path(path, cwd) for path in paths]
+    fact_count = 0
     for path, name in zip(paths, names, strict=True):
         try:
             result = load_file(path, name)
@@ -97,6 +98,12 @@ def verify(paths: Sequence[Path], cwd: Path | None = None, root: Path | None = N
             raise CannotCheck(str(exc)) from exc
         findings.extend(result.findings)
         if result.findings:  # a null document (``~``) has no findings yet: the schema reports it
+            continue
+        facts = result.data.get("facts") if isinstance(result.data, LocatedDict) else None
+        fact_count += len(facts) if isinstance(facts, list) else 0
+        if fact_count > MAX_FACTS:
+            findings.append(Finding("limit", Severity.ERROR, f"more than {MAX_FACTS:,} facts in the fact base",
+                                    Location(name, *result.data.key_marks["facts"])))
             continue
         schema_findings = validate(result.data, name)
         findings.extend(schema_findings)

@@ -35,6 +35,12 @@ MAX_DECIMAL_EXPONENT = 100
 #: A fact base is at most five levels deep; a cap keeps hostile nesting away from recursive code
 #: (jsonschema, repr) and libyaml refuses more than 1000 levels anyway.
 MAX_DEPTH = 32
+#: Keys, values and collections in one file: about 25 per fact, so 10,000 facts fit.  Composing
+#: costs hundreds of bytes per node, so this bounds memory where the byte cap alone does not
+#: (8 MiB of ``a: 1`` lines is 3 million nodes).
+MAX_NODES = 400_000
+#: Findings reported per file by the loader or the schema: beyond this they are noise.
+MAX_FINDINGS = 1000
 
 _T = "tag:yaml.org,2002:"
 _STR, _INT, _FLOAT, _BOOL, _NULL = (_T + t for t in ("str", "int", "float", "bool", "null"))
@@ -146,9 +152,9 @@ def load_text(text: str, display: str) -> Loaded:
     """Load YAML text into located data, collecting every problem as a finding."""
     loader = _StrictLoader(text)
     try:
-        anchors = _anchor_findings(text, display)
-        if anchors:  # refused before composing: an alias bomb never reaches the builder
-            return Loaded(display, None, anchors)
+        refused = _scan(text, display)
+        if refused:
+            return Loaded(display, None, refused)
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         return Loaded(display, None, [_syntax_finding(exc, text, display)])
@@ -156,8 +162,6 @@ def load_text(text: str, display: str) -> Loaded:
         line, column = _line_column(text, exc.position)
         message = f"control character U+{exc.character:04X} is not allowed"
         return Loaded(display, None, [_finding("syntax", message, display, line, column)])
-    except RecursionError:  # the pure-Python composer recurses; libyaml stops at 1000 levels
-        return Loaded(display, None, [_finding("limit", f"nesting is deeper than {MAX_DEPTH} levels", display)])
     finally:
         loader.dispose()
     if root is None:
@@ -167,24 +171,47 @@ def load_text(text: str, display: str) -> Loaded:
     return Loaded(display, data, builder.findings)
 
 
-def _anchor_findings(text: str, path: str) -> list[Finding]:
-    """A finding at every anchor (&a) and alias (*a); only scans when the text has an ``&``."""
-    if "&" not in text:
-        return []
-    findings = []
+def _scan(text: str, path: str) -> list[Finding]:
+    """Refuse, from the parse events and before composing, what must not reach the composer.
+
+    Anchors and aliases (an alias bomb), nesting beyond MAX_DEPTH (the pure-Python composer
+    recurses) and more than MAX_NODES nodes (memory) stop here; the events stream, so the scan
+    itself holds nothing.  Returns the findings, empty when the text may be composed.
+    """
+    findings: list[Finding] = []
+    depth = nodes = 0
     for event in yaml.parse(text, Loader=_StrictLoader):
+        if isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        if not isinstance(event, yaml.NodeEvent):
+            continue
+        depth += isinstance(event, yaml.CollectionStartEvent)
+        nodes += 1
+        line, column = (event.start_mark.line + 1, event.start_mark.column + 1) if event.start_mark else (1, 1)
+        if depth > MAX_DEPTH:
+            return [*findings, _finding("limit", f"nesting is deeper than {MAX_DEPTH} levels", path, line, column)]
+        if nodes > MAX_NODES:
+            message = f"more than {MAX_NODES:,} YAML nodes (keys, values, lists)"
+            return [*findings, _finding("limit", message, path, line, column)]
         if isinstance(event, yaml.AliasEvent):
             message = f"alias *{event.anchor}: anchors and aliases are not allowed in a fact base"
-        elif isinstance(event, yaml.NodeEvent) and event.anchor is not None:
+        elif event.anchor is not None:
             message = f"anchor &{event.anchor}: anchors and aliases are not allowed in a fact base"
         else:
             continue
-        line, column = (event.start_mark.line + 1, event.start_mark.column + 1) if event.start_mark else (1, 1)
         findings.append(_finding("alias", message, path, line, column))
+        if len(findings) == MAX_FINDINGS:
+            return [*findings, too_many_findings(path, line, column)]
     return findings
 
 
-Stack = list[tuple[yaml.Node, Any, Any, int]]
+def too_many_findings(path: str, line: int, column: int) -> Finding:
+    """The last finding of a file that has more than MAX_FINDINGS."""
+    return _finding("limit", f"more than {MAX_FINDINGS} findings in this file; the rest are not shown",
+                    path, line, column)
+
+
+Stack = list[tuple[yaml.Node, Any, Any]]
 
 
 class _Builder:
@@ -193,26 +220,20 @@ class _Builder:
     def __init__(self, path: str) -> None:
         self.path = path
         self.findings: list[Finding] = []
-        self._too_deep = False
 
     def build(self, root: yaml.Node) -> Any:
         holder = LocatedList()
         holder.append(None)
         holder.marks.append(_mark(root))
-        stack: Stack = [(root, holder, 0, 1)]
+        stack: Stack = [(root, holder, 0)]
         while stack:
-            node, parent, slot, depth = stack.pop()
-            parent[slot] = self._value(node, stack, depth)
+            node, parent, slot = stack.pop()
+            parent[slot] = self._value(node, stack)
         return holder[0]
 
-    def _value(self, node: yaml.Node, stack: Stack, depth: int) -> Any:
+    def _value(self, node: yaml.Node, stack: Stack) -> Any:
         if isinstance(node, yaml.ScalarNode):
             return self._scalar(node)
-        if depth > MAX_DEPTH:  # report the first collection beyond the cap; keep nothing below it
-            if not self._too_deep:
-                self._report("limit", f"nesting is deeper than {MAX_DEPTH} levels", node)
-            self._too_deep = True
-            return None
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ:
                 self._report("tag", f"tag {_shown_tag(node.tag)} is not allowed", node)
@@ -220,7 +241,7 @@ class _Builder:
             for index, child in enumerate(node.value):
                 items.append(None)
                 items.marks.append(_mark(child))
-                stack.append((child, items, index, depth + 1))
+                stack.append((child, items, index))
             return items
         assert isinstance(node, yaml.MappingNode)
         if node.tag != _MAP:
@@ -241,7 +262,7 @@ class _Builder:
             mapping[key] = None
             mapping.key_marks[key] = _mark(key_node)
             mapping.marks[key] = _mark(value_node)
-            stack.append((value_node, mapping, key, depth + 1))
+            stack.append((value_node, mapping, key))
         return mapping
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
@@ -281,7 +302,10 @@ class _Builder:
 
     def _report(self, kind: str, message: str, node: yaml.Node) -> None:
         line, column = _mark(node)
-        self.findings.append(_finding(kind, message, self.path, line, column))
+        if len(self.findings) < MAX_FINDINGS:
+            self.findings.append(_finding(kind, message, self.path, line, column))
+        elif len(self.findings) == MAX_FINDINGS:
+            self.findings.append(too_many_findings(self.path, line, column))
 
 
 def _finding(kind: str, message: str, path: str, line: int = 1, column: int = 1) -> Finding:
@@ -311,7 +335,7 @@ def _syntax_finding(exc: yaml.MarkedYAMLError, text: str, path: str) -> Finding:
     mark = exc.problem_mark or exc.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = exc.problem or ""
-    if "maximum nesting depth" in problem:  # libyaml's own cap (1000) is far beyond ours
+    if "maximum nesting depth" in problem:  # libyaml's own cap (1000), met while scanning ahead of our scan
         return _finding("limit", f"nesting is deeper than {MAX_DEPTH} levels", path, line, column)
     if mark is not None and text[mark.index:mark.index + 1] == "\t":
         problem += " (a tab: YAML indents with spaces)"

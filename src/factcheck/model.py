@@ -17,8 +17,8 @@ from factcheck.intervals import DEFAULT_TOLERANCES, Interval, Magnitude, magnitu
 from factcheck.loader import LocatedDict, LocatedList
 from factcheck.units import Unit, parse_unit
 
-#: A fact base with more facts than this is refused: the automatic agreement check compares facts
-#: pairwise, and a real document has hundreds, not tens of thousands (split a dossier by document).
+#: A fact base with more facts than this is refused (by the engine, before the schema, which takes
+#: about half a millisecond a fact): a real document has hundreds, not tens of thousands.
 MAX_FACTS = 10_000
 #: Facts that share a quantity, and facts one rule lists, are compared pairwise: a group larger than
 #: this (5,000 pairs) is refused rather than left to run for hours and print millions of findings.
@@ -154,9 +154,6 @@ class Builder:
         units: dict[str, str] = dict(data.get("units") or {})
         document = self._document(path, data["document"]) if "document" in data else None
         facts: LocatedList = data.get("facts") or LocatedList()
-        if len(self._pending_facts) + len(facts) > MAX_FACTS:
-            self._error("limit", f"more than {MAX_FACTS} facts in the fact base", _loc(path, data.key_marks["facts"]))
-            facts = LocatedList()
         for item in facts:
             assert document is not None  # the schema requires a document where there are facts
             self._pending_facts.append((path, item, document, units))

@@ -12,11 +12,12 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from functools import cache
 from importlib import resources
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from factcheck.findings import Finding, Location, Severity
-from factcheck.loader import LocatedDict, LocatedList
+from factcheck.loader import MAX_FINDINGS, LocatedDict, LocatedList, too_many_findings
 
 if TYPE_CHECKING:
     from jsonschema import ValidationError
@@ -54,7 +55,12 @@ def validate(data: Any, path: str, root_mark: tuple[int, int] = (1, 1)) -> list[
     if not isinstance(data, dict):
         return [Finding("schema", Severity.ERROR, f"the file holds {_kind(data)}: expected a mapping",
                         Location(path, *root_mark))]
-    return [_finding(error, data, path) for error in _leaf_errors(validator().iter_errors(data))]
+    errors = islice(_leaf_errors(validator().iter_errors(data)), MAX_FINDINGS + 1)
+    findings = [_finding(error, data, path) for error in errors]
+    if len(findings) > MAX_FINDINGS:
+        last = findings[MAX_FINDINGS].location
+        findings[MAX_FINDINGS] = too_many_findings(path, last.line, last.column)
+    return findings
 
 
 def _leaf_errors(errors: Iterable[ValidationError]) -> Iterator[ValidationError]:
