@@ -128,6 +128,7 @@ GENERATED: dict[str, Generator] = {
     "deep-just-over-limit": _write(_nested("[", "]", 33)),
     "too-many-facts": _write(BASE.split("facts:")[0] + "facts:\n"
                              + "".join(FACT.format(i=i, quantity=f"q{i}") for i in range(10_001))),
+    "newline-in-file-name": lambda folder, _: (folder / "bad\nname.yaml").write_text("a: [\n", encoding="utf-8"),
     "too-many-nodes": _write("facts:\n" + "- x\n" * 400_000),
     "too-many-findings": _write("a: 1\n" * 1002),
     "too-many-facts-of-one-quantity": _write(BASE.split("facts:")[0] + "facts:\n"
@@ -253,6 +254,14 @@ def test_a_refused_source_is_never_opened(tmp_path: Path, monkeypatch: pytest.Mo
     assert opened  # the spy saw the fact files being opened
 
 
+class _ExpectedDumper(yaml.SafeDumper):
+    """Block style, with strings that hold a line break double-quoted (``"bad\\nname.yaml"``)."""
+
+
+_ExpectedDumper.add_representer(str, lambda dumper, text: dumper.represent_scalar(
+    "tag:yaml.org,2002:str", text, style='"' if "\n" in text else None))
+
+
 def update_expected() -> None:
     """Run every case and rewrite expected.yaml (keeping each case's args and generated marks)."""
     import tempfile
@@ -272,7 +281,7 @@ def update_expected() -> None:
             else:
                 spec["lines"] = outcome.finding_lines()
             result[name] = spec
-    text = yaml.safe_dump(result, allow_unicode=True, sort_keys=False, width=1_000_000, default_flow_style=False)
+    text = yaml.dump(result, Dumper=_ExpectedDumper, allow_unicode=True, sort_keys=False, width=1_000_000)
     EXPECTED.write_text(HEADER + text, encoding="utf-8")
     print(f"wrote {len(result)} cases to {EXPECTED}")
 

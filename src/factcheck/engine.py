@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import localcontext
@@ -50,12 +51,14 @@ class Report:
 
 
 def display_path(path: Path, cwd: Path) -> str:
-    """A path as the user should see it: relative to the working directory when inside it."""
+    """A path as the user should see it: relative to the working directory when inside it, with
+    control characters escaped (a newline in a file name must not split a finding's line)."""
     absolute = Path(os.path.abspath(path))
     try:
-        return absolute.relative_to(cwd).as_posix()
+        shown = absolute.relative_to(cwd).as_posix()
     except ValueError:
-        return absolute.as_posix()
+        shown = absolute.as_posix()
+    return re.sub(r"[\x00-\x1f\x7f]", lambda char: f"\\x{ord(char[0]):02x}", shown)
 
 
 def project_root(path: Path) -> Path:
