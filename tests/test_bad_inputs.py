@@ -135,6 +135,8 @@ GENERATED: dict[str, Generator] = {
                                              + "".join(FACT.format(i=i, quantity="q") for i in range(101))),
     "source-symlink-out": _source_case("sources/out.txt", lambda d: (d / "out.txt").symlink_to("/etc/passwd")),
     "source-symlinked-dir-out": _source_case("sources/root/etc/passwd", lambda d: (d / "root").symlink_to("/")),
+    "source-symlink-loop": _source_case("sources/loop-a", lambda d: [(d / "loop-a").symlink_to("loop-b"),
+                                                                     (d / "loop-b").symlink_to("loop-a")]),
     "source-fifo": _source_case("sources/pipe", lambda d: os.mkfifo(d / "pipe")),
     "source-too-big": _source_case("sources/big.txt",
                                    lambda d: (d / "big.txt").write_bytes(b"x" * (MAX_FILE_BYTES + 1))),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import stat
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import localcontext
@@ -12,7 +13,7 @@ from pathlib import Path
 from typing import ParamSpec, TypeVar
 
 from factcheck.findings import Finding, Location, Severity, sorted_findings
-from factcheck.loader import CannotRead, LocatedDict, load_file, read_text
+from factcheck.loader import CannotRead, LocatedDict, load_file, read_text, shorten
 from factcheck.model import MAX_FACTS, Acknowledgement, Builder, FactBase
 from factcheck.schema import validate
 
@@ -146,17 +147,25 @@ def _read_sources(base: FactBase, paths: dict[str, Path], root: Path | None) -> 
         if not target.is_relative_to(repository):
             refuse("source leads outside the repository; refused")
             continue
-        if target.exists() and not target.is_file():  # a directory, or a FIFO that would block the read
-            refuse(f"source {document.source!r} is not a regular file")
+        shown = shorten(document.source)
+        try:
+            regular = stat.S_ISREG(target.stat().st_mode)  # a directory, or a FIFO that would block a read
+        except FileNotFoundError:
+            refuse(f"source {shown} not found")
+            continue
+        except OSError as exc:  # a name too long for the file system, a symlink loop
+            refuse(f"source {shown} cannot be read: {exc.strerror}")
+            continue
+        if not regular:
+            refuse(f"source {shown} is not a regular file")
             continue
         try:
             text, problems = read_text(target, document.source)
         except CannotRead as exc:
-            refuse(f"source {document.source!r} not found" if not target.exists()
-                   else f"source {document.source!r} cannot be read: {exc.reason}")
+            refuse(f"source {shown} cannot be read: {exc.reason}")
             continue
         if text is None:
-            refuse(f"source {document.source!r} is not usable text: {problems[0].message}")
+            refuse(f"source {shown} is not usable text: {problems[0].message}")
             continue
         base.source_texts[document.path] = text
     return findings

@@ -284,7 +284,7 @@ class _Builder:
                 self._report("limit", f"number has more than {MAX_DIGITS} digits", node)
                 return None
             if abs(number.adjusted()) > MAX_DECIMAL_EXPONENT:
-                self._report("limit", f"number {_shorten(text)} is out of range (beyond 1e±{MAX_DECIMAL_EXPONENT})",
+                self._report("limit", f"number {shorten(text)} is out of range (beyond 1e±{MAX_DECIMAL_EXPONENT})",
                              node)
                 return None
             return number
@@ -297,7 +297,7 @@ class _Builder:
             return False
         if tag == _NULL:
             return None
-        self._report("tag", f"tag {_shown_tag(tag)} is not allowed (on {_shorten(text)})", node)
+        self._report("tag", f"tag {_shown_tag(tag)} is not allowed (on {shorten(text)})", node)
         return None
 
     def _report(self, kind: str, message: str, node: yaml.Node) -> None:
@@ -321,7 +321,7 @@ def _shown_tag(tag: str) -> str:
     return "!!" + tag.removeprefix(_T) if tag.startswith(_T) else tag
 
 
-def _shorten(text: str, limit: int = 40) -> str:
+def shorten(text: str, limit: int = 40) -> str:
     """A quoted excerpt of user text for a message: escaped, at most `limit` characters."""
     return repr(text) if len(text) <= limit else repr(text[:limit]) + f"… ({len(text)} characters)"
 
