@@ -43,6 +43,10 @@ def check(base: FactBase) -> Iterator[Finding]:
         if mixed is not None:
             yield mixed
             continue
+        if whole.unit.is_date:  # all of them are dates, which have no magnitude to add
+            yield Finding("sum", Severity.ERROR, f"sum {rule.id}: dates cannot be added ({', '.join(ordered_ids(involved))})",
+                          rule.location, tuple(mention(f) for f in involved), ordered_ids(involved), rule.id)
+            continue
 
         def holds(pick: Pick) -> bool:
             return total(pick(part) for part in parts).intersects(pick(whole))  # noqa: B023
