@@ -82,6 +82,8 @@ FACT = """\
     quote: "opgehoogd naar 122 miljoen euro"
 """
 
+FLOW_FACT = "  - {{id: f{i}, quantity: {quantity}, value: 1, unit: persons, section: Financiën, quote: x}}\n"
+
 Generator = Callable[[Path, str], None]
 
 
@@ -126,13 +128,15 @@ GENERATED: dict[str, Generator] = {
     "deep-flow-mapping": _write(_nested("{a: ", "}", 10_000)),
     "deep-block-sequence": _write("facts:\n" + "- " * 10_000 + "x\n"),
     "deep-just-over-limit": _write(_nested("[", "]", 33)),
-    "too-many-facts": _write(BASE.split("facts:")[0] + "facts:\n"
-                             + "".join(FACT.format(i=i, quantity=f"q{i}") for i in range(10_001))),
+    "too-many-facts": lambda folder, name: [  # four files of 25,001: within the file limits, not the total
+        (folder / f"{name}-{part}.yaml").write_text(BASE.split("facts:")[0] + "facts:\n" + "".join(
+            FLOW_FACT.format(i=f"{part}-{i}", quantity=f"q{part}-{i}") for i in range(25_001)), encoding="utf-8")
+        for part in range(4)],
     "newline-in-file-name": lambda folder, _: (folder / "bad\nname.yaml").write_text("a: [\n", encoding="utf-8"),
-    "too-many-nodes": _write("facts:\n" + "- x\n" * 400_000),
+    "too-many-nodes": _write("facts:\n" + "- x\n" * 1_000_000),
     "too-many-findings": _write("a: 1\n" * 1002),
-    "too-many-facts-of-one-quantity": _write(BASE.split("facts:")[0] + "facts:\n"
-                                             + "".join(FACT.format(i=i, quantity="q") for i in range(101))),
+    "too-many-pairs": _write(BASE.split("facts:")[0] + "facts:\n"
+                             + "".join(FACT.format(i=i, quantity="q") for i in range(448))),
     "source-symlink-out": _source_case("sources/out.txt", lambda d: (d / "out.txt").symlink_to("/etc/passwd")),
     "source-symlinked-dir-out": _source_case("sources/root/etc/passwd", lambda d: (d / "root").symlink_to("/")),
     "source-symlink-loop": _source_case("sources/loop-a", lambda d: [(d / "loop-a").symlink_to("loop-b"),

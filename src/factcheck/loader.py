@@ -38,7 +38,7 @@ MAX_DEPTH = 32
 #: Keys, values and collections in one file: about 25 per fact, so 10,000 facts fit.  Composing
 #: costs hundreds of bytes per node, so this bounds memory where the byte cap alone does not
 #: (8 MiB of ``a: 1`` lines is 3 million nodes).
-MAX_NODES = 400_000
+MAX_NODES = 1_000_000
 #: Findings reported per file by the loader or the schema: beyond this they are noise.
 MAX_FINDINGS = 1000
 
