@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterable, Iterator
@@ -26,6 +27,9 @@ CORPUS = REPO / "tests" / "bad_inputs"
 MEMORY_LIMIT = 1024 * 1024 * 1024
 #: A hang guard, not a speed assertion: every documented limit keeps a run to seconds.
 HANG_SECONDS = 120
+#: Unset while running, so that output is the plain text format wherever the tests run (a CI
+#: sets GITHUB_ACTIONS, which picks another format) and never coloured.
+PLAIN: dict[str, str | None] = {"GITHUB_ACTIONS": None, "FORCE_COLOR": None, "CLICOLOR_FORCE": None}
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,10 @@ class Outcome:
     def finding_lines(self) -> list[str]:
         """stdout without its last line, the summary."""
         return self.stdout.splitlines()[:-1]
+
+    def error_count(self) -> int:
+        """Findings of severity error (a formatter may add indented context lines under each)."""
+        return sum(1 for line in self.finding_lines() if re.match(r"^[^ ].*?:\d+:\d+: error ", line))
 
 
 @contextmanager
@@ -54,7 +62,7 @@ def invoke(args: Iterable[str], cwd: Path) -> Outcome:
     runner = CliRunner()
     argv = ["factcheck", *args]
     code: int | str | None = 0
-    with working_directory(cwd), runner.isolation() as (out, err, _):
+    with working_directory(cwd), runner.isolation(env=PLAIN) as (out, err, _):
         saved, sys.argv = sys.argv, argv
         try:
             run()
@@ -76,7 +84,8 @@ def invoke_subprocess(args: Iterable[str], cwd: Path) -> Outcome:
     """Run ``python -m factcheck ARGS`` in a child process with at most MEMORY_LIMIT of address space."""
     done = subprocess.run(
         [sys.executable, "-m", "factcheck", *args], cwd=cwd, capture_output=True, timeout=HANG_SECONDS,
-        preexec_fn=_limit_memory, env={**os.environ, "PYTHONIOENCODING": "utf-8"}, check=False)
+        preexec_fn=_limit_memory, check=False,
+        env={**{key: value for key, value in os.environ.items() if key not in PLAIN}, "PYTHONIOENCODING": "utf-8"})
     return Outcome(done.returncode, done.stdout.decode("utf-8", "replace"), done.stderr.decode("utf-8", "replace"))
 
 
