@@ -242,8 +242,8 @@ def test_real_shipped_base_passes_in_every_format(output_format: str, monkeypatc
 
 DUPLICATE = "duplicate key 'id' (first at line 2)"
 UNKNOWN_KEY = "unknown key 'colour' (at facts/0)"
-BAD_VALUE = ("value must be a number, a date (2015-10-02, 2016-10, 2015, 2015-08-early, A/B) or {min, max} "
-             "(at facts/1/value)")
+BAD_VALUE = ("value must be a number, a date (2015-10-02, 2016-10, 2015, 2015-08-early, A/B) or {min, max}, "
+             "not [75.5] (at facts/1/value)")
 
 MALFORMED_TEXT = f"""\
 dup.yaml:3:5: error duplicate-key: {DUPLICATE}

@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+import functools
 import os
-from collections.abc import Sequence
+import re
+import stat
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from decimal import localcontext
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 from factcheck.fastload import Preloaded, without_gc
 from factcheck.findings import Finding, Location, Severity, sorted_findings
-from factcheck.loader import CannotRead, LocatedDict, read_text
-from factcheck.model import Acknowledgement, Builder, FactBase
+from factcheck.loader import CannotRead, LocatedDict, read_text, shorten
+from factcheck.model import MAX_FACTS, Acknowledgement, Builder, FactBase
+
+#: Decimal digits of every computation in a run (see `_exact`).
+EXACT_DIGITS = 1000
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
 class CannotCheck(Exception):
@@ -46,12 +56,14 @@ class Report:
 
 
 def display_path(path: Path, cwd: Path) -> str:
-    """A path as the user should see it: relative to the working directory (``../facts.yaml`` too)."""
+    """A path as the user should see it: relative to the working directory (``../facts.yaml`` too),
+    with control characters escaped (a newline in a file name must not split a finding's line)."""
     absolute = os.path.abspath(path)
     try:
-        return Path(os.path.relpath(absolute, cwd)).as_posix()
+        shown = Path(os.path.relpath(absolute, cwd)).as_posix()
     except ValueError:  # another drive on Windows: no relative path exists
-        return Path(absolute).as_posix()
+        shown = Path(absolute).as_posix()
+    return re.sub(r"[\x00-\x1f\x7f]", lambda char: f"\\x{ord(char[0]):02x}", shown)
 
 
 def project_root(path: Path) -> Path:
@@ -63,7 +75,24 @@ def project_root(path: Path) -> Path:
     return folder
 
 
+def _exact(check: Callable[P, R]) -> Callable[P, R]:
+    """Run with a Decimal precision at which numbers within the loader's limits never round.
+
+    The default context rounds to 28 digits, so 10^30 + 1 would silently equal 10^30; numbers of at
+    most MAX_DIGITS digits within 1e±MAX_DECIMAL_EXPONENT, scaled by up to 10^9, span under 300 digits.
+    """
+
+    @functools.wraps(check)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        with localcontext() as context:
+            context.prec = EXACT_DIGITS
+            return check(*args, **kwargs)
+
+    return run
+
+
 @without_gc
+@_exact
 def verify(paths: Sequence[Path], cwd: Path | None = None, root: Path | None = None) -> Report:
     """Check the fact base made of `paths` (relative ones are relative to `cwd`, default the working
     directory); raise `CannotCheck` when a file cannot be read."""
@@ -75,6 +104,7 @@ def verify(paths: Sequence[Path], cwd: Path | None = None, root: Path | None = N
     texts: dict[str, str] = {}
     names = [display_path(path, cwd) for path in paths]
     preloaded = Preloaded(paths, names)  # cached and parallel; the same results as the plain calls
+    fact_count = 0
     for path, name in zip(paths, names, strict=True):
         try:
             result = preloaded.load_file(path, name)
@@ -84,6 +114,12 @@ def verify(paths: Sequence[Path], cwd: Path | None = None, root: Path | None = N
         if result.text is not None:
             texts[name] = result.text
         if result.data is None or result.findings:
+            continue
+        facts = result.data.get("facts") if isinstance(result.data, LocatedDict) else None
+        fact_count += len(facts) if isinstance(facts, list) else 0
+        if fact_count > MAX_FACTS:
+            findings.append(Finding("limit", Severity.ERROR, f"more than {MAX_FACTS:,} facts in the fact base",
+                                    Location(name, *result.data.key_marks["facts"])))
             continue
         schema_findings = preloaded.validate(result.data, name)
         findings.extend(schema_findings)
@@ -124,13 +160,25 @@ def _read_sources(base: FactBase, paths: dict[str, Path], root: Path | None) -> 
         if not target.is_relative_to(repository):
             refuse("source leads outside the repository; refused")
             continue
+        shown = shorten(document.source)
+        try:
+            regular = stat.S_ISREG(target.stat().st_mode)  # a directory, or a FIFO that would block a read
+        except FileNotFoundError:
+            refuse(f"source {shown} not found")
+            continue
+        except OSError as exc:  # a name too long for the file system, a symlink loop
+            refuse(f"source {shown} cannot be read: {exc.strerror}")
+            continue
+        if not regular:
+            refuse(f"source {shown} is not a regular file")
+            continue
         try:
             text, problems = read_text(target, document.source)
-        except CannotRead:
-            refuse(f"source {document.source!r} not found")
+        except CannotRead as exc:
+            refuse(f"source {shown} cannot be read: {exc.reason}")
             continue
         if text is None:
-            refuse(f"source {document.source!r} is not usable text: {problems[0].message}")
+            refuse(f"source {shown} is not usable text: {problems[0].message}")
             continue
         base.source_texts[document.path] = text
     return findings

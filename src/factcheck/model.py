@@ -17,6 +17,16 @@ from factcheck.intervals import DEFAULT_TOLERANCES, Interval, Magnitude, magnitu
 from factcheck.loader import LocatedDict, LocatedList
 from factcheck.units import Unit, parse_unit
 
+#: A fact base with more facts than this is refused (by the engine, before the schema, which takes
+#: about half a millisecond a fact): a document has hundreds; a dossier of letters, tens of thousands.
+MAX_FACTS = 100_000
+#: Facts that share a quantity, and the facts one rule lists, are compared pairwise (agreement), and
+#: each pair may be a finding: a base with more pairs than this is refused rather than left to run
+#: for minutes and print millions of findings.  One quantity with 447 facts stays within it.
+MAX_PAIRS = 100_000
+#: Dimensions whose values may be negative (a balance, a change); counts, durations and ordinals may not.
+SIGNED_DIMENSIONS = ("money:", "ratio")
+
 #: Rule fields that name facts; every rule kind's references are checked here, once.
 REFERENCE_FIELDS = ("total", "parts", "fact", "facts", "from", "to", "first", "second",
                     "start", "length", "end", "part", "whole", "share")
@@ -222,6 +232,7 @@ class Builder:
                                     _field_locations(path, data), data.get("severity")))
 
     def _fact(self, path: str, data: LocatedDict, document: Document, units: dict[str, str]) -> None:
+        """Add one fact, or report why it cannot be used (rules naming it then say nothing more)."""
         fact_id = data["id"]
         location = _loc(path, data.key_marks["id"])
         fields = _field_locations(path, data)
@@ -245,8 +256,9 @@ class Builder:
             expected = "a date string" if unit.is_date else "a number"
             self._error("value-type", f"unit {unit.name!r} needs {expected} as value", fields["value"], [fact_id])
             return
-        if isinstance(raw, Mapping) and raw["min"] > raw["max"]:
-            self._error("value-type", f"min {raw['min']} is greater than max {raw['max']}", fields["value"], [fact_id])
+        problem = None if unit.is_date else _number_problem(raw, unit)
+        if problem is not None:
+            self._error("value-type", problem, fields["value"], [fact_id])
             return
         if unit.is_date:
             try:
@@ -296,10 +308,31 @@ class Builder:
             return None
         return DateInterval(first, last)
 
+    def _check_pairs(self) -> None:
+        """Facts sharing a quantity, and the facts of one rule's ``facts`` list, are compared pairwise."""
+        pairs = 0
+        sharing: dict[str, int] = {}
+        for fact in self.base.facts.values():
+            pairs += sharing.get(fact.quantity, 0)  # the new fact pairs with each earlier one
+            sharing[fact.quantity] = sharing.get(fact.quantity, 0) + 1
+            if pairs > MAX_PAIRS:
+                self._error("limit", f"more than {MAX_PAIRS:,} pairs of facts to compare; "
+                            f"{sharing[fact.quantity]} facts share quantity {fact.quantity!r}",
+                            fact.at("quantity"), [fact.id])
+                return
+        for rule in self.base.rules:
+            listed = rule.data.get("facts")
+            pairs += len(listed) * (len(listed) - 1) // 2 if isinstance(listed, list) else 0
+            if pairs > MAX_PAIRS:
+                self._error("limit", f"more than {MAX_PAIRS:,} pairs of facts to compare; rule {rule.id!r} "
+                            f"lists {len(listed or ())} facts", rule.at("facts"))
+                return
+
     def finish(self) -> tuple[FactBase, list[Finding]]:
         """Resolve facts and check every rule's references; rules with dangling ones are dropped."""
         for pending in self._pending_facts:
             self._fact(*pending)
+        self._check_pairs()
         kept: list[Rule] = []
         for rule in self.base.rules:
             missing = [(ref, where) for ref, where in _references(rule) if ref not in self.base.facts]
@@ -310,6 +343,16 @@ class Builder:
                 kept.append(rule)
         self.base.rules = kept
         return self.base, self.findings
+
+
+def _number_problem(raw: Any, unit: Unit) -> str | None:
+    """What makes a numeric value impossible: a range that runs backwards, a negative count."""
+    low = raw["min"] if isinstance(raw, Mapping) else raw
+    if isinstance(raw, Mapping) and raw["min"] > raw["max"]:
+        return f"min {raw['min']} is greater than max {raw['max']}"
+    if low < 0 and not unit.dimension.startswith(SIGNED_DIMENSIONS):
+        return f"{unit.name} cannot be negative ({low}); only money and ratios can"
+    return None
 
 
 def _references(rule: Rule) -> Iterator[tuple[str, Location]]:

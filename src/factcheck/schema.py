@@ -9,17 +9,22 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator
+from decimal import Decimal
 from functools import cache
+from importlib import resources
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from factcheck.findings import Finding, Location, Severity
-from factcheck.loader import LocatedDict, LocatedList
+from factcheck.loader import MAX_FINDINGS, LocatedDict, LocatedList, too_many_findings
 
 if TYPE_CHECKING:
     from jsonschema import ValidationError
     from jsonschema.protocols import Validator
 
+#: Longest excerpt of a value a message quotes.
+_SHOWN = 60
 _VALUE_HELP = "value must be a number, a date (2015-10-02, 2016-10, 2015, 2015-08-early, A/B) or {min, max}"
 
 
@@ -31,7 +36,6 @@ def schema_text() -> str:
     for candidate in (here.parent / "data" / "facts.schema.json", here.parents[2] / "schema" / "facts.schema.json"):
         if candidate.is_file():
             return candidate.read_text(encoding="utf-8")
-    from importlib import resources
 
     return (resources.files("factcheck") / "data" / "facts.schema.json").read_text(encoding="utf-8")
 
@@ -64,14 +68,18 @@ def fast_validator() -> Callable[[Any], bool] | None:
 def validate(data: Any, path: str, root_mark: tuple[int, int] = (1, 1)) -> list[Finding]:
     """Schema findings for one fact file, each at the offending value's line and column."""
     if not isinstance(data, dict):
-        kind = "a list" if isinstance(data, list) else f"a {type(data).__name__} scalar"
-        return [Finding("schema", Severity.ERROR, f"the file holds {kind}: expected a mapping",
+        return [Finding("schema", Severity.ERROR, f"the file holds {_kind(data)}: expected a mapping",
                         Location(path, *root_mark))]
     fast = fast_validator()
     if fast is not None and fast(data):  # clean data never needs jsonschema's located errors
         return []
+    errors = islice(_leaf_errors(validator().iter_errors(data)), MAX_FINDINGS + 1)
     # dict.fromkeys: one `required` error per absent key would otherwise repeat the same finding
-    return list(dict.fromkeys(_finding(error, data, path) for error in _leaf_errors(validator().iter_errors(data))))
+    findings = list(dict.fromkeys(_finding(error, data, path) for error in errors))
+    if len(findings) > MAX_FINDINGS:
+        last = findings[MAX_FINDINGS].location
+        findings[MAX_FINDINGS] = too_many_findings(path, last.line, last.column)
+    return findings
 
 
 def _leaf_errors(errors: Iterable[ValidationError]) -> Iterator[ValidationError]:
@@ -110,10 +118,54 @@ def _finding(error: ValidationError, data: Any, path: str) -> Finding:
         described = str(error.schema["description"])  # says what is expected; the regex would not
         message = f"{error.instance!r} is not in the expected form: {described[:1].lower()}{described[1:]}"
     elif steps and steps[-1] == "value" and error.validator == "oneOf":
-        message = _VALUE_HELP
+        message = f"{_VALUE_HELP}, not {_shown(error.instance)}"
+    else:
+        message = _shorter(message, error.instance)
     where = "/".join(str(step) for step in steps)
     return Finding("schema", Severity.ERROR, f"{message} (at {where or 'top level'})" if where else message,
                    Location(path, line, column))
+
+
+def _kind(data: Any) -> str:
+    """What a YAML value is, in YAML's words."""
+    if isinstance(data, list):
+        return "a list"
+    if isinstance(data, dict):
+        return "a mapping"
+    if data is None or isinstance(data, bool):
+        return f"the scalar {_shown(data)}"
+    return "a number" if isinstance(data, int | Decimal) else "a string"
+
+
+def _shown(instance: Any) -> str:
+    """A value as a message shows it: escaped, short, in YAML's spelling (``true``, ``null``, ``1.5``)."""
+    if instance is None or isinstance(instance, bool):
+        return {None: "null", True: "true", False: "false"}[instance]
+    text = _flow(instance)
+    if len(text) <= _SHOWN:
+        return text
+    if isinstance(instance, list | dict):
+        return f"{_kind(instance)} of {len(instance)} items"
+    if isinstance(instance, str):
+        return f"{instance[:_SHOWN]!r}… ({len(instance)} characters)"
+    return f"{text[:_SHOWN]}…"
+
+
+def _flow(instance: Any) -> str:
+    """A value in YAML flow style: ``[75.5, 'a']``, ``{'min': 1}`` (numbers without ``Decimal(…)``)."""
+    if isinstance(instance, list):
+        return "[" + ", ".join(_flow(item) for item in instance) + "]"
+    if isinstance(instance, dict):
+        return "{" + ", ".join(f"{key!r}: {_flow(item)}" for key, item in instance.items()) + "}"
+    if instance is None or isinstance(instance, bool):
+        return {None: "null", True: "true", False: "false"}[instance]
+    return str(instance) if isinstance(instance, int | Decimal) else repr(instance)
+
+
+def _shorter(message: str, instance: Any) -> str:
+    """jsonschema starts most messages with the repr of the value, which may be megabytes long."""
+    written = repr(instance)
+    return _shown(instance) + message[len(written):] if message.startswith(written) else message
 
 
 def locate(data: Any, steps: list[str | int]) -> tuple[int, int]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 from factcheck.engine import Report
 from factcheck.findings import Finding, Location
@@ -23,6 +24,13 @@ _CARET = "\x1b[1;32m"
 _BREAK = re.compile(r"\r\n|[\n\r\x85\u2028\u2029]")
 
 
+#: Notes shown under one finding; the rest are counted (every format but text lists them all).
+MAX_NOTES = 12
+#: An excerpt shows at most this many characters of a line, around the column (a 10 MB line exists).
+EXCERPT_WIDTH = 160
+
+
+@lru_cache(maxsize=16)  # one split per file and run, not one per finding; callers must not mutate it
 def split_lines(text: str) -> list[str]:
     """The lines of a text as YAML numbers them (line n is element n - 1), without line breaks."""
     lines = _BREAK.split(text)
@@ -84,8 +92,11 @@ def excerpt(location: Location, texts: Mapping[str, str], color: bool = False) -
     if not 1 <= location.line <= len(lines):
         return []
     line = lines[location.line - 1]
+    start = max(0, min(location.column - 1 - EXCERPT_WIDTH // 2, len(line) - EXCERPT_WIDTH))
+    more = "…" if start + EXCERPT_WIDTH < len(line) else ""
+    line = ("…" if start else "") + line[start:start + EXCERPT_WIDTH] + more
     # keep tabs so the caret lines up however the terminal expands them
-    pad = "".join(ch if ch == "\t" else " " for ch in line[: location.column - 1])
+    pad = "".join(ch if ch == "\t" else " " for ch in line[: location.column - 1 - start + (1 if start else 0)])
     number = str(location.line)
     gutter = " " * len(number)
     return [f" {number} | {line}".rstrip(), f" {gutter} | {pad}{Paint(color)(_CARET, '^')}"]
@@ -112,9 +123,12 @@ def finding_block(finding: Finding, texts: Mapping[str, str], color: bool = Fals
     """A finding's line, the offending line of the fact file, and a note for each fact involved."""
     paint = Paint(color)
     lines = [finding_line(finding, color), *excerpt(finding.location, texts, color)]
-    for related in finding.related:
+    for related in finding.related[:MAX_NOTES]:
         lines.append(f"{paint(BOLD, f'{related.location}:')} {paint(_SEVERITY_COLOR['note'], 'note')}: "
                      f"{related.message}")
+    if len(finding.related) > MAX_NOTES:  # a quantity stated 2,000 times: the JSON output lists them all
+        lines.append(f"{paint(BOLD, f'{finding.location}:')} {paint(_SEVERITY_COLOR['note'], 'note')}: "
+                     f"and {len(finding.related) - MAX_NOTES} more")
     return lines
 
 

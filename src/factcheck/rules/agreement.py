@@ -28,7 +28,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from itertools import combinations
 
-from factcheck.findings import Finding, Severity
+from factcheck.findings import Finding, Related, Severity
 from factcheck.model import Fact, FactBase
 from factcheck.rules._relations import Pick, judge, mention
 
@@ -46,18 +46,19 @@ def check(base: FactBase) -> Iterator[Finding]:
 
 def _compare(label: str, facts: Sequence[Fact], rule_id: str | None, *, timed: bool) -> Iterator[Finding]:
     ordered = sorted(facts, key=lambda fact: fact.location)
+    mentions = tuple(mention(fact) for fact in ordered)  # shared by the group's findings: up to 4,950 of them
     for first, second in combinations(ordered, 2):
         if timed and not first.valid.intersects(second.valid):
             continue
         if first.unit.dimension != second.unit.dimension:
-            yield _finding("dimension", Severity.ERROR, label, first, second, ordered, rule_id,
+            yield _finding("dimension", Severity.ERROR, label, first, second, mentions, rule_id,
                            f": {first.unit.name} and {second.unit.name} cannot be compared")
             continue
         severity = _verdict(first, second)
         if severity is not None:
             when = ", both valid at the same time" if timed else ""
             lean = " (they agree only within the vague tolerance)" if severity is Severity.WARNING else ""
-            yield _finding("agreement", severity, label, first, second, ordered, rule_id, when + lean)
+            yield _finding("agreement", severity, label, first, second, mentions, rule_id, when + lean)
 
 
 def _verdict(first: Fact, second: Fact) -> Severity | None:
@@ -71,8 +72,8 @@ def _verdict(first: Fact, second: Fact) -> Severity | None:
 
 
 def _finding(kind: str, severity: Severity, label: str, first: Fact, second: Fact,
-             mentions: Sequence[Fact], rule_id: str | None, tail: str) -> Finding:
+             mentions: tuple[Related, ...], rule_id: str | None, tail: str) -> Finding:
     message = (f"{label}: {second.id} states {second.written} (section {second.section!r}), "
                f"{first.id} states {first.written} (section {first.section!r}){tail}")
-    return Finding(kind, severity, message, second.location, tuple(mention(f) for f in mentions),
+    return Finding(kind, severity, message, second.location, mentions,
                    (first.id, second.id), rule_id)

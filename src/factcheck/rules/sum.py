@@ -42,6 +42,10 @@ def check(base: FactBase) -> Iterator[Finding]:
         whole = base.fact(rule, "total")
         parts = base.fact_list(rule, "parts")
         involved = [whole, *parts]
+        if whole in parts:  # structurally wrong whatever the values: a total cannot contain itself
+            yield Finding("sum", Severity.ERROR, f"sum {rule.id}: total {whole.id} is also one of its parts",
+                          rule.at("parts"), (mention(whole),), (whole.id,), rule.id)
+            continue
         mixed = mixed_dimensions(rule, involved)
         if mixed is not None:
             yield mixed
