@@ -107,6 +107,8 @@ class FactBase:
     coverage_exclusions: list[tuple[str, str, Location]] = field(default_factory=list)
     #: fact file -> the text of its document's source, filled in by the engine
     source_texts: dict[str, str] = field(default_factory=dict)
+    #: what several rules derive alike (where each quote stands), computed once per run: see rules/_sources.py
+    shared: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     def source_text(self, document: Document) -> str | None:
         return self.source_texts.get(document.path)

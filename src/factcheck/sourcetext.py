@@ -247,8 +247,12 @@ class SourceText:
     def stands_under(self, match: Match, section: str) -> bool:
         """Whether a match stands under `section`: its nearest heading or one stacked above that, or
         `OPENING` before the first heading."""
-        heading = self.heading_of(match)
-        return normalise(section) in (heading.group if heading is not None else (OPENING,))
+        return stands_under(self.heading_of(match), section)
+
+
+def stands_under(heading: Heading | None, section: str) -> bool:
+    """Whether text under `heading` (None: before the first heading) stands under `section`."""
+    return normalise(section) in (heading.group if heading is not None else (OPENING,))
 
 
 @lru_cache(maxsize=16)

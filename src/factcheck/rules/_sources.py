@@ -1,23 +1,28 @@
-"""Shared pieces of the provenance rules: each fact with its prepared source and where its quote stands."""
+"""Shared pieces of the provenance rules: each fact with where its quote stands in its source."""
 
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import cast
 
 from factcheck.findings import Location
 from factcheck.model import Document, Fact, FactBase
-from factcheck.sourcetext import Match, SourceText, prepare
+from factcheck.sourcetext import Heading, Match, SourceText, prepare
 
 
 @dataclass(frozen=True, slots=True)
 class Quoted:
-    """A fact, its document's prepared source, and every occurrence of its quote there."""
+    """A fact, every occurrence of its quote in its document's source, and the heading each stands under."""
 
     fact: Fact
-    source: SourceText
     matches: tuple[Match, ...]
+    #: the heading above each match (None: before the first one); empty when the source has no headings
+    headings: tuple[Heading | None, ...]
+
+    def source(self, base: FactBase) -> SourceText:
+        """The prepared source, for the rare finding that needs more than the above (prepared anew)."""
+        return prepare(cast(str, base.source_text(self.fact.document)))
 
 
 def source_path(document: Document) -> str:
@@ -30,15 +35,30 @@ def source_location(document: Document, source: SourceText, index: int) -> Locat
     return Location(source_path(document), line, column)
 
 
-def quoted_facts(base: FactBase) -> Iterator[Quoted]:
-    """Every fact whose document's source was read; sources are prepared once per run."""
-    for fact in base.facts.values():
+def quoted_facts(base: FactBase) -> list[Quoted]:
+    """Every fact whose document's source was read, in fact order; computed once per run.
+
+    quote, value and section all need it: sharing it prepares each source once, not once per rule,
+    and keeps only these small records alive, not the prepared sources (large: one per document).
+    """
+    shared = base.shared.get("quoted")
+    if shared is None:
+        shared = base.shared["quoted"] = list(_locate_quotes(base))
+    return cast(list[Quoted], shared)
+
+
+def _locate_quotes(base: FactBase) -> list[Quoted]:
+    result = []
+    for fact in base.facts.values():  # facts of one document stand together: prepare's small cache holds
         text = base.source_text(fact.document)
         if text is not None:
             source = prepare(text)
-            yield Quoted(fact, source, source.find(fact.quote))
+            matches = source.find(fact.quote)
+            headings = tuple(source.heading_of(match) for match in matches) if source.headings else ()
+            result.append(Quoted(fact, matches, headings))
+    return result
 
 
-def found(base: FactBase) -> Iterator[Quoted]:
+def found(base: FactBase) -> list[Quoted]:
     """The facts whose quote stands in the source: the only ones value and section judge."""
-    return (quoted for quoted in quoted_facts(base) if quoted.matches)
+    return [quoted for quoted in quoted_facts(base) if quoted.matches]

@@ -32,7 +32,7 @@ def check(base: FactBase) -> Iterator[Finding]:
     for quoted in quoted_facts(base):
         if quoted.matches:
             continue
-        fact, source = quoted.fact, quoted.source
+        fact, source = quoted.fact, quoted.source(base)
         index, passage = source.closest(fact.quote)
         where = source_location(fact.document, source, index)
         more = "\u2026" if len(normalise(fact.quote)) > MAX_PROBE else ""  # only the beginning was compared

@@ -24,19 +24,18 @@ from collections.abc import Iterator
 from factcheck.findings import Finding, Severity
 from factcheck.model import FactBase
 from factcheck.rules._sources import found
-from factcheck.sourcetext import OPENING
+from factcheck.sourcetext import OPENING, stands_under
 
 
 def check(base: FactBase) -> Iterator[Finding]:
     for quoted in found(base):
-        fact, source = quoted.fact, quoted.source
-        if not source.headings:
+        fact = quoted.fact
+        if not quoted.headings or any(stands_under(heading, fact.section) for heading in quoted.headings):
             continue
-        if any(source.stands_under(match, fact.section) for match in quoted.matches):
-            continue
-        first = source.heading_of(quoted.matches[0])
+        first = quoted.headings[0]
         if first is None:
-            where = f"under section \"{OPENING}\" (the text before the first heading, line {source.headings[0].line})"
+            line = quoted.source(base).headings[0].line
+            where = f"under section \"{OPENING}\" (the text before the first heading, line {line})"
         else:
             where = f"under section \"{first.title}\" (line {first.line})"
         yield Finding("section", Severity.ERROR, f"quote of {fact.id} stands {where}, not \"{fact.section}\"",
