@@ -125,6 +125,8 @@ def _whisker(left: Decimal, span: tuple[Decimal, Decimal], y: int, css: str) -> 
 
 @dataclass(frozen=True, slots=True)
 class TimelineRow:
+    """One bar of the timeline chart, in chart coordinates."""
+
     label: str
     x: Decimal
     width: Decimal

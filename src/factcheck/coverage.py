@@ -29,6 +29,8 @@ class CannotCover(Exception):
 
 @dataclass(frozen=True, slots=True)
 class Uncovered:
+    """A number or date in a source that no fact quotes and no exclusion names."""
+
     location: Location  # in the source
     text: str  # as the source writes it
     meaning: str  # what it states: 250000, 2015-10-02
@@ -36,12 +38,16 @@ class Uncovered:
 
 @dataclass(frozen=True, slots=True)
 class StaleExclusion:
+    """A coverage exclusion whose text no longer occurs in its source."""
+
     text: str
     location: Location  # of the exclusion in the fact base
 
 
 @dataclass(slots=True)
 class Coverage:
+    """How much of the sources' numbers and dates the fact base covers."""
+
     uncovered: list[Uncovered] = field(default_factory=list)
     stale: list[StaleExclusion] = field(default_factory=list)
     covered: int = 0

@@ -47,6 +47,8 @@ CHECK_KINDS: dict[str, str] = {
 
 @dataclass(frozen=True, slots=True)
 class KindDoc:
+    """The user documentation of one rule kind: its module's docstring."""
+
     kind: str
     summary: str  # one line: "KIND — summary"
     text: str  # the full documentation

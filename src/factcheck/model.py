@@ -34,6 +34,8 @@ REFERENCE_FIELDS = ("total", "parts", "fact", "facts", "from", "to", "first", "s
 
 @dataclass(frozen=True, slots=True)
 class Document:
+    """A document the fact base curates: its source text, language and date."""
+
     id: str
     title: str
     date: DateInterval
@@ -45,6 +47,8 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class Fact:
+    """One checkable fact: its value as written and as an exact quantity, and where it came from."""
+
     id: str
     quantity: str
     raw: Any  # the value as written: int, Decimal, date string or {min, max}
@@ -77,6 +81,8 @@ class Fact:
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """One consistency rule as declared; its kind's module in factcheck.rules judges it."""
+
     id: str
     kind: str
     data: Mapping[str, Any]
@@ -90,6 +96,8 @@ class Rule:
 
 @dataclass(frozen=True, slots=True)
 class Acknowledgement:
+    """A finding the curators accept (the document itself is wrong), with their reason."""
+
     rule: str
     facts: frozenset[str] | None
     reason: str
@@ -98,6 +106,8 @@ class Acknowledgement:
 
 @dataclass(slots=True)
 class FactBase:
+    """The loaded fact base: every file's documents, facts, rules and settings, merged."""
+
     files: list[str] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
     facts: dict[str, Fact] = field(default_factory=dict)

@@ -11,7 +11,6 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from functools import cache
-from importlib import resources
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -36,6 +35,7 @@ def schema_text() -> str:
     for candidate in (here.parent / "data" / "facts.schema.json", here.parents[2] / "schema" / "facts.schema.json"):
         if candidate.is_file():
             return candidate.read_text(encoding="utf-8")
+    from importlib import resources
 
     return (resources.files("factcheck") / "data" / "facts.schema.json").read_text(encoding="utf-8")
 

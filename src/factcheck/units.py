@@ -16,6 +16,8 @@ from decimal import Decimal
 
 @dataclass(frozen=True, slots=True)
 class Unit:
+    """A unit of measure: its dimension and its factor to that dimension's base unit."""
+
     name: str
     dimension: str
     factor: Decimal
