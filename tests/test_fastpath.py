@@ -3,11 +3,13 @@ that a user can see: the same findings, in the same order, at the same locations
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import re
 import shutil
 import sys
 from collections.abc import Iterator
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +45,7 @@ def _outcome(paths: list[Path], cwd: Path) -> tuple[list[tuple[Any, str | None]]
 
 def plain(paths: list[Path], cwd: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
     with monkeypatch.context() as patch:
+        patch.setenv("FACTCHECK_CACHE_DIR", "off")
         patch.setattr(engine, "Preloaded", _Plain)
         patch.setattr(schema, "fast_validator", lambda: None)
         patch.setattr(fastload, "without_gc", lambda f: f)
@@ -127,6 +130,24 @@ def test_cache_follows_edits(dossier: list[Path], tmp_path: Path, monkeypatch: p
         ("letters/letter-0001.yaml:17:5", "unknown key 'qoute' (at facts/0)")]
 
 
+def test_cache_follows_source_edits(dossier: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An edited source is read afresh: the provenance findings cached for its fact file are not reused."""
+    cwd = dossier[0].parents[1]
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    before = _outcome(dossier, cwd)
+    assert _outcome(dossier, cwd) == before
+    source = dossier[0].parent / "sources" / "letter-0001.txt"
+    quote = re.search(r'quote: "([^"]+)"', dossier[0].read_text(encoding="utf-8"))
+    assert quote is not None
+    assert quote[1] in source.read_text(encoding="utf-8")
+    source.write_text(source.read_text(encoding="utf-8").replace(quote[1], "(passage removed)"), encoding="utf-8")
+    after = _outcome(dossier, cwd)
+    assert after == plain(dossier, cwd, monkeypatch)
+    assert isinstance(after, tuple)
+    assert isinstance(before, tuple)
+    assert [f.kind for f, ack in after[0] if (f, ack) not in before[0]] == ["quote"]
+
+
 def test_unwritable_cache_is_harmless(dossier: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A cache directory that cannot be created changes nothing but speed."""
     blocker = tmp_path / "file"
@@ -191,7 +212,7 @@ def test_cache_others_can_write_is_not_used(dossier: list[Path], tmp_path: Path,
     monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(own))
     engine.verify(dossier, cwd=dossier[0].parents[1])
     assert own.stat().st_mode & 0o777 == 0o700
-    assert len(list(own.glob("*.pickle"))) == len(dossier)
+    assert len(list(own.glob("*.pickle"))) == 2 * len(dossier)  # each file parsed, and its provenance findings
 
 
 def test_same_file_twice_identical(dossier: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -203,3 +224,19 @@ def test_same_file_twice_identical(dossier: list[Path], tmp_path: Path, monkeypa
     assert expected == plain(paths[:1], cwd, monkeypatch)
     for outcome in fast_outcomes(paths, cwd, tmp_path / "cache", monkeypatch):
         assert outcome == expected
+
+
+def test_provenance_key_names_units_declared_elsewhere(tmp_path: Path) -> None:
+    """A unit declared in another file decides how a value is read: the per-file key includes each
+    fact's resolved unit, not only the file's own text."""
+    report = engine.verify([REPO / "facts.yaml"], cwd=REPO)
+    assert report.base is not None
+    facts = dict(list(report.base.facts.items())[:5])
+    first = next(iter(facts.values()))
+    other = {**facts, first.id: dataclasses.replace(first, unit=dataclasses.replace(first.unit, factor=Decimal(7)))}
+    assert fastload._part_key("facts.yaml", "text", "source", facts) == \
+        fastload._part_key("facts.yaml", "text", "source", dict(facts))
+    assert fastload._part_key("facts.yaml", "text", "source", facts) != \
+        fastload._part_key("facts.yaml", "text", "source", other)
+    assert fastload._part_key("facts.yaml", "text", None, facts) != \
+        fastload._part_key("facts.yaml", "text", "", facts)

@@ -12,7 +12,7 @@ from decimal import localcontext
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
-from factcheck.fastload import Preloaded, without_gc
+from factcheck.fastload import Preloaded, per_file, without_gc
 from factcheck.findings import Finding, Location, Severity, sorted_findings
 from factcheck.loader import CannotRead, LocatedDict, read_text, shorten
 from factcheck.model import MAX_FACTS, Acknowledgement, Builder, FactBase
@@ -135,9 +135,10 @@ def verify(paths: Sequence[Path], cwd: Path | None = None, root: Path | None = N
     findings.extend(_read_sources(base, {name: path for name, path, _ in loaded}, root))
     checked = not findings
     if checked:
-        from factcheck.rules import check_all
+        from factcheck.rules import PER_FILE_KINDS, RULE_KINDS, check_all
 
-        findings.extend(check_all(base))
+        findings.extend(check_all(base, [kind for kind in RULE_KINDS if kind not in PER_FILE_KINDS]))
+        findings.extend(per_file(base, texts, lambda part: check_all(part, PER_FILE_KINDS)))
         findings = _apply_acknowledgements(_apply_severities(findings, base), base.acknowledged)
     return Report(sorted_findings(findings), base, names, texts, checked)
 

@@ -13,6 +13,9 @@
   that produced it (outside the fact base: see `cache_dir`), so an unchanged file costs a read
   and an unpickle.  Files not in the cache are split between this process and a forked second
   one when there are enough bytes to pay for it.
+* `per_file`: the provenance findings (quote, value, section) of each fact file depend only on
+  that file and its source text, so they are cached per file too: an unchanged file with an
+  unchanged source costs an unpickle instead of preparing the source and reading every quote.
 """
 
 from __future__ import annotations
@@ -24,13 +27,14 @@ import hashlib
 import os
 import pickle
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
 from factcheck.findings import Finding
 from factcheck.loader import CannotRead, Loaded, load_file, load_text, read_text
+from factcheck.model import Document, Fact, FactBase
 from factcheck.schema import schema_text, validate
 
 #: After this many new objects, what is alive is frozen (`gc.freeze`) before the collector resumes.
@@ -136,16 +140,19 @@ def _pickled(value: Prepared) -> bytes:
 
 
 def _read_entry(entry: Path) -> Prepared | None:
-    try:
-        with entry.open("rb") as handle:
-            value = pickle.load(handle)
-    except FileNotFoundError:
-        return None
-    except Exception:  # noqa: BLE001 - a damaged or foreign entry is just a miss
-        return None
+    value = _unpickled(entry)
     if isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], Loaded) and isinstance(value[1], list):
         return value
     return None
+
+
+def _unpickled(entry: Path) -> object:
+    """The entry's value, or None when it is missing, damaged or foreign (just a miss)."""
+    try:
+        with entry.open("rb") as handle:
+            return pickle.load(handle)
+    except Exception:  # noqa: BLE001 - any failure to read an entry is a miss
+        return None
 
 
 def _write_entry(entry: Path, blob: bytes) -> None:
@@ -260,3 +267,53 @@ class Preloaded:
         if args or checked is None or checked[0] is not data:
             return validate(data, path, *args)
         return checked[1]
+
+
+# --- findings that depend on one fact file and its source alone, cached per file -------------
+
+@functools.cache
+def _package_salt() -> bytes:
+    """A digest of every module of factcheck (any of them may shape a finding) and of Python."""
+    digest = hashlib.blake2b(f"{sys.version}\0{_PROTOCOL}\0".encode(), digest_size=16)
+    package = Path(__file__).resolve().parent
+    for module in sorted(package.rglob("*.py")):
+        digest.update(module.relative_to(package).as_posix().encode() + b"\0" + module.read_bytes() + b"\0")
+    return digest.digest()
+
+
+def per_file(base: FactBase, texts: Mapping[str, str], check: Callable[[FactBase], list[Finding]]) -> list[Finding]:
+    """`check` run on each fact file's part of `base` (its documents, facts and source text), for
+    findings that depend on nothing else.  Each file's findings are cached under a hash of the
+    file's name and text (`texts`), its source's text, the units its facts resolved to (units may
+    be declared in another file) and the package's code."""
+    by_file: dict[str, dict[str, Fact]] = {}
+    for fact in base.facts.values():
+        by_file.setdefault(fact.document.path, {})[fact.id] = fact
+    documents: dict[str, list[Document]] = {}
+    for document in base.documents:
+        documents.setdefault(document.path, []).append(document)
+    cache = cache_dir()
+    if cache is not None and not trusted(cache):
+        cache = None
+    findings: list[Finding] = []
+    for name, facts in by_file.items():
+        source = base.source_texts.get(name)
+        part = FactBase(files=[name], documents=documents.get(name, []), facts=facts,
+                        source_texts={} if source is None else {name: source})
+        entry = None if cache is None else cache / f"{_part_key(name, texts.get(name, ''), source, facts)}.pickle"
+        found = _unpickled(entry) if entry is not None else None
+        if not (isinstance(found, list) and all(isinstance(item, Finding) for item in found)):
+            found = check(part)
+            if entry is not None:
+                _write_entry(entry, pickle.dumps(found, _PROTOCOL))
+        findings.extend(found)
+    return findings
+
+
+def _part_key(name: str, text: str, source: str | None, facts: Mapping[str, Fact]) -> str:
+    units = {id(fact.unit): fact.unit for fact in facts.values()}  # the builder shares one per unit text
+    digest = hashlib.blake2b(key=_package_salt(), digest_size=20)
+    sourced = "no source" if source is None else f"source {source}"
+    for piece in (name, text, sourced, *sorted(map(repr, units.values()))):
+        digest.update(f"{len(piece)}:{piece}".encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
