@@ -105,7 +105,7 @@ def money(letter: Letter, parts: int, off: int = 0, unnamed: int = 0) -> tuple[d
     topic, region, year = rng.choice(TOPICS), rng.choice(REGIONS), letter.doc_date.year
     values = [Decimal(rng.randint(5, 900)) / 10 for _ in range(parts)]
     quantity = f"l{n:04d}-budget-{topic.replace(' ', '-')}-{year}-{len(letter.facts) + 1}"
-    stated = sum(values) + off
+    stated = sum(values, Decimal(0)) + off
     total = letter.fact(quantity, stated, unit,
                         f"Voor {topic} in {region} is in {year} in totaal {dutch_number(stated)} "
                         f"{SCALE_WORDS[unit]} beschikbaar (brief {n})",
