@@ -11,18 +11,19 @@ Layout of OUT::
     files.txt                           the fact files, one per line (for `factcheck verify $(cat files.txt)`)
 
 Every fact has a quote, a unit and often a qualifier, a validity or a note; values are numbers
-(with decimals and scale words), dates (days, months, early/mid/late, ranges) and {min, max}
-ranges.  Some quantities are restated in other letters with the same value (cross-file
-agreement) or as a history with disjoint validity.  Every generated relation holds, so a correct
-factcheck finds nothing.  `--kinds` picks the rule kinds to emit (default: sum,agreement, the
-kinds the schema shipped with); `--kinds all` also emits inclusion, bound, change, order,
-duration, weekday, relative, ratio and count rules once those kinds exist.
+(with decimals and scale words), dates (days, months, early/mid/late) and {min, max} ranges (a
+vague count such as "tientallen", or "tussen de 40 en 60").  Some quantities are restated in other
+letters with the same value (cross-file agreement) or as a history with disjoint validity.  Every
+value is what its quote states and every generated relation holds under the current rules; only
+every tenth letter's own total is one off, and acknowledged (tests/test_benchmarks.py checks this).
+`--kinds` picks the rule kinds to emit (default: sum,agreement, the kinds the schema shipped
+with); `--kinds all` also emits inclusion, bound, change, order, duration, weekday, relative,
+ratio and count rules.
 """
 
 from __future__ import annotations
 
 import argparse
-import calendar
 import json
 import random
 import re
@@ -48,6 +49,8 @@ QUALIFIER_WORDS = {"exact": "", "circa": "circa ", "more_than": "ruim ", "almost
                    "at_most": "maximaal ", "probably": "waarschijnlijk "}
 MONTHS = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
           "november", "december")
+#: vague counts a letter writes, each with the exact range factcheck reads in it (numerals.py)
+VAGUE_COUNTS = (("enkele", 2, 9), ("tientallen", 20, 99), ("honderden", 200, 999), ("duizenden", 2000, 9999))
 WEEKDAYS = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 SCALE_WORDS = {"EUR million": "miljoen euro", "EUR thousand": "duizend euro", "EUR": "euro"}
 
@@ -92,14 +95,17 @@ def dutch_date(day: date) -> str:
     return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
-def money(letter: Letter, parts: int, off: int = 0) -> tuple[dict[str, Any], list[dict[str, Any]]]:
-    """A budget and its split; the parts add up exactly to the total (unless the letter is `off`)."""
+def money(letter: Letter, parts: int, off: int = 0, unnamed: int = 0) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """A budget and its split; the parts add up exactly to the total (unless the letter is `off`).
+
+    The last `unnamed` parts count in the total but the letter does not state them.
+    """
     rng, n = letter.rng, letter.number
     unit = rng.choice(("EUR million", "EUR million", "EUR thousand"))
     topic, region, year = rng.choice(TOPICS), rng.choice(REGIONS), letter.doc_date.year
     values = [Decimal(rng.randint(5, 900)) / 10 for _ in range(parts)]
     quantity = f"l{n:04d}-budget-{topic.replace(' ', '-')}-{year}-{len(letter.facts) + 1}"
-    stated = sum(values) + off
+    stated = sum(values, Decimal(0)) + off
     total = letter.fact(quantity, stated, unit,
                         f"Voor {topic} in {region} is in {year} in totaal {dutch_number(stated)} "
                         f"{SCALE_WORDS[unit]} beschikbaar (brief {n})",
@@ -107,7 +113,7 @@ def money(letter: Letter, parts: int, off: int = 0) -> tuple[dict[str, Any], lis
     items = [letter.fact(f"{quantity}-part{i + 1}", value, unit,
                          f"Daarvan is {dutch_number(value)} {SCALE_WORDS[unit]} bestemd voor onderdeel {i + 1} "
                          f"van {topic} (brief {n}, post {len(letter.facts) + 1})")
-             for i, value in enumerate(values)]
+             for i, value in enumerate(values[:parts - unnamed])]
     return total, items
 
 
@@ -155,11 +161,15 @@ def make_letter(number: int, seed: int, size: int, kinds: set[str]) -> Letter:
     while len(letter.facts) < size:
         roll = rng.random() if len(letter.facts) < size - 8 else 0.3  # fill up with single facts
         if roll < 0.25:
-            total, parts = money(letter, rng.randint(2, 4))
-            if "sum" in kinds:
-                letter.rule("sum", total=total["id"], parts=[p["id"] for p in parts])
-            elif "inclusion" in kinds:
-                letter.rule("inclusion", total=total["id"], parts=[p["id"] for p in parts[:-1]])
+            split = rng.randint(2, 4)
+            if "inclusion" in kinds and ("sum" not in kinds or rng.random() < 0.25):
+                # "daarvan onder meer": one part of the total goes unnamed
+                total, parts = money(letter, split + 1, unnamed=1)
+                letter.rule("inclusion", total=total["id"], parts=[p["id"] for p in parts])
+            else:
+                total, parts = money(letter, split)
+                if "sum" in kinds:
+                    letter.rule("sum", total=total["id"], parts=[p["id"] for p in parts])
         elif roll < 0.45:
             count(letter, shared=rng.random() < 0.2)
         elif roll < 0.55:
@@ -201,16 +211,23 @@ def make_letter(number: int, seed: int, size: int, kinds: set[str]) -> Letter:
                 length = letter.fact(f"l{number:04d}-length-{len(letter.facts)}", months, "months",
                                      f"De verlenging duurt {months} maanden (brief {number}, post "
                                      f"{len(letter.facts) + 1})")
-                year, month = divmod(start.month - 1 + months - 1, 12)
-                end_day = date(start.year + year, month + 1, 1)
-                end = day_fact(letter, end_day.replace(day=calendar.monthrange(end_day.year, end_day.month)[1]),
-                               "het einde van de verlenging", "month")
+                # calendar arithmetic, as the rule reads it: from October, 7 months end in May
+                year, month = divmod(start.month - 1 + months, 12)
+                end = day_fact(letter, date(start.year + year, month + 1, 1), "het einde van de verlenging",
+                               "month")
                 letter.rule("duration", start=begin["id"], length=length["id"], end=end["id"])
         elif roll < 0.9:
-            # "tientallen" is read as exactly 20..99
-            fact = letter.fact(f"l{number:04d}-range-{len(letter.facts)}", {"min": 20, "max": 99},
-                               "persons", f"Het gaat om tientallen {rng.choice(('strijders', 'vluchtelingen'))} "
-                               f"(brief {number}, post {len(letter.facts) + 1})")
+            # a range is a vague count, read as exactly its documented range, or both ends in numbers
+            noun = rng.choice(("strijders", "vluchtelingen"))
+            if rng.random() < 0.6:
+                word, low, high = rng.choice(VAGUE_COUNTS)
+                said = f"{word} {noun}"
+            else:
+                low = rng.randint(10, 400)
+                high = low + rng.randint(5, 200)
+                said = f"tussen de {low} en {high} {noun}"
+            fact = letter.fact(f"l{number:04d}-range-{len(letter.facts)}", {"min": low, "max": high}, "persons",
+                               f"Het gaat om {said} (brief {number}, post {len(letter.facts) + 1})")
             if "bound" in kinds:
                 letter.rule("bound", fact=fact["id"], min=0, max=10000)
         else:

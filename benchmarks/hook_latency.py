@@ -1,16 +1,19 @@
 """Hook latency: wall time of `factcheck verify` on the shipped fact base against
 `check-jsonschema --schemafile schema/facts.schema.json facts.yaml` (schema only), same run.
 
-    python benchmarks/hook_latency.py [--runs 11] [--venv DIR]
+    python benchmarks/hook_latency.py [--runs 11] [--work DIR] [--check-jsonschema PATH]
 
-Run it with the interpreter of a venv that has factcheck installed (`pip install -e .`).
-`factcheck verify` is timed as a commit meets it (its per-file cache filled by the warm-up run)
-and with the cache off (FACTCHECK_CACHE_DIR=off: every run parses and checks the YAML afresh).
-check-jsonschema is not a project dependency: it is pip-installed (pinned, by name) into a
-throwaway venv, or into --venv DIR to reuse between runs.  Both commands run as fresh processes
-from the repository root, alternately (so drift hits both alike), after one warm-up each; the
-report gives the median of each and their ratio, the machine, and where factcheck's time goes
-(`python -X importtime`, cumulative per top-level module).
+Any Python 3.11+ runs it: factcheck is timed as pre-commit installs it, the checkout
+pip-installed (not editable, bytecode compiled at install) into a venv of its own, afresh at every
+run (benchmarks/venvs.py).  `factcheck verify` is timed as a commit meets it (its per-file cache
+filled by the warm-up run) and with the cache off (FACTCHECK_CACHE_DIR=off: every run parses and
+checks the YAML afresh).  check-jsonschema is not a project dependency: it is pip-installed
+(pinned, by name) into a venv of its own, unless --check-jsonschema names an installed one.  The
+venvs live in --work DIR (DIR/factcheck-venv, DIR/cjs-venv; the layout of run.py, so one DIR
+serves both) or else in a temporary directory.  Every command runs as a fresh process from the
+repository root without PYTHONDONTWRITEBYTECODE, alternately (so drift hits all alike), after one
+warm-up each; the report gives the median of each and their ratio, the machine, and where
+factcheck's time goes (`python -X importtime`, cumulative per top-level module).
 """
 
 from __future__ import annotations
@@ -22,13 +25,12 @@ import platform
 import resource
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-CHECK_JSONSCHEMA = "check-jsonschema==0.39.0"
+from venvs import REPO, checkout, child_env, install_check_jsonschema, install_factcheck
+
 TARGET_RATIO = 0.25
 
 
@@ -37,7 +39,7 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def timed(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float]:
+def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Wall and CPU seconds for one run of `command` in the repository root; it must exit 0.
 
     CPU time (user + system of the child) is reported beside wall time because it is far less
@@ -62,23 +64,12 @@ def cpu_model() -> str:
     return platform.processor() or "unknown"
 
 
-def install_check_jsonschema(venv: Path) -> Path:
-    executable = venv / "bin" / "check-jsonschema"
-    if not executable.exists():
-        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-        pip = subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", CHECK_JSONSCHEMA],
-                             capture_output=True, text=True, check=False)
-        if pip.returncode != 0:
-            raise SystemExit(f"installing {CHECK_JSONSCHEMA} failed:\n{pip.stdout}{pip.stderr}")
-    return executable
-
-
-def import_times(top: int, runs: int = 5) -> list[tuple[str, float]]:
+def import_times(python: Path, top: int, runs: int = 5) -> list[tuple[str, float]]:
     """The slowest top-level imports of `factcheck verify`: (module, median cumulative microseconds)."""
     samples: dict[str, list[int]] = {}
     for _ in range(runs):
-        result = subprocess.run([sys.executable, "-X", "importtime", "-m", "factcheck", "verify"],
-                                cwd=REPO, capture_output=True, text=True, check=False)
+        result = subprocess.run([str(python), "-X", "importtime", "-m", "factcheck", "verify"],
+                                cwd=REPO, env=child_env(), capture_output=True, text=True, check=False)
         for line in result.stderr.splitlines():
             fields = line.removeprefix("import time:").split("|")
             if not line.startswith("import time:") or len(fields) != 3 or "cumulative" in line:
@@ -93,23 +84,27 @@ def import_times(top: int, runs: int = 5) -> list[tuple[str, float]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=11, help="timed runs of each command (at least 5)")
-    parser.add_argument("--venv", type=Path, help="venv for check-jsonschema (created if missing; default: a temp dir)")
+    parser.add_argument("--work", type=Path,
+                        help="directory for the venvs (created if missing; default: a temporary directory)")
+    parser.add_argument("--check-jsonschema", dest="cjs", type=Path, help="path of an installed check-jsonschema")
     args = parser.parse_args()
     if args.runs < 5:
         parser.error("--runs must be at least 5")
-    factcheck = Path(sys.executable).parent / "factcheck"
     with tempfile.TemporaryDirectory() as scratch:
-        cjs = install_check_jsonschema(args.venv or Path(scratch) / "venv")
+        work = args.work or Path(scratch)
+        bin_dir = install_factcheck(work / "factcheck-venv")
+        cjs = args.cjs or install_check_jsonschema(work / "cjs-venv")
+        factcheck, python = bin_dir / "factcheck", bin_dir / "python"
         commands = {
             "factcheck verify": [str(factcheck), "verify"],
             "  without cache": [str(factcheck), "verify"],  # every run reads and checks the YAML afresh
             "check-jsonschema": [str(cjs), "--schemafile", "schema/facts.schema.json", "facts.yaml"],
-            "python -c pass": [sys.executable, "-c", "pass"],  # the interpreter's own start: the floor
+            "python -c pass": [str(python), "-c", "pass"],  # the interpreter's own start: the floor
         }
         wall: dict[str, list[float]] = {name: [] for name in commands}
         cpu: dict[str, list[float]] = {name: [] for name in commands}
-        envs: dict[str, dict[str, str] | None] = dict.fromkeys(commands)
-        envs["  without cache"] = {**os.environ, "FACTCHECK_CACHE_DIR": "off"}
+        envs = {name: child_env() for name in commands}
+        envs["  without cache"] = child_env(FACTCHECK_CACHE_DIR="off")
         for name, command in commands.items():
             timed(command, envs[name])  # warm-up: page cache, .pyc files, factcheck's cache
         for _ in range(args.runs):
@@ -117,6 +112,7 @@ def main() -> None:
                 seconds, cpu_seconds = timed(command, envs[name])
                 wall[name].append(seconds)
                 cpu[name].append(cpu_seconds)
+        slowest = import_times(python, top=10)
     median = {name: statistics.median(values) for name, values in wall.items()}
     median_cpu = {name: statistics.median(values) for name, values in cpu.items()}
     ratio = median["factcheck verify"] / median["check-jsonschema"]
@@ -125,6 +121,7 @@ def main() -> None:
     print(f"date:    {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC")
     print(f"machine: {os.cpu_count()} CPUs, {cpu_model()}, Python {platform.python_version()}, "
           f"load average {os.getloadavg()[0]:.1f} at the end")
+    print(f"code:    {checkout()}, pip-installed (not editable); no PYTHONDONTWRITEBYTECODE")
     print(f"runs:    {args.runs} of each, alternating, after one warm-up each")
     for name in commands:
         print(f"{name:18} wall median {median[name] * 1000:6.1f} ms (min {min(wall[name]) * 1000:6.1f}, "
@@ -133,7 +130,7 @@ def main() -> None:
     print(f"ratio:   {ratio:.2f}x wall, {ratio_cpu:.2f}x cpu  ({verdict} the target of {TARGET_RATIO}x); "
           f"without cache {ratio_uncached:.2f}x wall")
     print("factcheck's slowest top-level imports (python -X importtime, cumulative, median of 5):")
-    for module, micros in import_times(top=10):
+    for module, micros in slowest:
         print(f"  {micros / 1000:7.1f} ms  {module}")
 
 

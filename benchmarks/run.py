@@ -3,14 +3,17 @@
     python benchmarks/run.py                       # 1k, 10k, 100k facts; 5 runs each; writes results.md
     python benchmarks/run.py --sizes 1000 --runs 3 # quick
 
-For every size it generates a dossier (benchmarks/generate.py, seed 1; one file per letter of 100
-facts, each with its source text) and times whole processes, interleaved round-robin so that a
-noisy machine slows every command alike:
+Any Python 3.11+ runs it.  factcheck is timed as pre-commit installs it: the checkout
+pip-installed (not editable, bytecode compiled at install) into --work/factcheck-venv, afresh at
+every run (benchmarks/venvs.py); the baselines run with that venv's Python, and no timed process
+sees PYTHONDONTWRITEBYTECODE.  For every size it generates a dossier (benchmarks/generate.py,
+seed 1; one file per letter of 100 facts, each with its source text) and times whole processes,
+interleaved round-robin so that a noisy machine slows every command alike:
 
 * ``factcheck verify`` on all fact files: cold (empty cache directory) and warm (cache filled);
 * ``json.load`` of the same data saved as JSON (the floor for getting it into Python);
 * ``yaml.load`` with PyYAML's C loader (CSafeLoader);
-* ``check-jsonschema`` with the same schema (installed into a throwaway venv, not a dependency).
+* ``check-jsonschema`` with the same schema (pinned, installed into --work/cjs-venv: not a dependency).
 
 And the hook latency: ``factcheck verify`` on the shipped fact base against check-jsonschema's
 schema-only check of the same file.  Wall time is the median and min-max of the runs; peak memory
@@ -34,10 +37,10 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from generate import generate
+from venvs import REPO, checkout, child_env, install_check_jsonschema, install_factcheck
+
 HERE = Path(__file__).resolve().parent
-REPO = HERE.parent
-sys.path.insert(0, str(HERE))
-from generate import generate  # noqa: E402
 
 JSON_LOAD = "import json, sys\nfor p in sys.argv[1:]:\n    with open(p, 'rb') as f: json.load(f)\n"
 YAML_LOAD = ("import sys, yaml\nfor p in sys.argv[1:]:\n"
@@ -57,7 +60,7 @@ class Command:
     codes: set[int] = field(default_factory=set)
 
     def run_once(self) -> None:
-        env = {**os.environ, **self.env}
+        env = child_env(**self.env)
         with tempfile.TemporaryDirectory() as cache:
             if self.fresh_cache:
                 env["FACTCHECK_CACHE_DIR"] = cache
@@ -99,23 +102,6 @@ def interleave(commands: list[Command]) -> None:
                       file=sys.stderr, flush=True)
 
 
-def checker(work: Path, given: str | None) -> str:
-    """check-jsonschema: the one given, or installed into a throwaway venv under `work`."""
-    if given:
-        return given
-    venv = work / "cjs-venv"
-    exe = venv / "bin" / "check-jsonschema"
-    if not exe.exists():
-        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-        subprocess.run([str(venv / "bin" / "pip"), "install", "-q", "check-jsonschema"], check=True)
-    return str(exe)
-
-
-def factcheck_argv() -> list[str]:
-    script = Path(sys.executable).parent / "factcheck"
-    return [str(script)] if script.exists() else [sys.executable, "-m", "factcheck"]
-
-
 def machine() -> str:
     model = "unknown CPU"
     try:
@@ -141,9 +127,10 @@ def main() -> None:
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     args.work.mkdir(parents=True, exist_ok=True)
-    cjs = checker(args.work, args.cjs)
+    bin_dir = install_factcheck(args.work / "factcheck-venv")
+    factcheck, python = [str(bin_dir / "factcheck")], str(bin_dir / "python")
+    cjs = args.cjs or str(install_check_jsonschema(args.work / "cjs-venv"))
     schema = str(REPO / "schema" / "facts.schema.json")
-    factcheck = factcheck_argv()
     results: dict[int, dict[str, Command]] = {}
 
     for size in sizes:
@@ -159,8 +146,8 @@ def main() -> None:
                                         runs=args.runs, fresh_cache=True),
             "factcheck (warm)": Command("factcheck verify, warm cache", [*factcheck, "verify", *files], base,
                                         env={"FACTCHECK_CACHE_DIR": str(warm_cache)}, runs=args.runs),
-            "json": Command("json.load", [sys.executable, "-c", JSON_LOAD, *jsons], base, runs=args.runs),
-            "yaml": Command("yaml.load (C)", [sys.executable, "-c", YAML_LOAD, *files], base, runs=args.runs),
+            "json": Command("json.load", [python, "-c", JSON_LOAD, *jsons], base, runs=args.runs),
+            "yaml": Command("yaml.load (C)", [python, "-c", YAML_LOAD, *files], base, runs=args.runs),
             "cjs": Command("check-jsonschema", [cjs, "--schemafile", schema, *files], base,
                            runs=args.slow_runs if size >= 100_000 else args.runs),
         }
@@ -204,6 +191,7 @@ def main() -> None:
 def render(results: dict[int, dict[str, Command]], hook: dict[str, Command], args: argparse.Namespace) -> str:
     now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     lines = [f"Measured {now} on {machine()}.", "",
+             f"Code: {checkout()}, pip-installed (not editable); no PYTHONDONTWRITEBYTECODE.", "",
              f"Command: `python benchmarks/run.py --sizes {args.sizes} --runs {args.runs} "
              f"--slow-runs {args.slow_runs}`", "",
              "| facts | command | wall time: median (min-max, runs) | peak memory |", "|---|---|---|---|"]
