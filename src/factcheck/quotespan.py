@@ -16,4 +16,4 @@ def find_quote(text: str, quote: str) -> tuple[int, int] | None:
     matches = source.find(quote)
     if not matches:
         return None
-    return source.origin[matches[0].start], source.origin[matches[0].end - 1] + 1
+    return source.offset(matches[0].start), source.offset(matches[0].end - 1) + 1
