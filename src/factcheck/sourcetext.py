@@ -30,7 +30,6 @@ Nothing here depends on the language of the text.
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 from array import array
@@ -85,6 +84,8 @@ def _tidy(folded: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Heading:
+    """A heading of the source and the headings stacked directly above it."""
+
     line: int  # 1-based
     title: str
     group: tuple[str, ...]  # the headings stacked above it (without text between), then itself
@@ -220,6 +221,8 @@ class SourceText:
         how many words agree on the start, and only the best `MAX_CANDIDATES` are scored; a quote
         longer than `MAX_PROBE` characters is compared by its beginning.
         """
+        import difflib  # here: only a quote that is not found needs it (~1 ms at every start)
+
         key = normalise(quote)[:MAX_PROBE]
         text = self.plain
         size = len(key)
