@@ -68,7 +68,7 @@ PARALLEL_MIN_BYTES = 1 << 20
 _PROTOCOL = pickle.HIGHEST_PROTOCOL
 #: The modules whose code decides a file's loaded and checked form; a change to any of them (or
 #: to the schema, or to Python) changes every cache key, so a stale entry is never used.
-_CODE = ("loader", "schema", "fastschema", "findings", "fastload")
+_CODE = ("loader", "yamlcompose", "schema", "fastschema", "findings", "fastload")
 
 Prepared = tuple[Loaded, list[Finding]]
 
