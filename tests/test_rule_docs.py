@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from factcheck.loader import load_text
-from factcheck.rules import RULE_KINDS
+from factcheck.rules import rule_module
 from rulehelpers import check
 
 #: the kinds whose docstrings carry runnable examples (facts and rules in YAML, output lines after)
@@ -38,12 +38,12 @@ def run(data: dict[str, Any]) -> list[str]:
 
 @pytest.mark.parametrize("kind", DOCUMENTED)
 def test_first_line_names_the_kind(kind: str) -> None:
-    assert (RULE_KINDS[kind].__doc__ or "").startswith(f"{kind} — ")
+    assert (rule_module(kind).__doc__ or "").startswith(f"{kind} — ")
 
 
 @pytest.mark.parametrize("kind", DOCUMENTED)
 def test_examples_produce_what_the_docstring_shows(kind: str) -> None:
-    found = examples(RULE_KINDS[kind])
+    found = examples(rule_module(kind))
     assert [verdict for verdict, _, _ in found] == ["Passes", "Fails"]
     (_, passing, shown_passing), (_, failing, shown_failing) = found
     assert shown_passing == []

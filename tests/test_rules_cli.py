@@ -6,7 +6,7 @@ import inspect
 import subprocess
 import sys
 
-from factcheck.rules import RULE_KINDS
+from factcheck.rules import RULE_KINDS, rule_module
 
 
 def factcheck(*args: str) -> subprocess.CompletedProcess[str]:
@@ -26,7 +26,7 @@ def test_lists_every_kind_with_its_summary() -> None:
 def test_prints_the_full_documentation_of_a_kind() -> None:
     result = factcheck("rules", "weekday")
     assert (result.returncode, result.stderr) == (0, "")
-    assert result.stdout == inspect.cleandoc(RULE_KINDS["weekday"].__doc__ or "") + "\n"
+    assert result.stdout == inspect.cleandoc(rule_module("weekday").__doc__ or "") + "\n"
     assert result.stdout.startswith("weekday — a date stated with a weekday falls on that weekday.\n\n")
 
 

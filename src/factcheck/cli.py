@@ -205,16 +205,16 @@ def rules_command(kind: str | None) -> None:
     """List the rule kinds with a summary each, or print the full documentation of KIND."""
     import inspect
 
-    from factcheck.rules import RULE_KINDS, summary
+    from factcheck.rules import RULE_KINDS, rule_module, summary
 
     if kind is None:
         width = max(len(name) for name in RULE_KINDS)
-        for name, module in RULE_KINDS.items():
-            click.echo(f"{name:<{width}}  {summary(module).removeprefix(f'{name} — ')}")
+        for name in RULE_KINDS:
+            click.echo(f"{name:<{width}}  {summary(rule_module(name)).removeprefix(f'{name} — ')}")
         return
     if kind not in RULE_KINDS:
         raise click.UsageError(f"unknown rule kind {kind!r}; known kinds: {', '.join(RULE_KINDS)}")
-    click.echo(inspect.cleandoc(RULE_KINDS[kind].__doc__ or ""))
+    click.echo(inspect.cleandoc(rule_module(kind).__doc__ or ""))
 
 
 @main.command()

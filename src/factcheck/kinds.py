@@ -67,9 +67,9 @@ def known_kinds() -> list[str]:
 
 
 def documentation(kind: str) -> KindDoc:
-    from factcheck.rules import RULE_KINDS
+    from factcheck.rules import RULE_KINDS, rule_module
 
-    module = RULE_KINDS.get(kind)
+    module = rule_module(kind) if kind in RULE_KINDS else None
     if module is not None and module.__doc__:
         return _doc(kind, module.__doc__)
     if kind in CHECK_KINDS:
