@@ -19,7 +19,6 @@ cannot know what to check, which is "could not check", not a finding about the f
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,6 +68,8 @@ def _pyproject_table(path: Path, name: str) -> dict[str, Any] | None:
         raise ConfigError(f"{name}: cannot read: {exc.strerror or exc}") from exc
     if b"factcheck" not in raw:  # most pyproject.toml files cannot hold the table: skip parsing them
         return None
+    import tomllib  # here, after that test: a pyproject.toml without the table costs no import
+
     try:
         document = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:

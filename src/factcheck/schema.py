@@ -7,7 +7,6 @@ FormatChecker).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
 from functools import cache
@@ -42,6 +41,8 @@ def schema_text() -> str:
 
 @cache
 def load_schema() -> dict[str, Any]:
+    import json  # here: a run whose files all come from the cache never reads the schema as data
+
     schema: dict[str, Any] = json.loads(schema_text())
     return schema
 
