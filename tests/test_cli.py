@@ -16,7 +16,7 @@ import yaml
 from click.testing import CliRunner, Result
 
 from conftest import DOCUMENT, REPO, base_text, fact, rule
-from factcheck import engine
+from factcheck import cli, engine
 from factcheck.cli import main, run
 
 VERSION = version("factcheck")
@@ -354,3 +354,35 @@ def test_console_script(tmp_path: Path) -> None:
     assert bare.returncode == 2
     version_run = subprocess.run([str(script), "--version"], capture_output=True, text=True, check=False)
     assert (version_run.stdout, version_run.returncode) == (f"factcheck {VERSION}\n", 0)
+
+
+class _Exited(Exception):
+    """What the patched os._exit raises, so that a test survives the console's hard exit."""
+
+
+SHIPPED_SUMMARY = "0 errors, 0 warnings, 1 acknowledged; 142 facts, 79 rules in 1 file"
+
+
+@pytest.mark.parametrize(("args", "code", "last_line"), [
+    (("verify", str(REPO / "facts.yaml")), 0, SHIPPED_SUMMARY),
+    (("verify", "absent.yaml"), 2, "factcheck: absent.yaml: no such file"),
+    (("--version",), 0, f"factcheck {version('factcheck')}"),
+])
+def test_console_exits_with_runs_code_after_flushing(args: tuple[str, ...], code: int, last_line: str, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """`factcheck` ends with os._exit (no teardown of a large base), with run's exit code and its output."""
+    exits: list[int] = []
+
+    def hard_exit(status: int) -> None:
+        exits.append(status)
+        raise _Exited
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "argv", ["factcheck", *args])
+    monkeypatch.setattr(cli.os, "_exit", hard_exit)
+    with pytest.raises(_Exited):
+        cli.console()
+    captured = capsys.readouterr()
+    assert exits == [code]
+    assert (captured.out + captured.err).splitlines()[-1] == last_line

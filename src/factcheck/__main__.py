@@ -1,3 +1,3 @@
-from factcheck.cli import run
+from factcheck.cli import console
 
-run()
+console()

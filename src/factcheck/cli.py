@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Mapping, Sequence
@@ -85,6 +86,23 @@ def run() -> None:
     except Exception as exc:  # noqa: BLE001 - the one boundary where a bug becomes exit 2
         click.echo(f"factcheck: internal error: {type(exc).__name__}: {exc}", err=True)
         sys.exit(EXIT_CANNOT_CHECK)
+
+
+def console() -> None:
+    """The `factcheck` command: `run`, then leave at once.  Freeing a large fact base object by
+    object is wasted work at exit (~0.2 s of a 100,000-fact run), so, as mypy does, the process
+    ends with `os._exit` once the output is flushed."""
+    try:
+        run()
+        code = 0
+    except SystemExit as exc:
+        if not isinstance(exc.code, int | None):  # a message for Python to print: the usual exit
+            raise
+        code = exc.code or 0
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError):  # a reader that went away (`| head`): nothing left to tell it
+            stream.flush()
+    os._exit(code)
 
 
 def _check(paths: tuple[Path, ...]) -> tuple[Report, list[Path]]:
