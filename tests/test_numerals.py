@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.numerals import find_numerals
+from factcheck.numerals import add_words, find_numerals
 
 LETTER_DATE = date(2015, 11, 2)
 
@@ -315,6 +315,11 @@ def reads_as_written(tag: str, text: str, expected: list[Reading]) -> None:
     found = find_numerals(text, tag, LETTER_DATE)
     assert [(item.start, item.text, item.kind, item.meaning, item.weak) for item in found] == [
         reading[:5] for reading in expected]
+    # without words: exactly the rest, and adding the words gives the whole answer
+    digits_and_dates = find_numerals(text, tag, LETTER_DATE, words=False)
+    assert [(item.start, item.text) for item in digits_and_dates] == [
+        reading[:2] for reading in expected if not reading[5]]
+    assert add_words(text, tag, digits_and_dates) == found
 
 
 @pytest.mark.parametrize("tag", ["nl", "en"])

@@ -3,7 +3,9 @@
 
 `find_numerals(text, language, reference)` scans a text left to right and returns `Numeral`
 values in order; nothing is found twice.  Dates are tried first (so the 2015 of
-"2 oktober 2015" is part of the date), then numbers written with digits, then words.
+"2 oktober 2015" is part of the date), then numbers written with digits, then words.  The words
+come last and take only what is left, so a caller can stop before them (``words=False``) and
+read them later with `add_words` if it still needs them.
 
 * **Digits** follow the language's notation: Dutch ``77,5`` and ``250.000``, English ``77.5``
   and ``250,000``; both group thousands with a space (``27 925``).  A scale word multiplies
@@ -345,8 +347,12 @@ def _patterns(lang: Language) -> _Patterns:
 
 # -- scanning --------------------------------------------------------------------------------------
 
-def find_numerals(text: str, tag: str = "nl", reference: date | None = None) -> list[Numeral]:
-    """Everything numeric `text` states, in order of position (see the module documentation)."""
+def find_numerals(text: str, tag: str = "nl", reference: date | None = None, *, words: bool = True) -> list[Numeral]:
+    """Everything numeric `text` states, in order of position (see the module documentation).
+
+    With ``words=False``, only the dates, idioms and digits: the number words, ordinals and vague
+    counts written in words are the costliest pass, and one that changes nothing found before it.
+    """
     lang = language(tag)
     patterns = _patterns(lang)
     found: list[Numeral] = []
@@ -363,7 +369,14 @@ def find_numerals(text: str, tag: str = "nl", reference: date | None = None) -> 
     if found:  # only phrases can have taken a number's span: numbers never overlap one another
         numbers = [match for match in numbers if _free(taken, match)]
     found.extend(_number(match, lang) for match in numbers)
-    return sorted([*found, *_words(text, lang, found)], key=_START)
+    found.sort(key=_START)
+    return add_words(text, tag, found) if words else found
+
+
+def add_words(text: str, tag: str, found: list[Numeral]) -> list[Numeral]:
+    """All of `find_numerals(text, tag, reference)` from `found`, what it returned with ``words=False``:
+    `found` and the words in the spans it leaves free."""
+    return sorted([*found, *_words(text, language(tag), found)], key=_START)
 
 
 _START = attrgetter("start")
