@@ -3,12 +3,15 @@
 
 from __future__ import annotations
 
+import calendar
 from datetime import date
 from decimal import Decimal
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from factcheck.numerals import find_numerals
+from factcheck.numerals import add_words, find_numerals
 
 LETTER_DATE = date(2015, 11, 2)
 
@@ -122,3 +125,214 @@ def test_values_are_exact_decimals() -> None:
     (item,) = find_numerals("77,5", "nl")
     assert item.value == Decimal("77.5")
     assert isinstance(item.value, Decimal)
+
+
+# -- generated phrases: every piece's reading is written out here, independently of the scanner --------
+
+#: (start, as written, kind, meaning, weak, read from words)
+Reading = tuple[int, str, str, str, bool, bool]
+
+NL_SMALL = ["", "een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen", "tien", "elf", "twaalf",
+            "dertien", "veertien", "vijftien", "zestien", "zeventien", "achttien", "negentien"]
+NL_TENS = ["", "", "twintig", "dertig", "veertig", "vijftig", "zestig", "zeventig", "tachtig", "negentig"]
+EN_SMALL = ["", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+            "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+EN_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+NL_MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+             "november", "december"]
+EN_MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December"]
+VAGUE = {"nl": {"enkele": "2..9", "tientallen": "20..99", "honderden": "200..999", "duizenden": "2000..9999",
+                "tienduizenden": "20000..99999", "honderdduizenden": "200000..999999",
+                "miljoenen": "2000000..999999999", "talloze": "10.."},
+         "en": {"several": "3..9", "dozens": "24..99", "hundreds": "200..999", "thousands": "2000..9999",
+                "millions": "2000000..999999999", "countless": "10.."}}
+#: words between pieces: no number, no date, and none of them makes a number word before it a verb
+FILLERS = {"nl": ["bij", "naast", "met", "zonder"], "en": ["with", "near", "beside", "without"]}
+
+
+def dutch(number: int) -> str:
+    """1 <= number < 10**6 as one Dutch word: vijfentwintig, tweehonderdvijftig, drieduizend."""
+    for size, name in ((1000, "duizend"), (100, "honderd")):
+        if number >= size:
+            head, rest = divmod(number, size)
+            return ("" if head == 1 else dutch(head)) + name + (dutch(rest) if rest else "")
+    if number < 20:
+        return NL_SMALL[number]
+    tens, unit = divmod(number, 10)
+    if not unit:
+        return NL_TENS[tens]
+    return NL_SMALL[unit] + ("ën" if NL_SMALL[unit].endswith("e") else "en") + NL_TENS[tens]
+
+
+def dutch_ordinal(number: int) -> str:
+    """1 <= number < 100: eerste, derde, achtste, elfde, twintigste, vijfentwintigste."""
+    special = {1: "eerste", 3: "derde", 8: "achtste"}
+    return special.get(number) or dutch(number) + ("de" if number < 20 else "ste")
+
+
+def english(number: int) -> str:
+    """1 <= number < 10**6 in English words: two hundred and fifty thousand, twenty-one."""
+    thousands, rest = divmod(number, 1000)
+    hundreds, rest = divmod(rest, 100)
+    parts = [english(thousands) + " thousand"] if thousands else []
+    if hundreds:
+        parts.append(EN_SMALL[hundreds] + " hundred" + (" and" if rest else ""))
+    if rest:
+        tens, unit = divmod(rest, 10)
+        parts.append(EN_SMALL[rest] if rest < 20 else EN_TENS[tens] + (f"-{EN_SMALL[unit]}" if unit else ""))
+    return " ".join(parts)
+
+
+def english_ordinal(number: int) -> str:
+    """1 <= number < 100: first, fifth, twelfth, twentieth, twenty-third."""
+    special = {1: "first", 2: "second", 3: "third", 5: "fifth", 8: "eighth", 9: "ninth", 12: "twelfth"}
+    tens, unit = divmod(number, 10)
+    if number < 20:
+        return special.get(number) or EN_SMALL[number] + "th"
+    return EN_TENS[tens][:-1] + "ieth" if not unit else f"{EN_TENS[tens]}-{english_ordinal(unit)}"
+
+
+def whole(text: str, kind: str, meaning: str, *, weak: bool = False, words: bool = False) -> list[Reading]:
+    return [(0, text, kind, meaning, weak, words)]
+
+
+def days(year: int, month: int, first: int, last: int | None = None) -> str:
+    """The dates grammar's reading of days `first` to `last` (a single day when no last)."""
+    start = f"{year:04d}-{month:02d}-{first:02d}"
+    return start if last is None else f"{start}..{year:04d}-{month:02d}-{last:02d}"
+
+
+PIECES = ["cardinal", "scaled words", "ordinal", "vague", "digits", "scaled digits", "percent", "digit ordinal",
+          "day", "day range", "hedged month", "month", "season", "half", "relative year", "month range", "weak",
+          "idiom"]
+
+
+@st.composite
+def piece(draw: st.DrawFn, tag: str, choice: str) -> tuple[str, list[Reading]]:
+    """A phrase of kind `choice` (one of PIECES) in language `tag`, and what it states."""
+    nl = tag == "nl"
+    months = NL_MONTHS if nl else EN_MONTHS
+    month = draw(st.integers(1, 12))
+    year = draw(st.integers(1990, 2030))
+    end = calendar.monthrange(year, month)[1]
+    day = draw(st.integers(1, end))
+    name = months[month - 1]
+    if choice == "cardinal":
+        number = draw(st.integers(1, 999_999))
+        text = dutch(number) if nl else english(number)
+        return text, whole(text, "number", str(number), weak=number == 1, words=True)
+    if choice == "scaled words":
+        number = draw(st.integers(1, 999))
+        text = f"{dutch(number)} miljoen" if nl else f"{english(number)} million"
+        return text, whole(text, "number", str(number * 10**6), words=True)
+    if choice == "ordinal":
+        number = draw(st.integers(1, 99))
+        text = dutch_ordinal(number) if nl else english_ordinal(number)
+        return text, whole(text, "ordinal", f"ordinal {number}", words=True)
+    if choice == "vague":
+        text, meaning = draw(st.sampled_from(sorted(VAGUE[tag].items())))
+        return text, whole(text, "vague", meaning, words=True)
+    if choice in ("digits", "scaled digits", "percent"):
+        number = draw(st.integers(0, 10**7))
+        cents = draw(st.sampled_from(["", "5", "25"]))
+        group, point = (".", ",") if nl else (",", ".")
+        text = f"{number:,}".replace(",", group) + (point + cents if cents else "")
+        value = Decimal(f"{number}.{cents}" if cents else number)
+        if choice == "scaled digits":
+            return f"{text} {'miljoen' if nl else 'million'}", whole(
+                f"{text} {'miljoen' if nl else 'million'}", "number", f"{(value * 10**6).normalize():f}")
+        if choice == "percent":
+            text += draw(st.sampled_from(["%", " procent" if nl else " percent"]))
+            return text, whole(text, "percent", f"{value.normalize():f}%")
+        return text, whole(text, "number", f"{value.normalize():f}")
+    if choice == "digit ordinal":
+        number = draw(st.integers(1, 99))
+        text = f"{number}{draw(st.sampled_from(['e', 'ste', 'de'] if nl else ['th', 'st', 'nd', 'rd']))}"
+        return text, whole(text, "ordinal", f"ordinal {number}")
+    if choice == "day":
+        text = f"{day} {name} {year}" if nl or draw(st.booleans()) else f"{name} {day}, {year}"
+        return text, whole(text, "date", days(year, month, day))
+    if choice == "day range":
+        first, last = sorted(draw(st.lists(st.integers(1, end), min_size=2, max_size=2, unique=True)))
+        text = f"{first}\u2013{last} {name} {year}"
+        return text, whole(text, "date", days(year, month, first, last))
+    if choice == "hedged month":
+        hedge, (first, last) = draw(st.sampled_from(
+            [("begin", (1, 10)), ("medio", (11, 20)), ("eind", (21, end)), ("Begin", (1, 10))] if nl
+            else [("early ", (1, 10)), ("mid-", (11, 20)), ("late ", (21, end))]))
+        text = f"{hedge} {name} {year}" if nl else f"{hedge}{name} {year}"
+        return text, whole(text, "date", days(year, month, first, last))
+    if choice == "month":
+        if draw(st.booleans()):
+            return f"{name} {year}", whole(f"{name} {year}", "date", days(year, month, 1, end))
+        # without a year: the letter's
+        return name, whole(name, "date", days(2015, month, 1, calendar.monthrange(2015, month)[1]))
+    if choice == "season":
+        season, (first, last) = draw(st.sampled_from(
+            [("najaar", (9, 11)), ("zomer", (6, 8)), ("voorjaar", (3, 5))] if nl
+            else [("autumn", (9, 11)), ("summer", (6, 8)), ("spring", (3, 5))]))
+        text = f"{season} {'van' if nl else 'of'} {year}"
+        return text, whole(text, "date", f"{year}-{first:02d}-01..{year}-{last:02d}-"
+                                         f"{calendar.monthrange(year, last)[1]:02d}")
+    if choice == "half":
+        half = draw(st.integers(1, 2))
+        words = (["eerste", "tweede"] if nl else ["first", "second"])[half - 1] + (" helft van" if nl else " half of")
+        text = f"{words} {year}"
+        return text, whole(text, "date", f"{year}-01-01..{year}-06-30" if half == 1 else f"{year}-07-01..{year}-12-31")
+    if choice == "relative year":
+        text, offset = draw(st.sampled_from([("dit jaar", 0), ("vorig jaar", -1), ("volgend jaar", 1)] if nl
+                                            else [("this year", 0), ("last year", -1), ("next year", 1)]))
+        return text, whole(text, "date", f"{2015 + offset}-01-01..{2015 + offset}-12-31")
+    if choice == "month range":
+        first, last = sorted(draw(st.lists(st.integers(1, 12), min_size=2, max_size=2, unique=True)))
+        text = f"{months[first - 1]}/{months[last - 1]} {year}"
+        return text, whole(text, "date", f"{year}-{first:02d}-01..{year}-{last:02d}-"
+                                         f"{calendar.monthrange(year, last)[1]:02d}")
+    if choice == "idiom" and nl:  # a position: "op een na hoogste" is the second highest
+        number = draw(st.integers(1, 99))
+        return f"op {dutch(number)} na", whole(f"op {dutch(number)} na", "ordinal", f"ordinal {number + 1}")
+    return draw(st.sampled_from([
+        ("beide", whole("beide", "number", "2", weak=True, words=True)),
+        ("voor het eerst", [(9, "eerst", "ordinal", "ordinal 1", True, True)]),
+        ("acht het", [(0, "acht", "number", "8", True, True)]),
+    ] if nl else [("both", whole("both", "number", "2", weak=True, words=True))]))
+
+
+@st.composite
+def phrases(draw: st.DrawFn, tag: str, kinds: list[str], most: int) -> tuple[str, list[Reading]]:
+    """(text, what it states): one to `most` pieces of the given kinds between filler words."""
+    text, expected = draw(st.sampled_from(FILLERS[tag])), []
+    for _ in range(draw(st.integers(1, most))):
+        written, readings = draw(piece(tag, draw(st.sampled_from(kinds))))
+        text += " "
+        expected += [(len(text) + start, *rest) for start, *rest in readings]
+        text += f"{written} {draw(st.sampled_from(FILLERS[tag]))}"
+    return text, expected
+
+
+def reads_as_written(tag: str, text: str, expected: list[Reading]) -> None:
+    found = find_numerals(text, tag, LETTER_DATE)
+    assert [(item.start, item.text, item.kind, item.meaning, item.weak) for item in found] == [
+        reading[:5] for reading in expected]
+    # without words: exactly the rest, and adding the words gives the whole answer
+    digits_and_dates = find_numerals(text, tag, LETTER_DATE, words=False)
+    assert [(item.start, item.text) for item in digits_and_dates] == [
+        reading[:2] for reading in expected if not reading[5]]
+    assert add_words(text, tag, digits_and_dates) == found
+
+
+@pytest.mark.parametrize("tag", ["nl", "en"])
+@pytest.mark.parametrize("kind", PIECES)
+@settings(max_examples=30)
+@given(data=st.data())
+def test_a_generated_phrase_reads_as_written(tag: str, kind: str, data: st.DataObject) -> None:
+    """Number words, compounds, digits, dates and idioms alone between plain words read as documented."""
+    reads_as_written(tag, *data.draw(phrases(tag, [kind], most=1)))
+
+
+@pytest.mark.parametrize("tag", ["nl", "en"])
+@given(data=st.data())
+def test_generated_phrases_read_as_written(tag: str, data: st.DataObject) -> None:
+    """Several of them in one text do not change one another's reading."""
+    reads_as_written(tag, *data.draw(phrases(tag, PIECES, most=5)))

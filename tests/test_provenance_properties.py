@@ -14,7 +14,7 @@ from factcheck.dates import parse_date
 from factcheck.findings import Location
 from factcheck.model import Document, Fact
 from factcheck.numerals import find_numerals
-from factcheck.rules.value import states
+from factcheck.rules.value import misstated, states
 from factcheck.sourcetext import SourceText
 from factcheck.units import parse_unit
 
@@ -111,6 +111,42 @@ def test_changing_one_digit_breaks_the_value(number: Decimal, data: st.DataObjec
     other = data.draw(st.sampled_from([d for d in "0123456789" if d != digits[where]]))
     changed = Decimal(digits[:where] + other + digits[where + 1:])
     assert not states(make_fact(changed, "EUR million", quote), stated)
+
+
+#: what quotes are made of: digits, dates, number words, ordinals, vague counts, idioms, weak words
+PHRASES = ["vier", "vijfentwintig", "tweehonderdvijftig", "twee miljoen", "250.000", "77,5 miljoen", "75%",
+           "12 procent", "vijfde", "tweeëntwintigste", "5e", "tientallen", "enkele", "2 oktober 2015",
+           "begin augustus 2015", "29 juli jl.", "het najaar van 2014", "de eerste helft van dit jaar", "op een na",
+           "beide", "een", "één", "acht het", "2015", "fase twee", "troepen"]
+DATES = ["2015-10-02", "2015-08-early", "2015-07-29", "2014-09/2014-11", "2015-H1", "2015", "2015-10", "2016-01-01"]
+SCALE = {"persons": Decimal(1), "EUR million": Decimal(10**6), "ordinal": Decimal(1), "percent": Decimal(1),
+         "fraction": Decimal(1) / 100}
+
+
+@st.composite
+def quoted_values(draw: st.DrawFn) -> Fact:
+    """A fact whose quote mixes PHRASES, with a value the quote states or not, in any unit."""
+    quote = draw(st.sampled_from(PHRASES))
+    for _ in range(draw(st.integers(0, 4))):
+        quote += draw(st.sampled_from([" ", " en ", ", ", " bij "])) + draw(st.sampled_from(PHRASES))
+    unit = draw(st.sampled_from([*SCALE, "date"]))
+    if unit == "date":
+        return make_fact(draw(st.sampled_from(DATES)), unit, quote)
+    stated = find_numerals(quote, "nl", date(2015, 11, 2))
+    numbers = [number / SCALE[unit] for item in stated for number in (item.value, item.low, item.high)
+               if number is not None] + [Decimal(draw(st.integers(0, 30)))]
+    if draw(st.booleans()):
+        return make_fact({"min": draw(st.sampled_from(numbers)), "max": draw(st.sampled_from(numbers))}, unit, quote)
+    return make_fact(draw(st.sampled_from(numbers)), unit, quote)
+
+
+@settings(max_examples=300)
+@given(quoted_values())
+def test_the_value_rule_reads_words_only_when_it_needs_them(fact: Fact) -> None:
+    """Reading the number words only when digits and dates do not state the value gives the same verdict,
+    and the same list of what the quote states, as reading everything at once."""
+    everything = find_numerals(fact.quote, "nl", date(2015, 11, 2))
+    assert misstated(fact) == (None if states(fact, everything) else everything)
 
 
 TITLES = ["Financiën", "Politiek", "Nederlandse inzet in luchtcampagne", "Ontwikkelingen Irak", "Regio",

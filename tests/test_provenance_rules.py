@@ -90,6 +90,9 @@ def test_value_differs_from_the_quote(tmp_path: Path) -> None:
     ("{min: 100, max: 900}", "persons", "tientallen trainers", '"tientallen" (20..99)'),
     ("{min: 21, max: 99}", "persons", "tientallen trainers", '"tientallen" (20..99)'),
     ("{min: 20, max: 100}", "persons", "tientallen trainers", '"tientallen" (20..99)'),
+    # neither the date nor the word states it: the message names both
+    ("4", "aircraft", "het mandaat tot 31 juli 2016. Het vijfde detachement",
+     '"31 juli 2016" (2016-07-31), "vijfde" (ordinal 5)'),
 ])
 def test_value_failures_say_what_the_quote_states(tmp_path: Path, value: str, unit: str, quote: str,
                                                   states: str) -> None:

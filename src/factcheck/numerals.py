@@ -3,7 +3,9 @@
 
 `find_numerals(text, language, reference)` scans a text left to right and returns `Numeral`
 values in order; nothing is found twice.  Dates are tried first (so the 2015 of
-"2 oktober 2015" is part of the date), then numbers written with digits, then words.
+"2 oktober 2015" is part of the date), then numbers written with digits, then words.  The words
+come last and take only what is left, so a caller can stop before them (``words=False``) and
+read them later with `add_words` if it still needs them.
 
 * **Digits** follow the language's notation: Dutch ``77,5`` and ``250.000``, English ``77.5``
   and ``250,000``; both group thousands with a space (``27 925``).  A scale word multiplies
@@ -39,6 +41,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import cache, lru_cache
+from operator import attrgetter
 
 from factcheck.dates import DateInterval, parse_date
 
@@ -282,6 +285,10 @@ Reader = Callable[[re.Match[str], "Language", date | None], "Numeral | None"]
 class _Patterns:
     number: re.Pattern[str]
     phrases: tuple[tuple[re.Pattern[str], Reader], ...]  # dates and idioms, tried in this order
+    # Every phrase holds one of its language's month, season, half-year or relative-year words
+    # after a non-word character, or is the ordinal idiom: a text this finds nothing in has no
+    # phrase, and one search is far cheaper than the phrases (most quotes have none).
+    cue: re.Pattern[str] | None
 
 
 @cache
@@ -294,9 +301,10 @@ def _patterns(lang: Language) -> _Patterns:
         tail.append(rf"\s+(?P<scale>{_alternatives(lang.scales)})(?!\w)")
     percent = r"\s?%" + (rf"|\s+(?:{_alternatives(lang.percent_words)})(?!\w)" if lang.percent_words else "")
     tail.append(rf"(?P<percent>{percent})")
-    number = re.compile(rf"(?<![\w.,])(?<![^\W\d_]-){digits}(?:{'|'.join(tail)})?(?![^\W_])")
+    # (?=\d) first: the engine tries a pattern at every position, and this fails fastest where no digit is
+    number = re.compile(rf"(?=\d)(?<![\w.,])(?<![^\W\d_]-){digits}(?:{'|'.join(tail)})?(?![^\W_])")
     if not lang.months:
-        return _Patterns(number, ())
+        return _Patterns(number, (), None)
     months = _alternatives(lang.months)
     month = months if lang.months_case_sensitive else f"(?i:{months})"
     ranges = "|".join(["[-\u2013\u2014]", *(re.escape(word) for word in lang.range_words)])
@@ -310,8 +318,10 @@ def _patterns(lang: Language) -> _Patterns:
         forms.insert(0, rf"(?P<month2>{month})\s+(?P<d3>[0-3]?\d){lang.day_suffix}(?!\w)"
                         rf"(?:,?\s+(?P<year2>\d{{4}})(?!\d))?")
     phrases: list[tuple[str, Reader]] = []
+    cues = [month]
     if lang.ordinal_after:
         phrases.append((lang.ordinal_after, _ordinal_after))
+        cues.append(lang.ordinal_after)
     some_year = r"(?P<year>\d{4})(?!\d)"
     if lang.relative_years:
         some_year = rf"(?:{some_year}|(?P<relyear>{_alternatives(lang.relative_years)}))"
@@ -319,57 +329,86 @@ def _patterns(lang: Language) -> _Patterns:
     phrases.append((rf"(?P<month>{month})\s*[/\u2013-]\s*(?P<month2>{month})(?!\w)(?:\s+{some_year})?{relative}",
                     _month_range))
     if lang.halves:
-        phrases.append((rf"(?i:{_alternatives(lang.halves)})\s+{of}(?:\w+\s+)?{some_year}", _half))
+        halves = f"(?i:{_alternatives(lang.halves)})"
+        phrases.append((rf"{halves}\s+{of}(?:\w+\s+)?{some_year}", _half))
+        cues.append(halves)
     if lang.seasons:
-        phrases.append((rf"(?P<season>(?i:{_alternatives(lang.seasons)}))(?!\w)(?:\s+{of}{some_year})?", _season))
+        seasons = f"(?i:{_alternatives(lang.seasons)})"
+        phrases.append((rf"(?P<season>{seasons})(?!\w)(?:\s+{of}{some_year})?", _season))
+        cues.append(seasons)
     if lang.relative_years:
-        phrases.append((rf"(?P<relyear>(?i:{_alternatives(lang.relative_years)}))(?!\w)", _season))
+        relative_years = f"(?i:{_alternatives(lang.relative_years)})"
+        phrases.append((rf"(?P<relyear>{relative_years})(?!\w)", _season))
+        cues.append(relative_years)
     phrases.append(("|".join(f"(?:{form})" for form in forms), _date))
-    return _Patterns(number, tuple((re.compile(rf"(?<!\w)(?:{pattern})"), read) for pattern, read in phrases))
+    return _Patterns(number, tuple((re.compile(rf"(?<!\w)(?:{pattern})"), read) for pattern, read in phrases),
+                     re.compile(rf"(?<!\w)(?:{'|'.join(cues)})"))
 
 
 # -- scanning --------------------------------------------------------------------------------------
 
-def find_numerals(text: str, tag: str = "nl", reference: date | None = None) -> list[Numeral]:
-    """Everything numeric `text` states, in order of position (see the module documentation)."""
+def find_numerals(text: str, tag: str = "nl", reference: date | None = None, *, words: bool = True) -> list[Numeral]:
+    """Everything numeric `text` states, in order of position (see the module documentation).
+
+    With ``words=False``, only the dates, idioms and digits: the number words, ordinals and vague
+    counts written in words are the costliest pass, and one that changes nothing found before it.
+    """
     lang = language(tag)
     patterns = _patterns(lang)
     found: list[Numeral] = []
     taken = bytearray(len(text))
+    if patterns.cue is not None and patterns.cue.search(text):
+        for pattern, read in patterns.phrases:
+            for match in pattern.finditer(text):
+                if _free(taken, match):
+                    item = read(match, lang, reference)
+                    if item is not None:
+                        found.append(item)
+                        _take(taken, item)
+    numbers: Iterable[re.Match[str]] = patterns.number.finditer(text)
+    if found:  # only phrases can have taken a number's span: numbers never overlap one another
+        numbers = [match for match in numbers if _free(taken, match)]
+    found.extend(_number(match, lang) for match in numbers)
+    found.sort(key=_START)
+    return add_words(text, tag, found) if words else found
 
-    def claim(item: Numeral) -> None:
-        found.append(item)
-        taken[item.start:item.end] = b"\x01" * (item.end - item.start)
 
-    for pattern, read in patterns.phrases:
-        for match in pattern.finditer(text):
-            if not any(taken[match.start():match.end()]):
-                item = read(match, lang, reference)
-                if item is not None:
-                    claim(item)
-    for match in patterns.number.finditer(text):
-        if not any(taken[match.start():match.end()]):
-            claim(_number(match, lang))
-    for item in _words(text, lang, taken):
-        claim(item)
-    return sorted(found, key=lambda item: item.start)
+def add_words(text: str, tag: str, found: list[Numeral]) -> list[Numeral]:
+    """All of `find_numerals(text, tag, reference)` from `found`, what it returned with ``words=False``:
+    `found` and the words in the spans it leaves free."""
+    return sorted([*found, *_words(text, language(tag), found)], key=_START)
+
+
+_START = attrgetter("start")
+
+
+def _take(taken: bytearray, item: Numeral) -> None:
+    taken[item.start:item.end] = b"\x01" * (item.end - item.start)
+
+
+def _free(taken: bytearray, match: re.Match[str]) -> bool:
+    return taken.find(1, match.start(), match.end()) < 0
+
+
+_SPACES = re.compile(r"[ \u00a0\u202f]")
+_YEAR = re.compile(r"(19|20)\d\d")
 
 
 def _number(match: re.Match[str], lang: Language) -> Numeral:
     written = match["digits"]
     # the pattern admits group separators only between groups of three digits
-    compact = re.sub(r"[ \u00a0\u202f]", "", written).replace(lang.group, "")
+    compact = _SPACES.sub("", written).replace(lang.group, "")
     value = Decimal(compact.replace(lang.decimal, "."))
     span = (match.start(), match.end(), match.group())
     if match["ordinal"]:
         return Numeral(*span, ORDINAL, value)
     if match["percent"]:
         return Numeral(*span, PERCENT, value)
-    scale = match.groupdict().get("scale")
+    scale = match["scale"] if lang.scales else None  # the pattern has the group only then
     if scale:
         return Numeral(*span, NUMBER, value * lang.scales[scale])
     years: tuple[DateInterval, ...] = ()
-    if re.fullmatch(r"(19|20)\d\d", written):
+    if _YEAR.fullmatch(written):
         years = (parse_date(written),)
     return Numeral(*span, NUMBER, value, dates=years)
 
@@ -484,14 +523,23 @@ def _resolve_year(month: int, day: int, relative: str, lang: Language, reference
 _WORD = re.compile(r"[^\W\d_]+")
 
 
-def _words(text: str, lang: Language, taken: bytearray) -> list[Numeral]:
-    """Number words, ordinals and vague counts; adjacent number words make one number."""
-    words = [match for match in _WORD.finditer(text) if not any(taken[match.start():match.end()])]
+def _words(text: str, lang: Language, taken_by: list[Numeral]) -> list[Numeral]:
+    """Number words, ordinals and vague counts, outside what is `taken_by` the other passes; adjacent
+    number words make one number."""
+    words = list(_WORD.finditer(text))
+    if taken_by:
+        taken = bytearray(len(text))
+        for item in taken_by:
+            _take(taken, item)
+        words = [match for match in words if _free(taken, match)]
     found: list[Numeral] = []
     index = 0
     while index < len(words):
         match = words[index]
-        word = _fold(match.group())
+        word = _number_word(lang, match.group())
+        if word is None:
+            index += 1
+            continue
         if word in lang.pair_words or word in lang.weak_ordinals:  # beide, "voor het eerst"
             kind, number = (NUMBER, 2) if word in lang.pair_words else (ORDINAL, lang.weak_ordinals[word])
             found.append(Numeral(match.start(), match.end(), match.group(), kind, Decimal(number), weak=True))
@@ -522,6 +570,15 @@ def _words(text: str, lang: Language, taken: bytearray) -> list[Numeral]:
                              ORDINAL if is_ordinal else NUMBER, Decimal(value), weak=weak))
         index = end
     return found
+
+
+@lru_cache(maxsize=16384)  # prose repeats its words: most are no number, and cost one look-up
+def _number_word(lang: Language, written: str) -> str | None:
+    """`written` folded, if it is a word `_words` can read a number from (alone or first of several)."""
+    word = _fold(written)
+    readable = (word in lang.pair_words or word in lang.weak_ordinals or word in lang.vague
+                or lang.ordinal(word) is not None or lang.cardinal(word) is not None)
+    return word if readable else None
 
 
 def _sequence(text: str, words: list[re.Match[str]], index: int, lang: Language) -> tuple[int, int, bool]:

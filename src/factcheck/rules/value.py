@@ -36,7 +36,7 @@ from decimal import Decimal
 from factcheck.dates import parse_date
 from factcheck.findings import Finding, Severity
 from factcheck.model import Fact, FactBase
-from factcheck.numerals import NUMBER, ORDINAL, PERCENT, VAGUE, Numeral, find_numerals
+from factcheck.numerals import NUMBER, ORDINAL, PERCENT, VAGUE, Numeral, add_words, find_numerals
 from factcheck.rules._sources import found
 from factcheck.units import SCALES
 
@@ -44,15 +44,27 @@ from factcheck.units import SCALES
 def check(base: FactBase) -> Iterator[Finding]:
     for quoted in found(base):
         fact = quoted.fact
-        document = fact.document
-        stated = find_numerals(fact.quote, document.language, document.date.first)
-        if not states(fact, stated):
+        stated = misstated(fact)
+        if stated is not None:
             yield Finding("value", Severity.ERROR, f"value {fact.written} {_what(stated)}", fact.at("value"),
                           facts=(fact.id,))
 
 
+def misstated(fact: Fact) -> list[Numeral] | None:
+    """Everything the fact's quote states, when none of it is the fact's value; else None."""
+    document = fact.document
+    stated = find_numerals(fact.quote, document.language, document.date.first, words=False)
+    # Most values are written in digits, and reading the words costs most: read them only when
+    # digits and dates do not state the value.  The verdict is the same, because the words change
+    # nothing found before them and more numerals can only make `states` true.
+    if states(fact, stated):
+        return None
+    stated = add_words(fact.quote, document.language, stated)
+    return None if states(fact, stated) else stated
+
+
 def states(fact: Fact, stated: Sequence[Numeral]) -> bool:
-    """Whether one of the things a quote states is the fact's value."""
+    """Whether one of the things a quote states is the fact's value (so more of them can only make it true)."""
     raw = fact.raw
     if fact.unit.is_date:
         when = parse_date(raw)
