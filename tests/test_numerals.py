@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.numerals import add_words, find_numerals
+from factcheck.numerals import DUTCH, add_words, find_numerals
 
 LETTER_DATE = date(2015, 11, 2)
 
@@ -336,3 +336,51 @@ def test_a_generated_phrase_reads_as_written(tag: str, kind: str, data: st.DataO
 def test_generated_phrases_read_as_written(tag: str, data: st.DataObject) -> None:
     """Several of them in one text do not change one another's reading."""
     reads_as_written(tag, *data.draw(phrases(tag, PIECES, most=5)))
+
+
+@pytest.mark.parametrize(("text", "meaning"), [
+    ("auguſtus 2015", "2015-08-01..2015-08-31"),  # long s: the case-insensitive pattern takes it as s
+    ("APRİL 2015", "2015-04-01..2015-04-30"),
+    ("de eerſte helft van 2015", "2015-01-01..2015-06-30"),
+    ("in het NAJAAR van 2014", "2014-09-01..2014-11-30"),
+    ("BEGIN AUGUSTUS 2015", "2015-08-01..2015-08-10"),
+])
+def test_words_matched_by_case_folding_are_read(text: str, meaning: str) -> None:
+    """What a case-insensitive pattern matched is looked up the same way (it used to raise StopIteration)."""
+    assert [item.meaning for item in find_numerals(text, "nl")] == [meaning]
+
+
+#: Letters and what Unicode case folding (which the case-insensitive patterns use) equates them with.
+CASE_VARIANTS = {"s": "sSſ", "i": "iIİı", "k": "kK\u212a"}
+
+
+def case_variants(word: str) -> st.SearchStrategy[str]:
+    return st.tuples(*(st.sampled_from(CASE_VARIANTS.get(char, char + char.upper())) for char in word)).map("".join)
+
+
+@settings(max_examples=200)
+@given(data=st.data(), month=st.integers(1, 12))
+def test_a_month_in_any_casing_reads_as_the_month(data: st.DataObject, month: int) -> None:
+    """A month name in any casing the patterns accept (a long s, a dotted capital I) reads as that month."""
+    written = data.draw(case_variants(DUTCH.months[month - 1]))
+    last = calendar.monthrange(2015, month)[1]
+    assert [item.meaning for item in find_numerals(f"{written} 2015", "nl")] == [
+        f"2015-{month:02d}-01..2015-{month:02d}-{last}"]
+
+
+MONTHS_AND_CUES = ["januari", "augustus", "najaar", "helft", "dit jaar", "begin", "eerste", "op", "na", "ſ", "İ",
+                   "K", "ß", " ", "-", "/", "1", "15", "2015"]
+
+
+@settings(max_examples=300)
+@given(tag=st.sampled_from(["nl", "en", "de"]),
+       text=st.lists(st.sampled_from(MONTHS_AND_CUES) | st.text(max_size=3), max_size=12).map("".join))
+def test_any_text_reads_in_order_within_bounds(tag: str, text: str) -> None:
+    """Whatever the text (odd casings, partial words, digits glued to words), reading it never fails,
+    and what it finds lies within the text, in order, without overlaps, each span its own text."""
+    found = find_numerals(text, tag, date(2015, 11, 6))
+    end = 0
+    for item in found:
+        assert end <= item.start < item.end <= len(text)
+        assert text[item.start:item.end] == item.text
+        end = item.end

@@ -283,6 +283,8 @@ Reader = Callable[[re.Match[str], "Language", date | None], "Numeral | None"]
 
 @dataclass(frozen=True)
 class _Patterns:
+    """A language's compiled patterns, built once per language."""
+
     number: re.Pattern[str]
     phrases: tuple[tuple[re.Pattern[str], Reader], ...]  # dates and idioms, tried in this order
     # Every phrase holds one of its language's month, season, half-year or relative-year words
@@ -429,7 +431,7 @@ def _date(match: re.Match[str], lang: Language, reference: date | None) -> Numer
         stem = f"{year:04d}-{month:02d}"
         dates: tuple[DateInterval, ...]
         if hedge:
-            dates = (parse_date(f"{stem}-{lang.hedges[hedge.lower()]}"),)
+            dates = (parse_date(f"{stem}-{lang.hedges[_key(lang.hedges, hedge)]}"),)
         elif first_day and last_day:
             first, last = f"{stem}-{int(first_day):02d}", f"{stem}-{int(last_day):02d}"
             dates = (parse_date(f"{first}/{last}"), parse_date(first), parse_date(last))
@@ -442,8 +444,14 @@ def _date(match: re.Match[str], lang: Language, reference: date | None) -> Numer
     return Numeral(match.start(), match.end(), match.group(), DATE, dates=dates)
 
 
+def _key(keys: Iterable[str], written: str) -> str:
+    """The word among `keys` that `written` is, compared as the case-insensitive patterns compare:
+    Unicode case folding makes "auguſtus" August and "APRİL" April, which `.lower()` would not."""
+    return next(key for key in keys if re.fullmatch(re.escape(key), written, re.IGNORECASE))
+
+
 def _month_of(name: str, lang: Language) -> int:
-    return next(index + 1 for index, known in enumerate(lang.months) if known.lower() == name.lower())
+    return lang.months.index(_key(lang.months, name)) + 1
 
 
 def _year_of(match: re.Match[str], lang: Language, reference: date | None) -> int | None:
@@ -453,7 +461,7 @@ def _year_of(match: re.Match[str], lang: Language, reference: date | None) -> in
         return int(groups["year"])
     relative = groups.get("relyear")
     if relative and reference is not None:
-        return reference.year + lang.relative_years[relative.lower()]
+        return reference.year + lang.relative_years[_key(lang.relative_years, relative)]
     return None
 
 
@@ -481,7 +489,7 @@ def _month_range(match: re.Match[str], lang: Language, reference: date | None) -
 def _half(match: re.Match[str], lang: Language, reference: date | None) -> Numeral | None:
     """de eerste helft van dit jaar: a half year."""
     year = _year_of(match, lang, reference)
-    half = next(value for words, value in lang.halves.items() if match.group().lower().startswith(words))
+    half = next(value for words, value in lang.halves.items() if re.match(re.escape(words), match.group(), re.I))
     return _reading(match, None if year is None else f"{year:04d}-H{half}")
 
 
@@ -495,7 +503,7 @@ def _season(match: re.Match[str], lang: Language, reference: date | None) -> Num
     season = match.groupdict().get("season")
     if not season:
         return _reading(match, f"{year:04d}")
-    first, last = lang.seasons[season.lower()]
+    first, last = lang.seasons[_key(lang.seasons, season)]
     return _reading(match, f"{year:04d}-{first:02d}/{year:04d}-{last:02d}")
 
 
