@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import gc
-import os
 import re
 import shutil
 import sys
@@ -19,9 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck import engine, fastload, loader, schema
-from factcheck.findings import Finding, Location, Severity
 from factcheck.formatters.text import render
-from factcheck.model import FactBase
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))
@@ -56,14 +53,12 @@ def plain(paths: list[Path], cwd: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
 
 
 def fast_outcomes(paths: list[Path], cwd: Path, cache: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    """Cold cache, warm cache, and both again with a second process (loading, and provenance) for any
-    base of two files or more."""
+    """Cold cache, warm cache, and both again with a second process for any base of two files or more."""
     for parallel_from in (fastload.PARALLEL_MIN_BYTES, 0):
         shutil.rmtree(cache, ignore_errors=True)
         with monkeypatch.context() as patch:
             patch.setenv("FACTCHECK_CACHE_DIR", str(cache))
             patch.setattr(fastload, "PARALLEL_MIN_BYTES", parallel_from)
-            patch.setattr(fastload, "PARALLEL_MIN_FACTS", parallel_from)
             yield _outcome(paths, cwd)
             yield _outcome(paths, cwd)
 
@@ -202,22 +197,6 @@ def test_parallel_path_is_taken(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(fastload, "PARALLEL_MIN_BYTES", 0)
     misses: list[tuple[str, str, Path | None]] = [("a: 1\n", "a.yaml", None), ("b: 2\n", "b.yaml", None)]
     assert fastload._remote_share(misses) == misses[:1]
-
-
-def test_provenance_is_shared_with_a_second_process(monkeypatch: pytest.MonkeyPatch) -> None:
-    """With the threshold at 0, the first parts are checked in a forked process, in their order."""
-    monkeypatch.setattr(fastload, "PARALLEL_MIN_FACTS", 0)
-    report = engine.verify([REPO / "facts.yaml"], cwd=REPO)
-    assert report.base is not None
-    facts = list(report.base.facts.items())
-    parts = [FactBase(facts=dict(facts[index:index + 10])) for index in range(0, 40, 10)]
-
-    def where(part: FactBase) -> list[Finding]:
-        return [Finding("x", Severity.ERROR, f"{os.getpid()} {next(iter(part.facts))}", Location("f", 1, 1))]
-
-    checked = [finding.message.split() for found in fastload._check_parts(where, parts) for finding in found]
-    assert [fact for _, fact in checked] == [facts[index][0] for index in range(0, 40, 10)]
-    assert [pid == str(os.getpid()) for pid, _ in checked] == [False, False, True, True]
 
 
 def test_cache_others_can_write_is_not_used(dossier: list[Path], tmp_path: Path,

@@ -183,25 +183,20 @@ def _compute_many(jobs: list[tuple[str, str, Path | None]]) -> list[bytes]:
 def _remote_share(misses: list[tuple[str, str, Path | None]]) -> list[tuple[str, str, Path | None]]:
     """The first files, about half of the uncached text, for a second process, when that pays."""
     total = sum(len(text) for text, _, _ in misses)
-    if len(misses) < 2 or total < PARALLEL_MIN_BYTES or not _can_fork():
+    if len(misses) < 2 or total < PARALLEL_MIN_BYTES or (os.cpu_count() or 1) < 2:
+        return []
+    threading = sys.modules.get("threading")
+    if threading is not None and threading.active_count() > 1:  # forking a threaded process can deadlock
+        return []
+    import multiprocessing  # here: it costs ~6 ms to import, which a small base never repays
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         return []
     running, cut = 0, 0
     while cut < len(misses) - 1 and running < total / 2:
         running += len(misses[cut][0])
         cut += 1
     return misses[:cut]
-
-
-def _can_fork() -> bool:
-    """Whether a second process may be forked: two cores, fork available, and no threads running."""
-    if (os.cpu_count() or 1) < 2:
-        return False
-    threading = sys.modules.get("threading")
-    if threading is not None and threading.active_count() > 1:  # forking a threaded process can deadlock
-        return False
-    import multiprocessing  # here: it costs ~6 ms to import, which a small base never repays
-
-    return "fork" in multiprocessing.get_all_start_methods()
 
 
 class Preloaded:
@@ -300,59 +295,19 @@ def per_file(base: FactBase, texts: Mapping[str, str], check: Callable[[FactBase
     cache = cache_dir()
     if cache is not None and not trusted(cache):
         cache = None
-    results: dict[str, list[Finding]] = {}
-    misses: list[tuple[str, FactBase, Path | None]] = []
+    findings: list[Finding] = []
     for name, facts in by_file.items():
         source = base.source_texts.get(name)
         part = FactBase(files=[name], documents=documents.get(name, []), facts=facts,
                         source_texts={} if source is None else {name: source})
         entry = None if cache is None else cache / f"{_part_key(name, texts.get(name, ''), source, facts)}.pickle"
         found = _unpickled(entry) if entry is not None else None
-        if isinstance(found, list) and all(isinstance(item, Finding) for item in found):
-            results[name] = found
-        else:
-            misses.append((name, part, entry))
-    for (name, _, entry), found in zip(misses, _check_parts(check, [part for _, part, _ in misses]), strict=True):
-        results[name] = found
-        if entry is not None:
-            _write_entry(entry, pickle.dumps(found, _PROTOCOL))
-    return [finding for name in by_file for finding in results[name]]
-
-
-#: Below this many facts to check, a second process costs more than it saves.
-PARALLEL_MIN_FACTS = 5000
-#: What a forked process checks: set just before the fork, so that the parts reach it by
-#: inheritance rather than pickled (a fact base pickles slowly); only findings travel back.
-_INHERITED: tuple[Callable[[FactBase], list[Finding]], list[FactBase]] | None = None
-
-
-def _check_parts(check: Callable[[FactBase], list[Finding]], parts: list[FactBase]) -> list[list[Finding]]:
-    """`check` of each part, in order; about the first half in a second process when that pays."""
-    global _INHERITED
-    total = sum(len(part.facts) for part in parts)
-    if total < PARALLEL_MIN_FACTS or len(parts) < 2 or not _can_fork():
-        return [check(part) for part in parts]
-    running, cut = 0, 0
-    while cut < len(parts) - 1 and running < total / 2:
-        running += len(parts[cut].facts)
-        cut += 1
-    import multiprocessing
-
-    _INHERITED = (check, parts)
-    try:
-        with multiprocessing.get_context("fork").Pool(1) as pool:
-            pending = pool.apply_async(_check_inherited, (cut,))
-            local = [check(part) for part in parts[cut:]]
-            return [*pending.get(), *local]
-    finally:
-        _INHERITED = None
-
-
-def _check_inherited(count: int) -> list[list[Finding]]:
-    """In the forked process: the first `count` parts it inherited."""
-    assert _INHERITED is not None, "only called in a process forked by _check_parts"
-    check, parts = _INHERITED
-    return [check(part) for part in parts[:count]]
+        if not (isinstance(found, list) and all(isinstance(item, Finding) for item in found)):
+            found = check(part)
+            if entry is not None:
+                _write_entry(entry, pickle.dumps(found, _PROTOCOL))
+        findings.extend(found)
+    return findings
 
 
 def _part_key(name: str, text: str, source: str | None, facts: Mapping[str, Fact]) -> str:
