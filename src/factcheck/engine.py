@@ -131,8 +131,12 @@ def verify(paths: Sequence[Path], cwd: Path | None = None, root: Path | None = N
     for name, _, data in loaded:
         builder.add_file(name, data)
     base, model_findings = builder.finish()
+    fact_files = {name: path for name, path, _ in loaded}
+    # The loaded data served the model, which keeps only what it needs (marks, rule fields): let the
+    # rest go before the rules run, so that they reuse its memory (~25 MB less at 100,000 facts).
+    del builder, loaded, preloaded
     findings.extend(model_findings)
-    findings.extend(_read_sources(base, {name: path for name, path, _ in loaded}, root))
+    findings.extend(_read_sources(base, fact_files, root))
     checked = not findings
     if checked:
         from factcheck.rules import PER_FILE_KINDS, RULE_KINDS, check_all
