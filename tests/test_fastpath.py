@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import os
 import re
 import shutil
+import subprocess
 import sys
+import zipfile
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -234,9 +237,56 @@ def test_provenance_key_names_units_declared_elsewhere(tmp_path: Path) -> None:
     facts = dict(list(report.base.facts.items())[:5])
     first = next(iter(facts.values()))
     other = {**facts, first.id: dataclasses.replace(first, unit=dataclasses.replace(first.unit, factor=Decimal(7)))}
-    assert fastload._part_key("facts.yaml", "text", "source", facts) == \
-        fastload._part_key("facts.yaml", "text", "source", dict(facts))
-    assert fastload._part_key("facts.yaml", "text", "source", facts) != \
-        fastload._part_key("facts.yaml", "text", "source", other)
-    assert fastload._part_key("facts.yaml", "text", None, facts) != \
-        fastload._part_key("facts.yaml", "text", "", facts)
+    salt = bytes(16)
+    assert fastload._part_key(salt, "facts.yaml", "text", "source", facts) == \
+        fastload._part_key(salt, "facts.yaml", "text", "source", dict(facts))
+    assert fastload._part_key(salt, "facts.yaml", "text", "source", facts) != \
+        fastload._part_key(salt, "facts.yaml", "text", "source", other)
+    assert fastload._part_key(salt, "facts.yaml", "text", None, facts) != \
+        fastload._part_key(salt, "facts.yaml", "text", "", facts)
+    assert fastload._part_key(salt, "facts.yaml", "text", "source", facts) != \
+        fastload._part_key(bytes(15) + b"\1", "facts.yaml", "text", "source", facts)
+
+
+def test_a_zipped_install_caches_nothing(dossier: list[Path], tmp_path: Path) -> None:
+    """Without readable sources no key can tell one version of factcheck from another: a zipped
+    package checks as usual and writes no cache entry (a stale one would hide findings)."""
+    archive = tmp_path / "factcheck.zip"
+    package = REPO / "src" / "factcheck"
+    with zipfile.ZipFile(archive, "w") as zipped:
+        for module in package.rglob("*.py"):
+            zipped.write(module, f"factcheck/{module.relative_to(package).as_posix()}")
+        zipped.write(REPO / "schema" / "facts.schema.json", "factcheck/data/facts.schema.json")  # as a wheel has it
+    cache = tmp_path / "cache"
+    cwd = dossier[0].parents[1]
+    names = [str(path.relative_to(cwd)) for path in dossier]
+    env = {**os.environ, "PYTHONPATH": str(archive), "FACTCHECK_CACHE_DIR": str(cache)}
+    zipped_run = subprocess.run([sys.executable, "-m", "factcheck", "verify", *names], cwd=cwd, env=env,
+                                capture_output=True, text=True, check=False)
+    env["FACTCHECK_CACHE_DIR"] = "off"
+    env.pop("PYTHONPATH")
+    plain_run = subprocess.run([sys.executable, "-m", "factcheck", "verify", *names], cwd=cwd, env=env,
+                               capture_output=True, text=True, check=False)
+    assert (zipped_run.returncode, zipped_run.stdout) == (plain_run.returncode, plain_run.stdout)
+    assert not cache.exists() or list(cache.iterdir()) == []
+
+
+def test_file_by_file_provenance_equals_the_whole_base(dossier: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """quote, value and section judge each fact against its own source alone: run file by file (as the
+    engine does), they find exactly what they find over the whole base at once."""
+    from factcheck.findings import sorted_findings
+    from factcheck.rules import PER_FILE_KINDS, check_all
+
+    for index, path in enumerate(dossier):  # a quote, a value and a section gone wrong in every file
+        facts = path.read_text(encoding="utf-8").split("\n  - id: ")
+        facts[1] = re.sub(r'(quote: "\S+ )', r"\g<1>niet ", facts[1])
+        facts[2] = re.sub(r"(value: )(\d+)\n", rf"\g<1>{index + 1}00\g<2>\n", facts[2])
+        facts[3] = re.sub(r"(section: ).+\n", r"\g<1>Elders\n", facts[3])
+        path.write_text("\n  - id: ".join(facts), encoding="utf-8")
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", "off")
+    report = engine.verify(dossier, cwd=dossier[0].parents[1])
+    assert report.base is not None
+    whole = sorted_findings(check_all(report.base, PER_FILE_KINDS))
+    assert {finding.kind for finding in whole} == {"quote", "value", "section"}
+    assert sorted_findings(fastload.per_file(report.base, report.texts, lambda part: check_all(part, PER_FILE_KINDS))) \
+        == whole

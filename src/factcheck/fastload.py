@@ -272,12 +272,20 @@ class Preloaded:
 # --- findings that depend on one fact file and its source alone, cached per file -------------
 
 @functools.cache
-def _package_salt() -> bytes:
-    """A digest of every module of factcheck (any of them may shape a finding) and of Python."""
-    digest = hashlib.blake2b(f"{sys.version}\0{_PROTOCOL}\0".encode(), digest_size=16)
+def _package_salt() -> bytes | None:
+    """A digest of every module of factcheck (any of them may shape a finding) and of Python; None
+    when the sources cannot be read (a zipped or bytecode-only install): no key can then tell one
+    version of the code from another, so nothing is cached."""
     package = Path(__file__).resolve().parent
-    for module in sorted(package.rglob("*.py")):
-        digest.update(module.relative_to(package).as_posix().encode() + b"\0" + module.read_bytes() + b"\0")
+    modules = sorted(package.rglob("*.py"))
+    if package / "__init__.py" not in modules:
+        return None
+    digest = hashlib.blake2b(f"{sys.version}\0{_PROTOCOL}\0".encode(), digest_size=16)
+    try:
+        for module in modules:
+            digest.update(module.relative_to(package).as_posix().encode() + b"\0" + module.read_bytes() + b"\0")
+    except OSError:
+        return None
     return digest.digest()
 
 
@@ -292,15 +300,16 @@ def per_file(base: FactBase, texts: Mapping[str, str], check: Callable[[FactBase
     documents: dict[str, list[Document]] = {}
     for document in base.documents:
         documents.setdefault(document.path, []).append(document)
-    cache = cache_dir()
-    if cache is not None and not trusted(cache):
-        cache = None
+    store = _part_store()
     findings: list[Finding] = []
     for name, facts in by_file.items():
         source = base.source_texts.get(name)
         part = FactBase(files=[name], documents=documents.get(name, []), facts=facts,
                         source_texts={} if source is None else {name: source})
-        entry = None if cache is None else cache / f"{_part_key(name, texts.get(name, ''), source, facts)}.pickle"
+        entry = None
+        if store is not None:
+            cache, salt = store
+            entry = cache / f"{_part_key(salt, name, texts.get(name, ''), source, facts)}.pickle"
         found = _unpickled(entry) if entry is not None else None
         if not (isinstance(found, list) and all(isinstance(item, Finding) for item in found)):
             found = check(part)
@@ -310,9 +319,17 @@ def per_file(base: FactBase, texts: Mapping[str, str], check: Callable[[FactBase
     return findings
 
 
-def _part_key(name: str, text: str, source: str | None, facts: Mapping[str, Fact]) -> str:
+def _part_store() -> tuple[Path, bytes] | None:
+    """Where per-file findings are cached and the salt of their keys, or None: no cache."""
+    cache, salt = cache_dir(), _package_salt()
+    if cache is None or salt is None or not trusted(cache):
+        return None
+    return cache, salt
+
+
+def _part_key(salt: bytes, name: str, text: str, source: str | None, facts: Mapping[str, Fact]) -> str:
     units = {id(fact.unit): fact.unit for fact in facts.values()}  # the builder shares one per unit text
-    digest = hashlib.blake2b(key=_package_salt(), digest_size=20)
+    digest = hashlib.blake2b(key=salt, digest_size=20)
     sourced = "no source" if source is None else f"source {source}"
     for piece in (name, text, sourced, *sorted(map(repr, units.values()))):
         digest.update(f"{len(piece)}:{piece}".encode("utf-8", "surrogatepass"))
