@@ -102,6 +102,13 @@ def lines(findings: Iterable[Finding]) -> list[str]:
     return [finding_line(finding) for finding in findings]
 
 
+@pytest.fixture(autouse=True)
+def _session_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """factcheck caches in a directory of this test session, never in the user's ~/.cache (tests
+    that are about the cache set their own)."""
+    monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "factcheck-cache"))
+
+
 @pytest.fixture
 def write_base(tmp_path: Path) -> Callable[..., Path]:
     """Write a fact file (default: a valid one with no facts) and `source.txt` into tmp_path;
