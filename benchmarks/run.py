@@ -17,9 +17,11 @@ interleaved round-robin so that a noisy machine slows every command alike:
 
 And the hook latency: ``factcheck verify`` on the shipped fact base against check-jsonschema's
 schema-only check of the same file.  Wall time is the median and min-max of the runs; peak memory
-is the largest resident set of the process (``os.wait4`` rusage: the largest process of the tree)
-and the largest proportional set size of the process and its helpers together, sampled every
-50 ms.  Results go to stdout and, as Markdown, to --out.
+is the largest resident set of the process (``os.wait4`` rusage: the largest process of the tree;
+Linux carries the forking parent's high-water mark over fork and exec, so a process smaller than
+this script, ~20 MB, shows this script's size) and the largest proportional set size of the
+process and its helpers together, sampled every 50 ms.  Results go to stdout and, as Markdown,
+to --out.
 """
 
 from __future__ import annotations
@@ -39,8 +41,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from generate import generate
-from venvs import REPO, checkout, child_env, install_check_jsonschema, install_factcheck
+from generate import ALL_KINDS, generate
+from venvs import REPO, checkout, child_env, cpu_model, install_check_jsonschema, install_factcheck
 
 HERE = Path(__file__).resolve().parent
 
@@ -96,6 +98,12 @@ class Command:
         self.times.append(elapsed)
         self.peaks.append(usage.ru_maxrss)
 
+    def warm_up(self) -> None:
+        """One run that does not count: it fills the cache that the counted runs find."""
+        self.run_once()
+        self.times.pop()
+        self.peaks.pop()
+
     @property
     def median(self) -> float:
         return statistics.median(self.times)
@@ -106,10 +114,15 @@ class Command:
         return f"{self.median:.3f} s ({min(self.times):.3f}-{max(self.times):.3f}, n={len(self.times)})"
 
     def peak_mb(self) -> float:
-        return max(self.peaks) / 1024
+        return _megabytes(max(self.peaks))
 
     def tree_peak(self) -> str:
-        return f"{max(self.tree_peaks) / 1024:.0f} MB" if self.tree_peaks else "—"
+        return f"{_megabytes(max(self.tree_peaks)):.0f} MB" if self.tree_peaks else "—"
+
+
+def _megabytes(kib: int) -> float:
+    """KiB, as Linux reports memory, in MB (10^6 bytes), as the targets are stated."""
+    return kib * 1024 / 1e6
 
 
 def tree_pss_kib(pid: int) -> int:
@@ -158,25 +171,17 @@ def interleave(commands: list[Command]) -> None:
         for command in commands:
             if round_ < command.runs:
                 command.run_once()
-                print(f"  {command.label}: {command.times[-1]:.3f} s, {command.peaks[-1] / 1024:.0f} MB",
+                print(f"  {command.label}: {command.times[-1]:.3f} s, {_megabytes(command.peaks[-1]):.0f} MB",
                       file=sys.stderr, flush=True)
     for command in commands:
         if command.sampled:
             command.run_once(sample_memory=True)
-            print(f"  {command.label}: with helper processes {command.tree_peaks[-1] / 1024:.0f} MB (PSS)",
+            print(f"  {command.label}: with helper processes {_megabytes(command.tree_peaks[-1]):.0f} MB (PSS)",
                   file=sys.stderr, flush=True)
 
 
 def machine() -> str:
-    model = "unknown CPU"
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return (f"{os.cpu_count()} cores ({model}), {platform.system()} {platform.release()}, "
+    return (f"{os.cpu_count()} cores ({cpu_model()}), {platform.system()} {platform.release()}, "
             f"Python {platform.python_version()}")
 
 
@@ -202,7 +207,7 @@ def main() -> None:
         base = args.work / f"dossier-{size}"
         if base.exists():
             shutil.rmtree(base)
-        files = [str(p.relative_to(base)) for p in generate(base, size, seed=1, with_json=True)]
+        files = [str(p.relative_to(base)) for p in generate(base, size, seed=1, kinds=set(ALL_KINDS), with_json=True)]
         jsons = [f"json/{Path(f).stem}.json" for f in files]
         warm_cache = args.work / f"cache-{size}"
         shutil.rmtree(warm_cache, ignore_errors=True)
@@ -220,9 +225,7 @@ def main() -> None:
             "cjs": Command("check-jsonschema", [cjs, "--schemafile", schema, *files], base,
                            runs=args.slow_runs if size >= 100_000 else args.runs),
         }
-        cmds["factcheck (warm)"].run_once()  # fill the cache; this run is not counted
-        cmds["factcheck (warm)"].times.clear()
-        cmds["factcheck (warm)"].peaks.clear()
+        cmds["factcheck (warm)"].warm_up()
         print(f"{size} facts in {len(files)} files", file=sys.stderr)
         interleave(list(cmds.values()))
         results[size] = cmds
@@ -247,6 +250,9 @@ def main() -> None:
         "cjs 200": Command("check-jsonschema (200-fact file, schema only)", [cjs, "--schemafile", schema, letter.name],
                            letter.parent, runs=hook_runs),
     })
+    shutil.rmtree(args.work / "cache-hook", ignore_errors=True)
+    hook["factcheck (warm)"].warm_up()
+    hook["factcheck 200 (warm)"].warm_up()
     print("hook on the shipped base and on a 200-fact file", file=sys.stderr)
     interleave(list(hook.values()))
     report = render(results, hook, args)
@@ -270,8 +276,7 @@ def render(results: dict[int, dict[str, Command]], hook: dict[str, Command], arg
     now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     lines = [f"Measured {now} on {machine()}.", "",
              f"Code: {checkout()}, pip-installed (not editable); no PYTHONDONTWRITEBYTECODE.", "",
-             f"Command: `python benchmarks/run.py --sizes {args.sizes} --runs {args.runs} "
-             f"--slow-runs {args.slow_runs}`", "",
+             f"Command: `python3 benchmarks/run.py {' '.join(sys.argv[1:])}`", "",
              *TABLE_HEAD]
     for size, cmds in results.items():
         lines += [row(f"{size:,}", cmd) for cmd in cmds.values()]
@@ -294,7 +299,7 @@ def render(results: dict[int, dict[str, Command]], hook: dict[str, Command], arg
         command = results[biggest][f"factcheck ({mode})"]
         target(f"peak memory at {biggest:,} facts, {mode}", command.peak_mb(), 500, "MB")
         target(f"peak memory at {biggest:,} facts, {mode}, with helper processes (PSS)",
-               max(command.tree_peaks) / 1024, 500, "MB")
+               _megabytes(max(command.tree_peaks)), 500, "MB")
     for mode in ("cold", "warm"):
         target(f"hook, {mode}: factcheck / check-jsonschema on the shipped base",
                hook[f"factcheck ({mode})"].median / hook["cjs"].median, 0.25)

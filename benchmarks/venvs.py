@@ -11,6 +11,7 @@ compiled again at each start, which is not what a user's machine does.
 from __future__ import annotations
 
 import os
+import platform
 import subprocess
 import sys
 from pathlib import Path
@@ -56,3 +57,14 @@ def checkout() -> str:
     result = subprocess.run(["git", "-C", str(REPO), "describe", "--always", "--dirty", "--abbrev=10"],
                             capture_output=True, text=True, check=False)
     return result.stdout.strip() or "unknown"
+
+
+def cpu_model() -> str:
+    """The CPU's model name, for the record of where a benchmark ran."""
+    try:
+        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown CPU"
