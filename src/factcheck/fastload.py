@@ -254,7 +254,7 @@ class Preloaded:
                 self._done[name] = pickle.loads(blob) if blob else compute(text, name, entry)
 
     def load_file(self, path: Path, name: str) -> Loaded:
-        done = self._done.get(name)
+        done = self._done.pop(name, None)  # handed over: the engine's builder decides how long it lives
         if done is None:
             return load_file(path, name)
         if isinstance(done, CannotRead):
@@ -263,7 +263,7 @@ class Preloaded:
         return replace(done[0], text=self._texts.get(name) or None)
 
     def validate(self, data: Any, path: str, *args: Any) -> list[Finding]:
-        checked = self._checked.get(path)
+        checked = self._checked.pop(path, None)
         if args or checked is None or checked[0] is not data:
             return validate(data, path, *args)
         return checked[1]

@@ -342,8 +342,9 @@ class Builder:
 
     def finish(self) -> tuple[FactBase, list[Finding]]:
         """Resolve facts and check every rule's references; rules with dangling ones are dropped."""
-        for pending in self._pending_facts:
-            self._fact(*pending)
+        pending, self._pending_facts = self._pending_facts[::-1], []
+        while pending:  # popped, so that each fact's loaded mapping can go once it is built (peak memory)
+            self._fact(*pending.pop())
         self._check_pairs()
         kept: list[Rule] = []
         for rule in self.base.rules:
