@@ -5,9 +5,13 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import DOCUMENT, base_text, build, fact, lines, rule
+from factcheck.findings import Location
 from factcheck.intervals import Interval
+from factcheck.model import FieldLocations
 
 
 def model_lines(text: str) -> list[str]:
@@ -113,3 +117,17 @@ def test_magnitude_in_base_units(value: object, unit: str, extra: dict[str, obje
     assert size is not None
     assert size.nominal == Interval(Decimal(nominal[0]), Decimal(nominal[1]))
     assert size.loose == Interval(Decimal(loose[0]), Decimal(loose[1]))
+
+
+@given(marks=st.dictionaries(st.text(min_size=1, max_size=8), st.tuples(st.integers(1, 2**31), st.integers(1, 2**20)),
+                             max_size=12),
+       absent=st.text(min_size=1, max_size=8))
+def test_field_locations_are_the_marks_as_locations(marks: dict[str, tuple[int, int]], absent: str) -> None:
+    """The compact field locations read back exactly the marks they were made from, in order."""
+    fields = FieldLocations("f.yaml", tuple(marks), marks.values())
+    assert list(fields.items()) == [(key, Location("f.yaml", line, column)) for key, (line, column) in marks.items()]
+    assert len(fields) == len(marks)
+    if absent not in marks:
+        assert fields.get(absent) is None
+        with pytest.raises(KeyError):
+            fields[absent]
