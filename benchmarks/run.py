@@ -30,6 +30,7 @@ import argparse
 import json
 import os
 import platform
+import shlex
 import shutil
 import statistics
 import subprocess
@@ -276,7 +277,8 @@ def render(results: dict[int, dict[str, Command]], hook: dict[str, Command], arg
     now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     lines = [f"Measured {now} on {machine()}.", "",
              f"Code: {checkout()}, pip-installed (not editable); no PYTHONDONTWRITEBYTECODE.", "",
-             f"Command: `python3 benchmarks/run.py {' '.join(sys.argv[1:])}`", "",
+             f"Command: `{shlex.join(['python3', 'benchmarks/run.py', *sys.argv[1:]])}` (sizes {args.sizes}, "
+             f"{args.runs} runs, {args.slow_runs} of check-jsonschema at 100k)", "",
              *TABLE_HEAD]
     for size, cmds in results.items():
         lines += [row(f"{size:,}", cmd) for cmd in cmds.values()]

@@ -290,3 +290,16 @@ def test_file_by_file_provenance_equals_the_whole_base(dossier: list[Path], monk
     assert {finding.kind for finding in whole} == {"quote", "value", "section"}
     assert sorted_findings(fastload.per_file(report.base, report.texts, lambda part: check_all(part, PER_FILE_KINDS))) \
         == whole
+
+
+def test_the_cache_lives_in_the_users_cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without FACTCHECK_CACHE_DIR: $XDG_CACHE_HOME/factcheck, else ~/.cache/factcheck; "off" or "" is none."""
+    monkeypatch.delenv("FACTCHECK_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert fastload.cache_dir() == tmp_path / "xdg" / "factcheck"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert fastload.cache_dir() == tmp_path / "home" / ".cache" / "factcheck"
+    for off in ("off", ""):
+        monkeypatch.setenv("FACTCHECK_CACHE_DIR", off)
+        assert fastload.cache_dir() is None

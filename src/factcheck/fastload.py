@@ -321,10 +321,11 @@ def per_file(base: FactBase, texts: Mapping[str, str], check: Callable[[FactBase
 
 def _part_store() -> tuple[Path, bytes] | None:
     """Where per-file findings are cached and the salt of their keys, or None: no cache."""
-    cache, salt = cache_dir(), _package_salt()
-    if cache is None or salt is None or not trusted(cache):
+    cache = cache_dir()
+    if cache is None or not trusted(cache):
         return None
-    return cache, salt
+    salt = _package_salt()  # after those tests: hashing the package costs ~3 ms
+    return None if salt is None else (cache, salt)
 
 
 def _part_key(salt: bytes, name: str, text: str, source: str | None, facts: Mapping[str, Fact]) -> str:

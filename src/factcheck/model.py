@@ -142,16 +142,17 @@ def _loc(path: str, mark: tuple[int, int]) -> Location:
 
 class FieldLocations(Mapping[str, Location]):
     """Where each field of an entry stands, as `Location`s made on demand.  The marks are copied
-    into a flat array with the keys shared per file, so that nothing of the loaded mapping stays
-    alive: a 100,000-fact base would otherwise keep a dict and a tuple per field of every fact
-    (~70 MB), and 800,000 Location objects made ahead would cost more still, mostly unread."""
+    into a flat array, with one tuple of keys per distinct key order, so that nothing of the
+    loaded mapping stays alive: a 100,000-fact base would otherwise keep a dict and a tuple per
+    field of every fact (~70 MB), and 800,000 Location objects made ahead would cost more still,
+    mostly unread."""
 
     __slots__ = ("_keys", "_path", "_positions")
 
     def __init__(self, path: str, keys: tuple[str, ...], marks: Iterable[tuple[int, int]]) -> None:
         self._path = path
         self._keys = keys
-        self._positions = array("L", chain.from_iterable(marks))  # line, column, line, column, ...
+        self._positions = array("I", chain.from_iterable(marks))  # line, column, ... (a file is at most 8 MiB)
 
     def __getitem__(self, key: str) -> Location:
         try:
