@@ -66,9 +66,6 @@ def without_gc(function: Callable[_P, _R]) -> Callable[_P, _R]:
 #: Below this many bytes of fact files a second process costs more than it saves.
 PARALLEL_MIN_BYTES = 1 << 20
 _PROTOCOL = pickle.HIGHEST_PROTOCOL
-#: The modules whose code decides a file's loaded and checked form; a change to any of them (or
-#: to the schema, or to Python) changes every cache key, so a stale entry is never used.
-_CODE = ("loader", "yamlcompose", "schema", "fastschema", "findings", "fastload")
 
 Prepared = tuple[Loaded, list[Finding]]
 
@@ -96,25 +93,48 @@ def trusted(cache: Path) -> bool:
     return (owner is None or status.st_uid == owner()) and not status.st_mode & 0o022
 
 
-def _salt() -> bytes:
-    digest = hashlib.blake2b(digest_size=16)
-    digest.update(f"{sys.version}\0{_PROTOCOL}\0".encode())
-    digest.update(schema_text().encode())
+@functools.cache
+def _salt() -> bytes | None:
+    """A digest of Python, the schema and every module of factcheck, part of every cache key: an
+    entry made by other code or for another schema is never used.  None when factcheck's own
+    sources cannot be read (a zipped or bytecode-only install): no key could then tell one version
+    of the code from another, so nothing is cached."""
     package = Path(__file__).resolve().parent
-    for module in _CODE:
-        digest.update((package / f"{module}.py").read_bytes())
+    modules = sorted(package.rglob("*.py"))
+    if package / "__init__.py" not in modules:
+        return None
+    digest = hashlib.blake2b(f"{sys.version}\0{_PROTOCOL}\0".encode(), digest_size=16)
+    try:
+        digest.update(schema_text().encode() + b"\0")
+        for module in modules:
+            digest.update(module.relative_to(package).as_posix().encode() + b"\0" + module.read_bytes() + b"\0")
+    except OSError:
+        return None
     return digest.digest()
 
 
-def look_up(path: Path, name: str, cache: Path | None, salt: bytes) -> tuple[Prepared | None, str, Path | None]:
+def cache_store() -> tuple[Path, bytes] | None:
+    """Where entries are cached and the salt of their keys, or None when nothing is: the cache is
+    off, its directory is not trusted, or there is no salt."""
+    cache = cache_dir()
+    if cache is None or not trusted(cache):
+        return None
+    salt = _salt()  # after those tests: hashing the package costs ~3 ms
+    return None if salt is None else (cache, salt)
+
+
+def look_up(path: Path, name: str, store: tuple[Path, bytes] | None) -> tuple[Prepared | None, str, Path | None]:
     """Read a file (`read_text`, so `CannotRead` as the engine would raise it) and find its cached
-    result: (result or None, text, cache entry)."""
+    result in `store` (see `cache_store`): (result or None, text, cache entry)."""
     text, problems = read_text(path, name)
     if text is None:
         return (Loaded(name, None, problems), []), "", None
+    if store is None:
+        return None, text, None
+    cache, salt = store
     key = hashlib.blake2b(name.encode() + b"\0" + text.encode(), key=salt, digest_size=20).hexdigest()
-    entry = cache / f"{key}.pickle" if cache is not None else None
-    return (_read_entry(entry) if entry is not None else None), text, entry
+    entry = cache / f"{key}.pickle"
+    return _read_entry(entry), text, entry
 
 
 def check(text: str, name: str) -> Prepared:
@@ -212,16 +232,11 @@ class Preloaded:
         self._checked: dict[str, tuple[Any, list[Finding]]] = {}
         #: each file's text, for reports that quote the offending line (a cached result has none)
         self._texts: dict[str, str] = {}
-        try:
-            cache, salt = cache_dir(), _salt()
-        except OSError:  # the schema or our own code unreadable: no shortcuts
-            return
-        if cache is not None and not trusted(cache):
-            cache = None
+        store = cache_store()
         misses: list[tuple[str, str, Path | None]] = []
         for name, path in dict(zip(names, paths, strict=True)).items():
             try:
-                hit, text, entry = look_up(path, name, cache, salt)
+                hit, text, entry = look_up(path, name, store)
             except CannotRead as exc:
                 self._done[name] = exc
                 continue
@@ -271,36 +286,18 @@ class Preloaded:
 
 # --- findings that depend on one fact file and its source alone, cached per file -------------
 
-@functools.cache
-def _package_salt() -> bytes | None:
-    """A digest of every module of factcheck (any of them may shape a finding) and of Python; None
-    when the sources cannot be read (a zipped or bytecode-only install): no key can then tell one
-    version of the code from another, so nothing is cached."""
-    package = Path(__file__).resolve().parent
-    modules = sorted(package.rglob("*.py"))
-    if package / "__init__.py" not in modules:
-        return None
-    digest = hashlib.blake2b(f"{sys.version}\0{_PROTOCOL}\0".encode(), digest_size=16)
-    try:
-        for module in modules:
-            digest.update(module.relative_to(package).as_posix().encode() + b"\0" + module.read_bytes() + b"\0")
-    except OSError:
-        return None
-    return digest.digest()
-
-
 def per_file(base: FactBase, texts: Mapping[str, str], check: Callable[[FactBase], list[Finding]]) -> list[Finding]:
     """`check` run on each fact file's part of `base` (its documents, facts and source text), for
     findings that depend on nothing else.  Each file's findings are cached under a hash of the
-    file's name and text (`texts`), its source's text, the units its facts resolved to (units may
-    be declared in another file) and the package's code."""
+    file's name and text (`texts`), its source's text and the units its facts resolved to (units
+    may be declared in another file), salted like every entry (`cache_store`)."""
     by_file: dict[str, dict[str, Fact]] = {}
     for fact in base.facts.values():
         by_file.setdefault(fact.document.path, {})[fact.id] = fact
     documents: dict[str, list[Document]] = {}
     for document in base.documents:
         documents.setdefault(document.path, []).append(document)
-    store = _part_store()
+    store = cache_store()
     findings: list[Finding] = []
     for name, facts in by_file.items():
         source = base.source_texts.get(name)
@@ -317,15 +314,6 @@ def per_file(base: FactBase, texts: Mapping[str, str], check: Callable[[FactBase
                 _write_entry(entry, pickle.dumps(found, _PROTOCOL))
         findings.extend(found)
     return findings
-
-
-def _part_store() -> tuple[Path, bytes] | None:
-    """Where per-file findings are cached and the salt of their keys, or None: no cache."""
-    cache = cache_dir()
-    if cache is None or not trusted(cache):
-        return None
-    salt = _package_salt()  # after those tests: hashing the package costs ~3 ms
-    return None if salt is None else (cache, salt)
 
 
 def _part_key(salt: bytes, name: str, text: str, source: str | None, facts: Mapping[str, Fact]) -> str:
