@@ -303,3 +303,22 @@ def test_the_cache_lives_in_the_users_cache_folder(tmp_path: Path, monkeypatch: 
     for off in ("off", ""):
         monkeypatch.setenv("FACTCHECK_CACHE_DIR", off)
         assert fastload.cache_dir() is None
+
+
+def test_a_run_from_the_cache_imports_no_parser_nor_reader(dossier: list[Path], tmp_path: Path) -> None:
+    """With every file and its provenance findings cached, verify imports neither PyYAML nor the source
+    and numeral readers (they cost most of a commit's start-up); a cold run does."""
+    names = [str(path.relative_to(dossier[0].parents[1])) for path in dossier]
+    probe = ("import sys; from pathlib import Path; from factcheck.engine import verify; "
+             f"verify([Path(n) for n in {names!r}]); "
+             "print(sorted(m for m in ('yaml', 'factcheck.yamlcompose', 'factcheck.sourcetext', 'factcheck.numerals') "
+             "if m in sys.modules))")
+    env = {**os.environ, "FACTCHECK_CACHE_DIR": str(tmp_path / "cache")}
+
+    def imported() -> str:
+        run = subprocess.run([sys.executable, "-c", probe], cwd=dossier[0].parents[1], env=env,
+                             capture_output=True, text=True, check=True)
+        return run.stdout.strip()
+
+    assert imported() == "['factcheck.numerals', 'factcheck.sourcetext', 'factcheck.yamlcompose', 'yaml']"
+    assert imported() == "[]"
