@@ -26,9 +26,6 @@ MAX_FACTS = 100_000
 #: each pair may be a finding: a base with more pairs than this is refused rather than left to run
 #: for minutes and print millions of findings.  One quantity with 447 facts stays within it.
 MAX_PAIRS = 100_000
-#: Dimensions whose values may be negative (a balance, a change); counts, durations and ordinals may not.
-SIGNED_DIMENSIONS = ("money:", "ratio")
-
 #: Rule fields that name facts; every rule kind's references are checked here, once.
 REFERENCE_FIELDS = ("total", "parts", "fact", "facts", "from", "to", "first", "second",
                     "start", "length", "end", "part", "whole", "share")
@@ -77,7 +74,7 @@ class Fact:
         else:
             value = str(self.raw)
         hedge = "" if self.qualifier == "exact" else f"{self.qualifier.replace('_', ' ')} "
-        unit = "" if self.unit.is_date else f" {self.unit.name}"
+        unit = "" if self.unit.is_date else f" {self.unit.written}"
         return f"{hedge}{value}{unit}"
 
 
@@ -277,7 +274,7 @@ class Builder:
         size: Magnitude | None = None
         if unit.is_date != isinstance(raw, str):
             expected = "a date string" if unit.is_date else "a number"
-            self._error("value-type", f"unit {unit.name!r} needs {expected} as value", fields["value"], [fact_id])
+            self._error("value-type", f"unit {unit.written!r} needs {expected} as value", fields["value"], [fact_id])
             return
         problem = None if unit.is_date else _number_problem(raw, unit)
         if problem is not None:
@@ -374,8 +371,8 @@ def _number_problem(raw: Any, unit: Unit) -> str | None:
     low = raw["min"] if isinstance(raw, dict) else raw
     if isinstance(raw, dict) and raw["min"] > raw["max"]:
         return f"min {raw['min']} is greater than max {raw['max']}"
-    if low < 0 and not unit.dimension.startswith(SIGNED_DIMENSIONS):
-        return f"{unit.name} cannot be negative ({low}); only money and ratios can"
+    if low < 0 and not unit.signed:
+        return f"{unit.written} cannot be negative ({low}); only money and ratios can"
     return None
 
 

@@ -43,7 +43,7 @@ def in_unit(interval: Interval, fact: Fact) -> str:
     factor = fact.unit.factor
     # divide rather than multiply by 1 / factor: 1 / 86400 (days) has no exact decimal
     shown = Interval(interval.lo / factor, interval.hi / factor) if factor != 1 else interval
-    return f"{shown} {fact.unit.name}"
+    return f"{shown} {fact.unit.written}"
 
 
 def mention(fact: Fact) -> Related:
@@ -56,7 +56,7 @@ def mixed_dimensions(rule: Rule, facts: Sequence[Fact]) -> Finding | None:
     dimensions = sorted({fact.unit.dimension for fact in facts})
     if len(dimensions) < 2:
         return None
-    units = ", ".join(f"{fact.id} in {fact.unit.name}" for fact in facts)
+    units = ", ".join(f"{fact.id} in {fact.unit.written}" for fact in facts)
     return Finding("dimension", Severity.ERROR, f"{rule.kind} {rule.id}: mixes dimensions ({units})",
                    rule.location, tuple(mention(fact) for fact in facts), tuple(f.id for f in facts), rule.id)
 
@@ -81,7 +81,7 @@ def unfit(rule: Rule, role: str, fact: Fact, wanted: str, fits: bool) -> Finding
     if fits:
         return None
     return Finding("dimension", Severity.ERROR,
-                   f"{rule.kind} {rule.id}: {role} {fact.id} is in {fact.unit.name}, but must be {wanted}",
+                   f"{rule.kind} {rule.id}: {role} {fact.id} is in {fact.unit.written}, but must be {wanted}",
                    rule.location, (mention(fact),), (fact.id,), rule.id)
 
 

@@ -52,7 +52,7 @@ def _compare(label: str, facts: Sequence[Fact], rule_id: str | None, *, timed: b
             continue
         if first.unit.dimension != second.unit.dimension:
             yield _finding("dimension", Severity.ERROR, label, first, second, mentions, rule_id,
-                           f": {first.unit.name} and {second.unit.name} cannot be compared")
+                           f": {first.unit.written} and {second.unit.written} cannot be compared")
             continue
         severity = _verdict(first, second)
         if severity is not None:

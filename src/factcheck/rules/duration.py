@@ -41,11 +41,12 @@ from factcheck.findings import Finding
 from factcheck.intervals import Interval
 from factcheck.model import FactBase, Rule
 from factcheck.rules._relations import Pick, days, failed, judge, lean, unfit, violation
+from factcheck.units import CALENDAR, TIME
 
 #: dimension of the length -> (base units per step, how to add whole steps to a day)
 _STEPS: dict[str, tuple[Decimal, Callable[[date, int], date]]] = {
-    "time": (Decimal(86400), add_days),  # seconds per day
-    "calendar": (Decimal(1), add_months),  # months
+    TIME: (Decimal(86400), add_days),  # seconds per day
+    CALENDAR: (Decimal(1), add_months),  # months
 }
 
 

@@ -77,7 +77,7 @@ def _check(base: FactBase, rule: Rule) -> Iterator[Finding]:
     involved = [part, whole, share]
     problem = (mixed_dimensions(rule, [part, whole])
                or unfit(rule, "part", part, "a number", part.magnitude is not None)
-               or unfit(rule, "share", share, "a share (percent or fraction)", share.unit.dimension == "ratio"))
+               or unfit(rule, "share", share, "a share (percent or fraction)", share.unit.is_ratio))
     if problem is not None:
         yield problem
         return
@@ -92,6 +92,6 @@ def _check(base: FactBase, rule: Rule) -> Iterator[Finding]:
     if severity is not None:
         pick = failed(severity)
         divided = quotient(pick(part), pick(whole)).scale(Decimal(1) / share.unit.factor)
-        message = (f"{part.id} / {whole.id} = {_shown(divided)} {share.unit.name}, "
+        message = (f"{part.id} / {whole.id} = {_shown(divided)} {share.unit.written}, "
                    f"but {share.id} = {in_unit(pick(share), share)}{lean(severity)}")
         yield violation(rule, severity, message, involved)

@@ -38,7 +38,6 @@ from factcheck.findings import Finding, Severity
 from factcheck.model import Fact, FactBase
 from factcheck.numerals import NUMBER, ORDINAL, PERCENT, VAGUE, Numeral, add_words, find_numerals
 from factcheck.rules._sources import found
-from factcheck.units import SCALES
 
 
 def check(base: FactBase) -> Iterator[Finding]:
@@ -65,23 +64,25 @@ def misstated(fact: Fact) -> list[Numeral] | None:
 
 def states(fact: Fact, stated: Sequence[Numeral]) -> bool:
     """Whether one of the things a quote states is the fact's value (so more of them can only make it true)."""
-    raw = fact.raw
-    if fact.unit.is_date:
+    raw, unit = fact.raw, fact.unit
+    if unit.is_date:
         when = parse_date(raw)
         return any(when in item.dates for item in stated)
-    scale = SCALES.get(fact.unit.name.split()[-1], Decimal(1))
     if isinstance(raw, Mapping):
-        low, high = Decimal(raw["min"]) * scale, Decimal(raw["max"]) * scale
+        low, high = Decimal(raw["min"]) * unit.scale, Decimal(raw["max"]) * unit.scale
         numbers = {item.value for item in stated if item.kind == NUMBER}
         # a vague count is its documented range exactly: "enkele" is 2..9, never 8..20
         return (low in numbers and high in numbers) or any(
             item.kind == VAGUE and item.low == low and (item.high == high or (item.high is None and high == low))
             for item in stated)
-    value = Decimal(raw) * scale
+    value = Decimal(raw) * unit.scale
+    if unit.is_ratio:
+        # a share is stated as a percentage ("75%" is 75 percent, 0.75 fraction); a percent also as a plain number
+        percentage = Decimal(raw) * unit.factor * 100
+        return any((item.kind == PERCENT and item.value == percentage)
+                   or (unit.is_percent and item.kind == NUMBER and item.value == value) for item in stated)
     # a position may be named by a cardinal too: "fase twee" is the second phase
-    kinds = {"ordinal": (ORDINAL, NUMBER), "percent": (PERCENT, NUMBER)}.get(fact.unit.name, (NUMBER,))
-    if fact.unit.name == "fraction":
-        return any(item.kind == PERCENT and item.value is not None and item.value / 100 == value for item in stated)
+    kinds = (ORDINAL, NUMBER) if unit.is_ordinal else (NUMBER,)
     return any(item.kind in kinds and item.value == value for item in stated)
 
 
