@@ -24,10 +24,12 @@ from collections.abc import Iterator
 from factcheck.findings import Finding, Severity
 from factcheck.model import FactBase
 from factcheck.rules._sources import found
-from factcheck.sourcetext import OPENING, stands_under
+from factcheck.rules.spec import RuleKind, Scope
 
 
 def check(base: FactBase) -> Iterator[Finding]:
+    from factcheck.sourcetext import OPENING, stands_under  # here: the spec below is read at every start
+
     for quoted in found(base):
         fact = quoted.fact
         if not quoted.headings or any(stands_under(heading, fact.section) for heading in quoted.headings):
@@ -40,3 +42,6 @@ def check(base: FactBase) -> Iterator[Finding]:
             where = f"under section \"{first.title}\" (line {first.line})"
         yield Finding("section", Severity.ERROR, f"quote of {fact.id} stands {where}, not \"{fact.section}\"",
                       fact.at("section"), facts=(fact.id,))
+
+
+KIND = RuleKind(name="section", check=check, scope=Scope.PER_FILE)
