@@ -33,11 +33,6 @@ COMMON_FIELDS: dict[str, Any] = {
 }
 
 
-def explicit_kinds() -> list[RuleKind]:
-    """The kinds written under ``rules:``, in registry order."""
-    return [spec for spec in map(rules.kind_spec, rules.RULE_KINDS) if spec.explicit]
-
-
 def kind_schema(spec: RuleKind) -> dict[str, Any]:
     """The ``$defs`` entry of one explicit rule kind."""
     fields = {**spec.references, **spec.options}
@@ -58,7 +53,7 @@ def dispatch(kind: str) -> dict[str, Any]:
 
 def schema(template: dict[str, Any]) -> dict[str, Any]:
     """The template with the rule kinds filled in: after ``rule``, one entry per kind."""
-    kinds = explicit_kinds()
+    kinds = rules.explicit_kinds()
     names = sorted(spec.name for spec in kinds)
     defs: dict[str, Any] = {}
     for name, entry in template["$defs"].items():

@@ -68,6 +68,11 @@ def kind_spec(kind: str) -> RuleKind:
     return declared
 
 
+def explicit_kinds() -> list[RuleKind]:
+    """The kinds written under ``rules:`` (the schema's), in registry order."""
+    return [spec for spec in map(kind_spec, RULE_KINDS) if spec.explicit]
+
+
 def check_all(base: FactBase, kinds: Iterable[str] = RULE_KINDS) -> list[Finding]:
     """The findings of the rule `kinds` (default: every kind) on `base`."""
     findings: list[Finding] = []
