@@ -4,6 +4,7 @@ one registry line: the schema, `factcheck rules`, the SARIF rule list and docs/r
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -19,50 +20,9 @@ from factcheck.cli import main
 from factcheck.formatters.sarif import sarif_dict
 from rulehelpers import check
 
-TOY = '''"""positive — a fact's value lies above zero.
-
-A ``positive`` rule names a ``fact``; it is an **error** when no value the fact allows is above zero.
-
-Passes::
-
-    facts:
-      - {id: trainers, value: 130, unit: persons}
-    rules:
-      - {id: trainers-positive, kind: positive, fact: trainers}
-
-Fails::
-
-    facts:
-      - {id: balance, value: -3, unit: EUR million}
-    rules:
-      - {id: balance-positive, kind: positive, fact: balance, reason: it is a balance}
-
-    facts.yaml:17:5: error positive: positive balance-positive: balance = -3 EUR million is not above zero
-"""
-
-from collections.abc import Iterator
-
-from factcheck.findings import Finding, Severity
-from factcheck.model import FactBase
-from factcheck.rules._relations import loose, violation
-from factcheck.rules.spec import FactRef, RuleKind, Text
-
-
-def check(base: FactBase) -> Iterator[Finding]:
-    for rule in base.rules_of("positive"):
-        fact = base.fact(rule, "fact")
-        if fact.magnitude is not None and loose(fact).hi <= 0:
-            yield violation(rule, Severity.ERROR, f"{fact.id} = {fact.written} is not above zero", [fact])
-
-
-KIND = RuleKind(
-    name="positive",
-    check=check,
-    description="A fact's value lies above zero.",
-    references={"fact": FactRef()},
-    options={"reason": Text("Why it must be positive.", required=False)},
-)
-'''
+ADDING = (REPO / "docs" / "adding-a-rule-kind.md").read_text(encoding="utf-8")
+#: the example kind of docs/adding-a-rule-kind.md: its first Python block
+TOY = ADDING.split("```python\n", 1)[1].split("```", 1)[0]
 
 TOY_SCHEMA = {
     "type": "object",
@@ -79,14 +39,29 @@ def test_the_committed_files_are_the_generated_ones() -> None:
         assert (REPO / path).read_text(encoding="utf-8") == text, f"{path} is stale: python -m factcheck.schemagen"
 
 
-def test_the_documented_command_writes_the_generated_files(tmp_path: Path) -> None:
-    (tmp_path / "schema").mkdir()
-    (tmp_path / "docs").mkdir()
-    template = REPO / schemagen.TEMPLATE
-    (tmp_path / schemagen.TEMPLATE).write_text(template.read_text(encoding="utf-8"), encoding="utf-8")
-    run = subprocess.run([sys.executable, "-m", "factcheck.schemagen"], cwd=tmp_path, capture_output=True,
-                         text=True, check=True)
-    assert run.stdout == "wrote schema/facts.schema.json\nwrote docs/rules.md\n"
+def console_examples(page: str) -> list[tuple[str, list[str], bool]]:
+    """Each ``$ command`` of a page's console blocks, the lines it shows, and whether they end in "…"
+    (the output goes on)."""
+    examples = []
+    for block in re.findall(r"```console\n(.*?)```", page, re.DOTALL):
+        command, *shown = block.splitlines()
+        examples.append((command.removeprefix("$ "), shown[:-1] if shown[-1:] == ["…"] else shown, "…" in shown))
+    return examples
+
+
+def test_the_commands_of_the_page_on_adding_a_kind_print_what_it_shows(tmp_path: Path) -> None:
+    """Run in a checkout that holds the schema's template only: the generated files are written anew."""
+    for folder in ("schema", "docs"):
+        (tmp_path / folder).mkdir()
+    (tmp_path / schemagen.TEMPLATE).write_bytes((REPO / schemagen.TEMPLATE).read_bytes())
+    examples = console_examples(ADDING)
+    assert [command for command, _, _ in examples] == ["python -m factcheck.schemagen", "factcheck rules"]
+    for command, shown, goes_on in examples:
+        program, *args = command.split()
+        executable = [sys.executable] if program == "python" else [sys.executable, "-m", "factcheck"]
+        run = subprocess.run([*executable, *args], cwd=tmp_path, capture_output=True, text=True, check=True)
+        printed = run.stdout.splitlines()
+        assert (printed[:len(shown)] if goes_on else printed) == shown
     for path in (schemagen.SCHEMA, schemagen.RULES_DOC):
         assert (tmp_path / path).read_bytes() == (REPO / path).read_bytes()
     again = subprocess.run([sys.executable, "-m", "factcheck.schemagen"], cwd=tmp_path, capture_output=True,
