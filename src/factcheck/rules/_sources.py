@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
 from factcheck.findings import Location
 from factcheck.model import Document, Fact, FactBase
-
-if TYPE_CHECKING:  # the source reader costs ~5 ms to import: a run answered from the cache never needs it
-    from factcheck.sourcetext import Heading, Match, SourceText
+from factcheck.sourcetext import Heading, Match, SourceText, prepare
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,8 +22,6 @@ class Quoted:
 
     def source(self, base: FactBase) -> SourceText:
         """The prepared source, for the rare finding that needs more than the above (prepared anew)."""
-        from factcheck.sourcetext import prepare
-
         return prepare(cast(str, base.source_text(self.fact.document)))
 
 
@@ -52,8 +48,6 @@ def quoted_facts(base: FactBase) -> list[Quoted]:
 
 
 def _locate_quotes(base: FactBase) -> list[Quoted]:
-    from factcheck.sourcetext import prepare
-
     result = []
     for fact in base.facts.values():  # facts of one document stand together: prepare's small cache holds
         text = base.source_text(fact.document)
