@@ -14,7 +14,7 @@ from factcheck.dates import parse_date
 from factcheck.findings import Location
 from factcheck.model import Document, Fact
 from factcheck.numerals import find_numerals
-from factcheck.rules.value import misstated, states
+from factcheck.rules._statements import misstated, states
 from factcheck.sourcetext import SourceText
 from factcheck.units import parse_unit
 

@@ -12,6 +12,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.dates import add_months
+from factcheck.rules import explicit_kinds
+from factcheck.rules.spec import FactRefs
 from factcheck.rules.weekday import DUTCH, ENGLISH
 from rulehelpers import check
 
@@ -297,25 +299,26 @@ number_facts = st.fixed_dictionaries({
     "qualifier": st.sampled_from(["exact", "circa", "more_than", "almost", "at_least", "at_most", "probably"]),
 })
 date_facts = st.fixed_dictionaries({"value": date_texts, "unit": st.just("date")})
-FIELDS = {
-    "inclusion": {"total": 1, "parts": 2}, "sum": {"total": 1, "parts": 2}, "bound": {"fact": 1},
-    "change": {"from": 1, "to": 1}, "order": {"first": 1, "second": 1}, "duration": {"start": 1, "length": 1, "end": 1},
-    "weekday": {"fact": 1}, "relative": {"fact": 1}, "ratio": {"part": 1, "whole": 1, "share": 1},
-    "count": {"fact": 1}, "agreement": {"facts": 2},
-}
-EXTRA = {"bound": {"min": 0, "max": 100}, "change": {"direction": "increase"}, "order": {"relation": "before"},
+EXPLICIT = {spec.name: spec for spec in explicit_kinds()}
+#: a value for each kind's options (the references are drawn)
+EXTRA: dict[str, dict[str, Any]] = {"bound": {"min": 0, "max": 100}, "change": {"direction": "increase"}, "order": {"relation": "before"},
          "weekday": {"weekday": "vrijdag"}, "relative": {"tense": "past"}, "count": {"items": ["a", "b"]}}
+
+
+def test_every_option_of_every_kind_has_a_value_to_draw() -> None:
+    assert {kind: set(spec.options) for kind, spec in EXPLICIT.items() if spec.options} == \
+        {kind: set(options) for kind, options in EXTRA.items()}
 
 
 @st.composite
 def any_rule(draw: st.DrawFn, fact_ids: list[str], index: int) -> dict[str, Any]:
-    kind = draw(st.sampled_from(sorted(FIELDS)))
+    kind = draw(st.sampled_from(sorted(EXPLICIT)))
     rule: dict[str, Any] = {"id": f"rule-{index}", "kind": kind}
-    for name, many in FIELDS[kind].items():
-        if many == 1:
-            rule[name] = draw(st.sampled_from(fact_ids))
+    for name, reference in EXPLICIT[kind].references.items():
+        if isinstance(reference, FactRefs):
+            rule[name] = draw(st.lists(st.sampled_from(fact_ids), min_size=reference.min_items, max_size=3, unique=True))
         else:
-            rule[name] = draw(st.lists(st.sampled_from(fact_ids), min_size=2, max_size=3, unique=True))
+            rule[name] = draw(st.sampled_from(fact_ids))
     return {**rule, **EXTRA.get(kind, {})}
 
 
@@ -331,4 +334,4 @@ def test_no_rule_kind_fails_on_any_combination_of_facts(
     assert outcome.exit_code in (0, 1)
     rule_ids = {rule["id"] for rule in rules}
     for finding in outcome.report.findings:  # those without a rule id are about facts (agreement, values)
-        assert finding.rule_id is None or (finding.rule_id in rule_ids and finding.kind in {*FIELDS, "dimension"})
+        assert finding.rule_id is None or (finding.rule_id in rule_ids and finding.kind in {*EXPLICIT, "dimension"})

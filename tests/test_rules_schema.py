@@ -7,11 +7,11 @@ from typing import Any
 
 import pytest
 
-from factcheck.rules import RULE_KINDS
+from factcheck.rules import RULE_KINDS, explicit_kinds
 from factcheck.schema import load_schema
 from rulehelpers import check
 
-EXPLICIT = ("sum", "agreement", "inclusion", "bound", "change", "order", "duration", "weekday", "relative", "ratio", "count")
+EXPLICIT = [spec.name for spec in explicit_kinds()]
 
 
 def test_every_schema_kind_has_a_module_and_every_explicit_kind_a_schema_entry() -> None:

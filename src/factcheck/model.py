@@ -17,6 +17,7 @@ from factcheck.dates import ALWAYS, DateInterval, parse_date
 from factcheck.findings import Finding, Location, Severity
 from factcheck.intervals import DEFAULT_TOLERANCES, Interval, Magnitude, magnitude, parse_percent, precision_interval
 from factcheck.loader import LocatedDict, LocatedList
+from factcheck.rules import kind_spec  # the registry only: each kind's module is imported when first asked
 from factcheck.units import Unit, parse_unit
 
 #: A fact base with more facts than this is refused (by the engine, before the schema, which takes
@@ -26,9 +27,6 @@ MAX_FACTS = 100_000
 #: each pair may be a finding: a base with more pairs than this is refused rather than left to run
 #: for minutes and print millions of findings.  One quantity with 447 facts stays within it.
 MAX_PAIRS = 100_000
-#: Rule fields that name facts; every rule kind's references are checked here, once.
-REFERENCE_FIELDS = ("total", "parts", "fact", "facts", "from", "to", "first", "second",
-                    "start", "length", "end", "part", "whole", "share")
 
 
 @dataclass(frozen=True, slots=True)
@@ -377,8 +375,9 @@ def _number_problem(raw: Any, unit: Unit) -> str | None:
 
 
 def _references(rule: Rule) -> Iterator[tuple[str, Location]]:
-    """Every fact id a rule names, with where it names it."""
-    for name in REFERENCE_FIELDS:
+    """Every fact id a rule names (the fields its kind's spec calls references), with where it names
+    it; every rule kind's references are checked here, once."""
+    for name in kind_spec(rule.kind).references:
         value = rule.data.get(name)
         if isinstance(value, str):
             yield value, rule.at(name)

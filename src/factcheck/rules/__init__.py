@@ -1,6 +1,7 @@
-"""The rule kinds.  Each kind is one module with a `check(base)` function and a docstring that is
-its user documentation (shown by ``factcheck rules KIND``).  Adding a kind means one new module
-and one name in `RULE_KINDS`.
+"""The rule kinds.  Each kind is one module with a docstring that is its user documentation (shown
+by ``factcheck rules KIND``) and a spec, ``KIND = RuleKind(...)`` (rules/spec.py): its fields, its
+scope and its `check(base)` function.  Adding a kind means one new module, one name in
+`RULE_KINDS` and ``python -m factcheck.schemagen`` (docs/adding-a-rule-kind.md).
 
 A docstring's first line is "KIND — summary"; its "Passes —" and "Fails —" examples are runnable
 YAML (each fact's quantity, section and quote left out), and the failing one ends with the exact
@@ -10,13 +11,16 @@ lines it prints: tests/test_rule_docs.py runs them, so the documentation cannot 
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
+from functools import cache
 from types import ModuleType
+from typing import TYPE_CHECKING
 
-from factcheck.findings import Finding
-from factcheck.model import FactBase
+from factcheck.rules.spec import RuleKind, Scope
 
-Check = Callable[[FactBase], Iterable[Finding]]
+if TYPE_CHECKING:
+    from factcheck.findings import Finding
+    from factcheck.model import FactBase
 
 #: The rule kinds, each the module factcheck.rules.KIND; the order is the order `factcheck rules`
 #: lists them in.
@@ -37,9 +41,14 @@ RULE_KINDS = (
     "section",
 )
 
-#: The kinds that judge each fact against its own document's source alone, nothing else in the
-#: base: the engine runs them fact file by fact file and caches each file's findings.
-PER_FILE_KINDS = ("quote", "value", "section")
+
+def __getattr__(name: str) -> tuple[str, ...]:
+    """`PER_FILE_KINDS`: the kinds that judge each fact against its own document's source alone,
+    nothing else in the base (the engine runs them fact file by fact file and caches each file's
+    findings).  Derived from the specs when asked for, so that importing this package imports no kind."""
+    if name == "PER_FILE_KINDS":
+        return tuple(kind for kind in RULE_KINDS if kind_spec(kind).scope is Scope.PER_FILE)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def rule_module(kind: str) -> ModuleType:
@@ -50,12 +59,25 @@ def rule_module(kind: str) -> ModuleType:
     return importlib.import_module(f"{__name__}.{kind}")
 
 
+@cache
+def kind_spec(kind: str) -> RuleKind:
+    """The spec a rule kind's module declares (the model asks once per rule: cached)."""
+    declared = rule_module(kind).KIND
+    if not (isinstance(declared, RuleKind) and declared.name == kind):
+        raise TypeError(f"factcheck.rules.{kind}.KIND must be a RuleKind named {kind!r}")
+    return declared
+
+
+def explicit_kinds() -> list[RuleKind]:
+    """The kinds written under ``rules:`` (the schema's), in registry order."""
+    return [spec for spec in map(kind_spec, RULE_KINDS) if spec.explicit]
+
+
 def check_all(base: FactBase, kinds: Iterable[str] = RULE_KINDS) -> list[Finding]:
     """The findings of the rule `kinds` (default: every kind) on `base`."""
     findings: list[Finding] = []
     for kind in kinds:
-        check: Check = rule_module(kind).check
-        findings.extend(check(base))
+        findings.extend(kind_spec(kind).check(base))
     return findings
 
 

@@ -31,6 +31,7 @@ from itertools import combinations
 from factcheck.findings import Finding, Related, Severity
 from factcheck.model import Fact, FactBase
 from factcheck.rules._relations import Pick, judge, mention
+from factcheck.rules.spec import FactRefs, RuleKind
 
 
 def check(base: FactBase) -> Iterator[Finding]:
@@ -77,3 +78,11 @@ def _finding(kind: str, severity: Severity, label: str, first: Fact, second: Fac
                f"{first.id} states {first.written} (section {first.section!r}){tail}")
     return Finding(kind, severity, message, second.location, mentions,
                    (first.id, second.id), rule_id)
+
+
+KIND = RuleKind(
+    name="agreement",
+    check=check,
+    description="The facts state the same value (facts sharing a quantity are compared automatically).",
+    references={"facts": FactRefs(2, "Facts that must agree.")},
+)

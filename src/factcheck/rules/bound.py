@@ -32,6 +32,7 @@ from factcheck.findings import Finding, Severity
 from factcheck.intervals import INF, Interval
 from factcheck.model import FactBase, Rule
 from factcheck.rules._relations import Pick, failed, in_unit, judge, lean, unfit, violation
+from factcheck.rules.spec import FactRef, Number, RuleKind
 
 
 def check(base: FactBase) -> Iterator[Finding]:
@@ -63,3 +64,12 @@ def _check(base: FactBase, rule: Rule) -> Iterator[Finding]:
         message = (f"{fact.id} = {in_unit(failed(severity)(fact), fact)} lies outside "
                    f"{in_unit(allowed, fact)}{lean(severity)}")
         yield violation(rule, severity, message, [fact])
+
+
+KIND = RuleKind(
+    name="bound",
+    check=check,
+    description="A fact lies within limits, stated in the fact's own unit.",
+    references={"fact": FactRef()},
+    options={"min": Number(required=False), "max": Number(required=False)},
+)

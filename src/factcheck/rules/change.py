@@ -35,6 +35,7 @@ from collections.abc import Iterator
 from factcheck.findings import Finding, Severity
 from factcheck.model import FactBase, Rule
 from factcheck.rules._relations import Pick, failed, in_unit, judge, lean, mixed_dimensions, unfit, violation
+from factcheck.rules.spec import Choice, FactRef, RuleKind
 
 
 def check(base: FactBase) -> Iterator[Finding]:
@@ -67,3 +68,13 @@ def _check(base: FactBase, rule: Rule) -> Iterator[Finding]:
         message = (f"from {before.id} = {in_unit(pick(before), before)} to {after.id} = "
                    f"{in_unit(pick(after), after)} is no {rule.data['direction']}{lean(severity)}")
         yield violation(rule, severity, message, involved)
+
+
+KIND = RuleKind(
+    name="change",
+    check=check,
+    description="A change from one value to another: both agree with the facts at their times, and the direction "
+                "matches the verb.",
+    references={"from": FactRef(), "to": FactRef()},
+    options={"direction": Choice(("increase", "decrease"))},
+)

@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from factcheck.findings import Finding
 from factcheck.model import FactBase, Rule
 from factcheck.rules._relations import Pick, failed, in_unit, judge, lean, unfit, violation
+from factcheck.rules.spec import FactRef, RuleKind, Texts
 
 
 def check(base: FactBase) -> Iterator[Finding]:
@@ -54,3 +55,12 @@ def _check(base: FactBase, rule: Rule) -> Iterator[Finding]:
         items = "item is" if listed == 1 else "items are"
         yield violation(rule, severity, f"{fact.id} = {stated}, but {listed} {items} listed{lean(severity)}",
                         [fact])
+
+
+KIND = RuleKind(
+    name="count",
+    check=check,
+    description="A stated number of items matches the items listed.",
+    references={"fact": FactRef()},
+    options={"items": Texts(1)},
+)

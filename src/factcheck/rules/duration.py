@@ -41,6 +41,7 @@ from factcheck.findings import Finding
 from factcheck.intervals import Interval
 from factcheck.model import FactBase, Rule
 from factcheck.rules._relations import Pick, days, failed, judge, lean, unfit, violation
+from factcheck.rules.spec import FactRef, RuleKind
 from factcheck.units import CALENDAR, TIME
 
 #: dimension of the length -> (base units per step, how to add whole steps to a day)
@@ -93,3 +94,11 @@ def _check(base: FactBase, rule: Rule) -> Iterator[Finding]:
         message = (f"{start.id} = {begun} + {length.id} = {length.written} ends {expected}, "
                    f"but {end.id} = {finished}{lean(severity)}")
         yield violation(rule, severity, message, [start, length, end])
+
+
+KIND = RuleKind(
+    name="duration",
+    check=check,
+    description="A period of `length` from `start` ends at `end`.",
+    references={"start": FactRef(), "length": FactRef(), "end": FactRef()},
+)

@@ -36,6 +36,7 @@ from factcheck.findings import Finding
 from factcheck.intervals import Interval, total
 from factcheck.model import FactBase, Rule
 from factcheck.rules._relations import Pick, failed, in_unit, judge, lean, mixed_dimensions, unfit, violation
+from factcheck.rules.spec import FactRef, FactRefs, RuleKind
 
 
 def check(base: FactBase) -> Iterator[Finding]:
@@ -65,3 +66,11 @@ def _check(base: FactBase, rule: Rule) -> Iterator[Finding]:
     message = (f"parts {names} = at least {in_unit(Interval(least, least), whole)}, more than total "
                f"{whole.id} = at most {in_unit(Interval(most, most), whole)}{lean(severity)}")
     yield violation(rule, severity, message, involved)
+
+
+KIND = RuleKind(
+    name="inclusion",
+    check=check,
+    description="The parts add up to at most the total (the total includes them, and maybe more).",
+    references={"total": FactRef(), "parts": FactRefs(1, "The facts included in the total.")},
+)

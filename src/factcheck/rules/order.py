@@ -33,6 +33,7 @@ from factcheck.dates import DateInterval
 from factcheck.findings import Finding, Severity
 from factcheck.model import FactBase, Rule
 from factcheck.rules._relations import days, unfit, violation
+from factcheck.rules.spec import Choice, FactRef, RuleKind
 
 #: relation -> (whether some day of `a` and some day of `b` satisfy it, how to say it)
 RELATIONS: dict[str, tuple[Callable[[DateInterval, DateInterval], bool], str]] = {
@@ -66,3 +67,12 @@ def _check(base: FactBase, rule: Rule) -> Iterator[Finding]:
         message = (f"{first.id} = {first.when} cannot be {RELATIONS[relation][1]} "
                    f"{second.id} = {second.when}")
         yield violation(rule, Severity.ERROR, message, [first, second])
+
+
+KIND = RuleKind(
+    name="order",
+    check=check,
+    description="Date `first` stands in `relation` to date `second`.",
+    references={"first": FactRef(), "second": FactRef()},
+    options={"relation": Choice(tuple(RELATIONS))},
+)

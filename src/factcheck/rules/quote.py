@@ -24,11 +24,14 @@ from collections.abc import Iterator
 
 from factcheck.findings import Finding, Related, Severity
 from factcheck.model import FactBase
-from factcheck.rules._sources import quoted_facts, source_location, source_path
-from factcheck.sourcetext import MAX_PROBE, normalise
+from factcheck.rules.spec import RuleKind, Scope
 
 
 def check(base: FactBase) -> Iterator[Finding]:
+    # here, not above: the spec below is read at every start, and the source reader costs ~5 ms to import
+    from factcheck.rules._sources import quoted_facts, source_location, source_path
+    from factcheck.sourcetext import MAX_PROBE, normalise
+
     for quoted in quoted_facts(base):
         if quoted.matches:
             continue
@@ -40,3 +43,6 @@ def check(base: FactBase) -> Iterator[Finding]:
                    f"closest passage (line {where.line}): \"{passage}{more}\"")
         related = (Related(where, "the closest passage"),)
         yield Finding("quote", Severity.ERROR, message, fact.at("quote"), related, (fact.id,))
+
+
+KIND = RuleKind(name="quote", check=check, scope=Scope.PER_FILE)

@@ -36,6 +36,7 @@ from factcheck.findings import Finding, Severity
 from factcheck.intervals import INF, Interval
 from factcheck.model import FactBase, Rule
 from factcheck.rules._relations import Pick, failed, in_unit, judge, lean, loose, mixed_dimensions, unfit, violation
+from factcheck.rules.spec import FactRef, RuleKind
 
 _DISPLAY = Decimal("0.1")  # a quotient is shown to a tenth of the share's unit, rounded outwards
 
@@ -95,3 +96,11 @@ def _check(base: FactBase, rule: Rule) -> Iterator[Finding]:
         message = (f"{part.id} / {whole.id} = {_shown(divided)} {share.unit.written}, "
                    f"but {share.id} = {in_unit(pick(share), share)}{lean(severity)}")
         yield violation(rule, severity, message, involved)
+
+
+KIND = RuleKind(
+    name="ratio",
+    check=check,
+    description="A stated share equals part / whole within precision.",
+    references={"part": FactRef(), "whole": FactRef(), "share": FactRef()},
+)

@@ -31,6 +31,7 @@ from collections.abc import Iterator
 from factcheck.findings import Finding, Severity
 from factcheck.model import FactBase, Rule
 from factcheck.rules._relations import days, unfit, violation
+from factcheck.rules.spec import Choice, FactRef, RuleKind
 
 
 def check(base: FactBase) -> Iterator[Finding]:
@@ -51,3 +52,12 @@ def _check(base: FactBase, rule: Rule) -> Iterator[Finding]:
         return
     message = f"{fact.id} = {when} is stated as {tense}, but the document {fact.document.id} is dated {dated}"
     yield violation(rule, Severity.ERROR, message, [fact])
+
+
+KIND = RuleKind(
+    name="relative",
+    check=check,
+    description="A date stated as past (jl., last) precedes the document date; a future one (a.s., next) follows it.",
+    references={"fact": FactRef()},
+    options={"tense": Choice(("past", "future"))},
+)

@@ -23,11 +23,14 @@ from collections.abc import Iterator
 
 from factcheck.findings import Finding, Severity
 from factcheck.model import FactBase
-from factcheck.rules._sources import found
-from factcheck.sourcetext import OPENING, stands_under
+from factcheck.rules.spec import RuleKind, Scope
 
 
 def check(base: FactBase) -> Iterator[Finding]:
+    # here, not above: the spec below is read at every start, and the source reader costs ~5 ms to import
+    from factcheck.rules._sources import found
+    from factcheck.sourcetext import OPENING, stands_under
+
     for quoted in found(base):
         fact = quoted.fact
         if not quoted.headings or any(stands_under(heading, fact.section) for heading in quoted.headings):
@@ -40,3 +43,6 @@ def check(base: FactBase) -> Iterator[Finding]:
             where = f"under section \"{first.title}\" (line {first.line})"
         yield Finding("section", Severity.ERROR, f"quote of {fact.id} stands {where}, not \"{fact.section}\"",
                       fact.at("section"), facts=(fact.id,))
+
+
+KIND = RuleKind(name="section", check=check, scope=Scope.PER_FILE)

@@ -33,38 +33,45 @@ from collections.abc import Iterator
 
 from factcheck.findings import Finding, Severity
 from factcheck.intervals import total
-from factcheck.model import FactBase
-from factcheck.rules._relations import Pick, in_unit, judge, loose, mention, mixed_dimensions, ordered_ids
+from factcheck.model import FactBase, Rule
+from factcheck.rules._relations import Pick, failed, in_unit, judge, lean, mention, mixed_dimensions, unfit, violation
+from factcheck.rules.spec import FactRef, FactRefs, RuleKind
 
 
 def check(base: FactBase) -> Iterator[Finding]:
     for rule in base.rules_of("sum"):
-        whole = base.fact(rule, "total")
-        parts = base.fact_list(rule, "parts")
-        involved = [whole, *parts]
-        if whole in parts:  # structurally wrong whatever the values: a total cannot contain itself
-            yield Finding("sum", Severity.ERROR, f"sum {rule.id}: total {whole.id} is also one of its parts",
-                          rule.at("parts"), (mention(whole),), (whole.id,), rule.id)
-            continue
-        mixed = mixed_dimensions(rule, involved)
-        if mixed is not None:
-            yield mixed
-            continue
-        if whole.unit.is_date:  # one dimension, so every fact is a date: nothing to add up
-            yield Finding("dimension", Severity.ERROR, f"sum {rule.id}: dates cannot be added", rule.location,
-                          tuple(mention(f) for f in involved), ordered_ids(involved), rule.id)
-            continue
+        yield from _check(base, rule)
 
-        def holds(pick: Pick) -> bool:
-            return total(pick(part) for part in parts).intersects(pick(whole))  # noqa: B023
 
-        severity = judge(holds)
-        if severity is None:
-            continue
-        added = total(loose(part) for part in parts)
-        names = " + ".join(part.id for part in parts)
-        lean = "" if severity is Severity.ERROR else " (they agree only within the vague tolerance)"
-        message = (f"sum {rule.id}: parts {names} = {in_unit(added, whole)}, "
-                   f"but total {whole.id} = {in_unit(loose(whole), whole)}{lean}")
-        yield Finding("sum", severity, message, rule.location, tuple(mention(f) for f in involved),
-                      ordered_ids(involved), rule.id)
+def _check(base: FactBase, rule: Rule) -> Iterator[Finding]:
+    whole = base.fact(rule, "total")
+    parts = base.fact_list(rule, "parts")
+    involved = [whole, *parts]
+    if whole in parts:  # structurally wrong whatever the values: a total cannot contain itself
+        yield Finding("sum", Severity.ERROR, f"sum {rule.id}: total {whole.id} is also one of its parts",
+                      rule.at("parts"), (mention(whole),), (whole.id,), rule.id)
+        return
+    problem = mixed_dimensions(rule, involved) or unfit(rule, "total", whole, "a number", whole.magnitude is not None)
+    if problem is not None:
+        yield problem
+        return
+
+    def holds(pick: Pick) -> bool:
+        return total(pick(part) for part in parts).intersects(pick(whole))
+
+    severity = judge(holds)
+    if severity is None:
+        return
+    pick = failed(severity)
+    names = " + ".join(part.id for part in parts)
+    message = (f"parts {names} = {in_unit(total(pick(part) for part in parts), whole)}, "
+               f"but total {whole.id} = {in_unit(pick(whole), whole)}{lean(severity)}")
+    yield violation(rule, severity, message, involved)
+
+
+KIND = RuleKind(
+    name="sum",
+    check=check,
+    description="The parts add up to the total.",
+    references={"total": FactRef("The fact stating the total."), "parts": FactRefs(2, "The facts stating the parts.")},
+)

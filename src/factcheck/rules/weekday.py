@@ -31,6 +31,7 @@ from factcheck.dates import DateInterval
 from factcheck.findings import Finding, Severity
 from factcheck.model import FactBase, Rule
 from factcheck.rules._relations import days, unfit, violation
+from factcheck.rules.spec import FactRef, RuleKind, Text
 
 # as date.weekday() counts them; not calendar.day_name, which follows the locale
 ENGLISH = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -71,3 +72,12 @@ def _check(base: FactBase, rule: Rule) -> Iterator[Finding]:
     else:
         actual = f"has no {said}"
     yield violation(rule, Severity.ERROR, f"{fact.id} = {when} {actual}", [fact])
+
+
+KIND = RuleKind(
+    name="weekday",
+    check=check,
+    description="A date stated with a weekday falls on it.",
+    references={"fact": FactRef()},
+    options={"weekday": Text("The weekday the document names, in English or Dutch (friday, vrijdag).")},
+)
