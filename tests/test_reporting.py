@@ -22,11 +22,12 @@ from jsonschema import Draft4Validator, Draft7Validator
 
 from factcheck import __version__
 from factcheck.cli import main
-from factcheck.engine import Report, verify
+from factcheck.engine import verify
 from factcheck.findings import Finding, Location, Related, Severity
 from factcheck.formatters import github, sarif, text
 from factcheck.formatters import json as json_format
 from factcheck.kinds import CHECK_KINDS, documentation, known_kinds
+from factcheck.report import Report
 from factcheck.rules import RULE_KINDS, rule_module
 
 DATA = Path(__file__).parent / "data" / "reporting"

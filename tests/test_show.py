@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.cli import main, run
-from factcheck.quotespan import find_quote
+from factcheck.formatters.quotes import find_quote
 
 DATA = Path(__file__).parent / "data" / "reporting"
 ENV = {"NO_COLOR": None, "FORCE_COLOR": None, "GITHUB_ACTIONS": None}

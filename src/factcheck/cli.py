@@ -12,7 +12,7 @@ from typing import IO, TYPE_CHECKING, Any
 import click
 
 if TYPE_CHECKING:
-    from factcheck.engine import Report
+    from factcheck.report import Report
 
 EXIT_CANNOT_CHECK = 2
 FORMATS = ("text", "json", "sarif", "github")
@@ -198,7 +198,7 @@ def report(paths: tuple[Path, ...], output: Path) -> None:
     Exit status: 0 written and consistent, 1 written with findings, 2 could not check or write.
     """
     from factcheck.coverage import CannotCover, measure
-    from factcheck.htmlreport import render_html
+    from factcheck.formatters.html import render_html
 
     result, targets = _check(paths)
     _refuse_to_overwrite(output, targets, result)

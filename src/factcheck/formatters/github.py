@@ -8,9 +8,9 @@ listed on further lines of the annotation's message.
 
 from __future__ import annotations
 
-from factcheck.engine import Report
 from factcheck.findings import Finding
 from factcheck.formatters.text import summary_line
+from factcheck.report import Report
 
 
 def escape_data(text: str) -> str:

@@ -11,8 +11,8 @@ import json
 from typing import Any
 
 from factcheck import __version__
-from factcheck.engine import Report
 from factcheck.findings import Finding, Location
+from factcheck.report import Report
 
 FORMAT_VERSION = 1
 

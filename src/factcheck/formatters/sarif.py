@@ -16,9 +16,9 @@ from typing import Any
 from urllib.parse import quote
 
 from factcheck import __version__
-from factcheck.engine import Report
 from factcheck.findings import Finding, Location
 from factcheck.kinds import documentation, known_kinds
+from factcheck.report import Report
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from factcheck.dates import ALWAYS, DateInterval
-from factcheck.engine import Report
 from factcheck.findings import Finding, Severity
+from factcheck.formatters.quotes import find_quote
 from factcheck.formatters.text import BOLD, Paint, finding_line, line_and_column, split_lines
 from factcheck.model import Fact, FactBase, Rule, _references
-from factcheck.quotespan import find_quote
+from factcheck.report import Report
 from factcheck.rules._relations import in_unit
 
 _STATUS_COLOR = {"ok": "\x1b[1;32m", "error": "\x1b[1;31m", "warning": "\x1b[1;35m",

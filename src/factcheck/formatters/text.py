@@ -12,8 +12,8 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
-from factcheck.engine import Report
 from factcheck.findings import Finding, Location
+from factcheck.report import Report
 
 RESET = "\x1b[0m"
 BOLD = "\x1b[1m"

@@ -8,13 +8,13 @@ from decimal import Decimal
 from html import escape
 
 from factcheck import __version__
-from factcheck.charts import breakdown, breakdown_svg, plain, timeline, timeline_svg
-from factcheck.engine import Report
 from factcheck.findings import Finding, Severity
+from factcheck.formatters.charts import breakdown, breakdown_svg, plain, timeline, timeline_svg
+from factcheck.formatters.quotes import find_quote
 from factcheck.formatters.text import line_and_column, split_lines
 from factcheck.intervals import total
 from factcheck.model import Fact, FactBase, Rule
-from factcheck.quotespan import find_quote
+from factcheck.report import Report
 
 _CSS = """
 body{font:15px/1.45 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
