@@ -26,6 +26,7 @@ from factcheck.engine import verify
 from factcheck.findings import Finding, Location, Related, Severity
 from factcheck.formatters import github, sarif, text
 from factcheck.formatters import json as json_format
+from factcheck.formatters.lines import line_and_column, split_lines
 from factcheck.kinds import CHECK_KINDS, documentation, known_kinds
 from factcheck.report import Report
 from factcheck.rules import RULE_KINDS, rule_module
@@ -413,7 +414,7 @@ def test_caret_lines_up_under_tabs_and_non_ascii() -> None:
 def test_lines_are_counted_as_yaml_counts_them() -> None:
     """A form feed does not start a line (str.splitlines would say it does); CR, CRLF, NEL, LS do."""
     source = "a: 1\x0c# x\r\nb: 2\rc: 3\x85d: 4\u2028e: 5\n"
-    assert text.split_lines(source) == ["a: 1\x0c# x", "b: 2", "c: 3", "d: 4", "e: 5"]
-    assert text.line_and_column(source, source.index("e")) == (5, 1)
-    assert text.line_and_column(source, source.index("#")) == (1, 6)
+    assert split_lines(source) == ["a: 1\x0c# x", "b: 2", "c: 3", "d: 4", "e: 5"]
+    assert line_and_column(source, source.index("e")) == (5, 1)
+    assert line_and_column(source, source.index("#")) == (1, 6)
     assert text.excerpt(Location("f.yaml", 2, 4), {"f.yaml": source}) == [" 2 | b: 2", "   |    ^"]
