@@ -17,6 +17,7 @@ from urllib.parse import quote
 
 from factcheck import __version__
 from factcheck.findings import Finding, Location
+from factcheck.formatters import RenderOptions
 from factcheck.kinds import documentation, known_kinds
 from factcheck.report import Report
 
@@ -87,5 +88,5 @@ def sarif_dict(report: Report) -> dict[str, Any]:
     }
 
 
-def render(report: Report) -> str:
+def render(report: Report, _options: RenderOptions) -> str:
     return json.dumps(sarif_dict(report), indent=2, ensure_ascii=False) + "\n"

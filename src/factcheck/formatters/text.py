@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from factcheck.findings import Finding, Location
+from factcheck.formatters import RenderOptions
 from factcheck.formatters.lines import split_lines
 from factcheck.report import Report
 
@@ -22,18 +23,6 @@ _CARET = "\x1b[1;32m"
 MAX_NOTES = 12
 #: An excerpt shows at most this many characters of a line, around the column (a 10 MB line exists).
 EXCERPT_WIDTH = 160
-
-
-def use_color(choice: str, isatty: bool, env: Mapping[str, str]) -> bool:
-    """Whether to colour: ``--color always|never`` wins; for ``auto``, NO_COLOR (set and not empty)
-    disables, FORCE_COLOR (set, not empty, not 0) enables, else a terminal that is not dumb."""
-    if choice != "auto":
-        return choice == "always"
-    if env.get("NO_COLOR"):
-        return False
-    if env.get("FORCE_COLOR", "0") not in ("", "0"):
-        return True
-    return isatty and env.get("TERM") != "dumb"
 
 
 class Paint:
@@ -109,11 +98,11 @@ def finding_block(finding: Finding, texts: Mapping[str, str], color: bool = Fals
     return lines
 
 
-def render(report: Report, *, color: bool = False, quiet: bool = False) -> str:
+def render(report: Report, options: RenderOptions) -> str:
     """The whole report; ``quiet`` keeps the summary line alone."""
     lines: list[str] = []
-    if not quiet:
+    if not options.quiet:
         for finding in report.findings:
-            lines.extend(finding_block(finding, report.texts, color))
-    lines.append(summary_line(report, color))
+            lines.extend(finding_block(finding, report.texts, options.color))
+    lines.append(summary_line(report, options.color))
     return "\n".join(lines) + "\n"
