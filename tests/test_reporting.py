@@ -33,7 +33,7 @@ from factcheck.formatters import FORMATS, RenderOptions, github, sarif, text
 from factcheck.formatters import json as json_format
 from factcheck.formatters.lines import line_and_column, split_lines
 from factcheck.kinds import CHECK_KINDS, documentation, known_kinds
-from factcheck.report import Report
+from factcheck.report import Report, status
 from factcheck.rules import RULE_KINDS, rule_module
 
 DATA = Path(__file__).parent / "data" / "reporting"
@@ -240,6 +240,23 @@ def test_the_registry_maps_each_format_to_its_module() -> None:
     assert {name: entry.load() for name, entry in FORMATS.items()} == {
         "text": text.render, "json": json_format.render, "sarif": sarif.render, "github": github.render}
     assert [name for name, entry in FORMATS.items() if entry.colored] == ["text"]
+
+
+def _finding(severity: Severity, acknowledged: str | None = None) -> Finding:
+    return Finding("sum", severity, "m", Location("f.yaml"), acknowledged=acknowledged)
+
+
+@pytest.mark.parametrize(("findings", "expected", "counts"), [
+    ([], "ok", [0, 0, 0]),
+    ([_finding(Severity.ERROR, "accepted")], "acknowledged", [0, 0, 1]),
+    ([_finding(Severity.ERROR, "accepted"), _finding(Severity.WARNING)], "warning", [0, 1, 1]),
+    ([_finding(Severity.WARNING), _finding(Severity.ERROR), _finding(Severity.ERROR)], "error", [2, 1, 0]),
+])
+def test_a_status_is_the_worst_outcome(findings: list[Finding], expected: str, counts: list[int]) -> None:
+    """A rule's status and the report's counts (errors, warnings, acknowledged) agree on each finding."""
+    assert status(findings) == expected
+    report = Report(findings)
+    assert [report.errors, report.warnings, report.acknowledged] == counts
 
 
 def test_the_cli_offers_the_registered_formats() -> None:

@@ -19,6 +19,7 @@ RESET = "\x1b[0m"
 BOLD = "\x1b[1m"
 _SEVERITY_COLOR = {"error": "\x1b[1;31m", "warning": "\x1b[1;35m", "info": "\x1b[1;36m", "note": "\x1b[1;36m"}
 _CARET = "\x1b[1;32m"
+
 #: Notes shown under one finding; the rest are counted (every format but text lists them all).
 MAX_NOTES = 12
 #: An excerpt shows at most this many characters of a line, around the column (a 10 MB line exists).
