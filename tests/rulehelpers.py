@@ -16,8 +16,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from factcheck.engine import Report, verify
+from factcheck.engine import verify
 from factcheck.formatters.text import finding_line
+from factcheck.report import Report
 
 DOCUMENT = {"id": "example", "title": "Example", "date": "2015-11-02", "language": "nl", "source": "source.txt"}
 PROVENANCE_OFF = {"quote": "off", "value": "off", "section": "off", "coverage": "off"}

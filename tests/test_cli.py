@@ -18,6 +18,7 @@ from click.testing import CliRunner, Result
 from conftest import DOCUMENT, REPO, base_text, fact, rule
 from factcheck import cli, engine
 from factcheck.cli import main, run
+from factcheck.report import Report
 
 VERSION = version("factcheck")
 
@@ -310,7 +311,7 @@ def run_entry(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str
 
 def test_entry_point_turns_an_internal_error_into_one_line(monkeypatch: pytest.MonkeyPatch,
                                                            capsys: pytest.CaptureFixture[str]) -> None:
-    def broken(*_: object, **__: object) -> engine.Report:
+    def broken(*_: object, **__: object) -> Report:
         raise RuntimeError("something broke")
 
     monkeypatch.setattr(engine, "verify", broken)

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from factcheck.cli import main, run
-from factcheck.formatters.text import use_color
+from factcheck.formatters import use_color
 
 BROKEN = Path(__file__).parent / "data" / "reporting" / "broken"
 CLEAN_ENV = {"GITHUB_ACTIONS": None, "NO_COLOR": None, "FORCE_COLOR": None, "TERM": None}

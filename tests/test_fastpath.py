@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck import engine, fastload, loader, schema
+from factcheck.formatters import RenderOptions
 from factcheck.formatters.text import render
 
 REPO = Path(__file__).resolve().parents[1]
@@ -43,7 +44,7 @@ def _outcome(paths: list[Path], cwd: Path) -> tuple[list[tuple[Any, str | None]]
         report = engine.verify(paths, cwd=cwd)
     except engine.CannotCheck as exc:
         return f"cannot check: {exc}"
-    return [(f, f.acknowledged) for f in report.findings], render(report)
+    return [(f, f.acknowledged) for f in report.findings], render(report, RenderOptions())
 
 
 def plain(paths: list[Path], cwd: Path, monkeypatch: pytest.MonkeyPatch) -> Any:

@@ -10,11 +10,11 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.charts import breakdown, timeline
 from factcheck.cli import main
 from factcheck.dates import parse_date
 from factcheck.engine import verify
-from factcheck.htmlreport import quote_context, render_html
+from factcheck.formatters.charts import breakdown, timeline
+from factcheck.formatters.html import quote_context, render_html
 from factcheck.intervals import Interval
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -73,7 +73,7 @@ def test_timeline_month_is_wider_than_a_day() -> None:
 def test_quarter_ticks_cover_the_axis() -> None:
     from datetime import date
 
-    from factcheck.charts import quarter_starts
+    from factcheck.formatters.charts import quarter_starts
 
     assert quarter_starts(date(2014, 9, 1), date(2015, 10, 31)) == [
         date(2014, 10, 1), date(2015, 1, 1), date(2015, 4, 1), date(2015, 7, 1), date(2015, 10, 1)]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.engine import verify
-from factcheck.htmlreport import render_html
+from factcheck.formatters.html import render_html
 
 ROOT = Path(__file__).resolve().parents[1]
 # Chromium as a sandboxed root process needs these; the networking flags keep it off the network.

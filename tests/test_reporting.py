@@ -11,9 +11,13 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
+import click
 import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings
@@ -22,14 +26,18 @@ from jsonschema import Draft4Validator, Draft7Validator
 
 from factcheck import __version__
 from factcheck.cli import main
-from factcheck.engine import Report, verify
+from factcheck.cli import verify as verify_command
+from factcheck.engine import verify
 from factcheck.findings import Finding, Location, Related, Severity
-from factcheck.formatters import github, sarif, text
+from factcheck.formatters import FORMATS, RenderOptions, github, sarif, text
 from factcheck.formatters import json as json_format
+from factcheck.formatters.lines import line_and_column, split_lines
 from factcheck.kinds import CHECK_KINDS, documentation, known_kinds
+from factcheck.report import Report, status
 from factcheck.rules import RULE_KINDS, rule_module
 
 DATA = Path(__file__).parent / "data" / "reporting"
+PLAIN = RenderOptions()
 SARIF_SCHEMA_FILE = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 ROOT = Path(__file__).parent.parent
 REPORT_SCHEMA = json.loads((ROOT / "schema" / "report.schema.json").read_text(encoding="utf-8"))
@@ -174,25 +182,25 @@ BROKEN_SARIF_RESULTS = [
 
 
 def test_broken_text_shows_line_caret_and_every_fact_involved() -> None:
-    assert text.render(report_of("broken")) == BROKEN_TEXT
+    assert text.render(report_of("broken"), PLAIN) == BROKEN_TEXT
 
 
 def test_broken_text_quiet_is_the_summary_alone() -> None:
-    assert text.render(report_of("broken"), quiet=True) == BROKEN_SUMMARY + "\n"
+    assert text.render(report_of("broken"), RenderOptions(quiet=True)) == BROKEN_SUMMARY + "\n"
 
 
 def test_broken_github_annotations() -> None:
-    assert github.render(report_of("broken")) == BROKEN_GITHUB
+    assert github.render(report_of("broken"), PLAIN) == BROKEN_GITHUB
 
 
 def test_broken_json_is_exact_and_valid() -> None:
-    document = json.loads(json_format.render(report_of("broken")))
+    document = json.loads(json_format.render(report_of("broken"), PLAIN))
     assert document == BROKEN_JSON
     assert json_errors(document) == []
 
 
 def test_broken_sarif_is_exact_and_valid() -> None:
-    document = json.loads(sarif.render(report_of("broken")))
+    document = json.loads(sarif.render(report_of("broken"), PLAIN))
     assert document == expected_sarif(BROKEN_SARIF_RESULTS)
     assert sarif_errors(document) == []
 
@@ -202,29 +210,75 @@ def test_broken_sarif_is_exact_and_valid() -> None:
 SHIPPED_SUMMARY = "0 errors, 0 warnings, 0 acknowledged; 15 facts, 2 rules in 1 file\n"
 
 
-@pytest.mark.parametrize(("render", "expected"), [(text.render, SHIPPED_SUMMARY), (github.render, SHIPPED_SUMMARY)])
-def test_shipped_text_and_github(render: Any, expected: str) -> None:
-    assert render(report_of("shipped")) == expected
+SHIPPED_JSON = {
+    "version": 1,
+    "tool": {"name": "factcheck", "version": __version__},
+    "summary": {"errors": 0, "warnings": 0, "acknowledged": 0, "facts": 15, "rules": 2, "files": 1},
+    "findings": [],
+}
 
 
-def test_shipped_json() -> None:
-    document = json.loads(json_format.render(report_of("shipped")))
-    assert document == {
-        "version": 1,
-        "tool": {"name": "factcheck", "version": __version__},
-        "summary": {"errors": 0, "warnings": 0, "acknowledged": 0, "facts": 15, "rules": 2, "files": 1},
-        "findings": [],
-    }
-    assert json_errors(document) == []
+def shipped_output(output_format: str) -> Any:
+    """What each format says of the frozen shipped base: text as written, JSON and SARIF parsed."""
+    return {"text": SHIPPED_SUMMARY, "github": SHIPPED_SUMMARY, "json": SHIPPED_JSON,
+            "sarif": expected_sarif([])}[output_format]
 
 
-def test_shipped_sarif() -> None:
-    document = json.loads(sarif.render(report_of("shipped")))
-    assert document == expected_sarif([])
-    assert sarif_errors(document) == []
+@pytest.mark.parametrize("output_format", list(FORMATS))
+def test_every_registered_format_renders_the_shipped_base(output_format: str) -> None:
+    rendered = FORMATS[output_format].load()(report_of("shipped"), PLAIN)
+    expected = shipped_output(output_format)
+    assert (rendered if isinstance(expected, str) else json.loads(rendered)) == expected
 
 
-@pytest.mark.parametrize("output_format", ["text", "json", "sarif", "github"])
+def test_the_shipped_json_and_sarif_are_valid() -> None:
+    assert json_errors(shipped_output("json")) == []
+    assert sarif_errors(shipped_output("sarif")) == []
+
+
+def test_the_registry_maps_each_format_to_its_module() -> None:
+    assert {name: entry.load() for name, entry in FORMATS.items()} == {
+        "text": text.render, "json": json_format.render, "sarif": sarif.render, "github": github.render}
+    assert [name for name, entry in FORMATS.items() if entry.colored] == ["text"]
+
+
+def _finding(severity: Severity, acknowledged: str | None = None) -> Finding:
+    return Finding("sum", severity, "m", Location("f.yaml"), acknowledged=acknowledged)
+
+
+@pytest.mark.parametrize(("findings", "expected", "counts"), [
+    ([], "ok", [0, 0, 0]),
+    ([_finding(Severity.ERROR, "accepted")], "acknowledged", [0, 0, 1]),
+    ([_finding(Severity.ERROR, "accepted"), _finding(Severity.WARNING)], "warning", [0, 1, 1]),
+    ([_finding(Severity.WARNING), _finding(Severity.ERROR), _finding(Severity.ERROR)], "error", [2, 1, 0]),
+])
+def test_a_status_is_the_worst_outcome(findings: list[Finding], expected: str, counts: list[int]) -> None:
+    """A rule's status and the report's counts (errors, warnings, acknowledged) agree on each finding."""
+    assert status(findings) == expected
+    report = Report(findings)
+    assert [report.errors, report.warnings, report.acknowledged] == counts
+
+
+def test_the_cli_offers_the_registered_formats() -> None:
+    option = next(param for param in verify_command.params if param.name == "output_format")
+    assert isinstance(option.type, click.Choice)
+    assert tuple(option.type.choices) == tuple(FORMATS)
+
+
+def test_the_hook_path_imports_the_text_format_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A plain `factcheck verify` (what the commit hook runs) loads neither the other formats nor
+    importlib.metadata, which sarif needs for the version and which is slow to import."""
+    probe = ("import sys; from factcheck.cli import main\n"
+             "try: main(['verify', '--quiet'], standalone_mode=False)\nexcept SystemExit: pass\n"
+             "print(sorted(m for m in sys.modules if m.startswith('factcheck.formatters')), "
+             "'importlib.metadata' in sys.modules, file=sys.stderr)")
+    monkeypatch.chdir(ROOT)
+    run = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True,
+                         env={**os.environ, "FACTCHECK_CACHE_DIR": "off"})
+    assert run.stderr == "['factcheck.formatters', 'factcheck.formatters.lines', 'factcheck.formatters.text'] False\n"
+
+
+@pytest.mark.parametrize("output_format", list(FORMATS))
 def test_real_shipped_base_passes_in_every_format(output_format: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     result = CliRunner().invoke(main, ["verify", "--format", output_format], env={"GITHUB_ACTIONS": None})
@@ -260,11 +314,11 @@ facts.yaml:19:12: error schema: {BAD_VALUE}
 
 
 def test_malformed_text() -> None:
-    assert text.render(report_of("malformed", "facts.yaml", "dup.yaml")) == MALFORMED_TEXT
+    assert text.render(report_of("malformed", "facts.yaml", "dup.yaml"), PLAIN) == MALFORMED_TEXT
 
 
 def test_malformed_github() -> None:
-    assert github.render(report_of("malformed", "facts.yaml", "dup.yaml")) == (
+    assert github.render(report_of("malformed", "facts.yaml", "dup.yaml"), PLAIN) == (
         f"::error file=dup.yaml,line=3,col=5,title=factcheck duplicate-key::{DUPLICATE}\n"
         f"::error file=facts.yaml,line=16,col=5,title=factcheck schema::{UNKNOWN_KEY}\n"
         f"::error file=facts.yaml,line=19,col=12,title=factcheck schema::{BAD_VALUE}\n"
@@ -278,7 +332,7 @@ def _plain(kind: str, message: str, file: str, line: int, column: int) -> dict[s
 
 
 def test_malformed_json_counts_no_facts() -> None:
-    document = json.loads(json_format.render(report_of("malformed", "facts.yaml", "dup.yaml")))
+    document = json.loads(json_format.render(report_of("malformed", "facts.yaml", "dup.yaml"), PLAIN))
     assert document == {
         "version": 1,
         "tool": {"name": "factcheck", "version": __version__},
@@ -291,7 +345,7 @@ def test_malformed_json_counts_no_facts() -> None:
 
 
 def test_malformed_sarif() -> None:
-    document = json.loads(sarif.render(report_of("malformed", "facts.yaml", "dup.yaml")))
+    document = json.loads(sarif.render(report_of("malformed", "facts.yaml", "dup.yaml"), PLAIN))
     kinds = known_kinds()
 
     def plain(kind: str, message: str, uri: str, line: int, column: int) -> dict[str, Any]:
@@ -373,10 +427,10 @@ def test_every_report_is_valid_json_and_sarif(findings: list[Finding]) -> None:
     """Whatever its findings, a report renders to JSON valid against schema/report.schema.json and to
     SARIF valid against the OASIS schema, and both keep every finding in order."""
     report = Report(findings, None, ["facts.yaml"])
-    document = json.loads(json_format.render(report))
+    document = json.loads(json_format.render(report, PLAIN))
     assert json_errors(document) == []
     assert [f["message"] for f in document["findings"]] == [f.message for f in findings]
-    log = json.loads(sarif.render(report))
+    log = json.loads(sarif.render(report, PLAIN))
     assert sarif_errors(log) == []
     assert [r["message"]["text"] for r in log["runs"][0]["results"]] == [f.message for f in findings]
 
@@ -412,7 +466,7 @@ def test_caret_lines_up_under_tabs_and_non_ascii() -> None:
 def test_lines_are_counted_as_yaml_counts_them() -> None:
     """A form feed does not start a line (str.splitlines would say it does); CR, CRLF, NEL, LS do."""
     source = "a: 1\x0c# x\r\nb: 2\rc: 3\x85d: 4\u2028e: 5\n"
-    assert text.split_lines(source) == ["a: 1\x0c# x", "b: 2", "c: 3", "d: 4", "e: 5"]
-    assert text.line_and_column(source, source.index("e")) == (5, 1)
-    assert text.line_and_column(source, source.index("#")) == (1, 6)
+    assert split_lines(source) == ["a: 1\x0c# x", "b: 2", "c: 3", "d: 4", "e: 5"]
+    assert line_and_column(source, source.index("e")) == (5, 1)
+    assert line_and_column(source, source.index("#")) == (1, 6)
     assert text.excerpt(Location("f.yaml", 2, 4), {"f.yaml": source}) == [" 2 | b: 2", "   |    ^"]

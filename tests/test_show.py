@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.cli import main, run
-from factcheck.quotespan import find_quote
+from factcheck.dates import ALWAYS, DateInterval
+from factcheck.formatters.quotes import find_quote
+from factcheck.formatters.show import validity
 
 DATA = Path(__file__).parent / "data" / "reporting"
 ENV = {"NO_COLOR": None, "FORCE_COLOR": None, "GITHUB_ACTIONS": None}
@@ -171,6 +174,19 @@ def test_show_colour(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 # --- the quote finder ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("valid", "bounds", "shown"), [
+    (ALWAYS, (None, None), "always"),
+    (DateInterval(date.min, date(2015, 12, 31)), (None, date(2015, 12, 31)), "until 2015-12-31"),
+    (DateInterval(date(2015, 1, 1), date.max), (date(2015, 1, 1), None), "from 2015-01-01"),
+    (DateInterval(date(2015, 1, 1), date(2015, 12, 31)), (date(2015, 1, 1), date(2015, 12, 31)),
+     "from 2015-01-01 until 2015-12-31"),
+])
+def test_validity_names_only_the_ends_it_has(valid: DateInterval, bounds: tuple[date | None, date | None],
+                                             shown: str) -> None:
+    assert valid.bounds() == bounds
+    assert validity(valid) == shown
+
 
 def test_find_quote_across_a_line_break() -> None:
     text = "Het budget is\n  122 miljoen euro.\n"

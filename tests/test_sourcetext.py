@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.quotespan import find_quote
+from factcheck.formatters.quotes import find_quote
 from factcheck.sourcetext import Heading, Match, SourceText, normalise, prepare
 
 LETTER = Path(__file__).resolve().parents[1] / "sources" / "kst-27925-565.txt"
@@ -127,8 +127,8 @@ def test_prepare_builds_each_text_once() -> None:
 
 
 def test_show_and_the_report_find_what_the_quote_rule_finds() -> None:
-    from factcheck.htmlreport import quote_context
-    from factcheck.quotespan import find_quote
+    from factcheck.formatters.html import quote_context
+    from factcheck.formatters.quotes import find_quote
 
     text = "Het mandaat is verleng-\nde tot juli.\n"
     assert find_quote(text, "mandaat is verlengde tot") == (4, 30)

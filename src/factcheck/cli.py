@@ -11,11 +11,12 @@ from typing import IO, TYPE_CHECKING, Any
 
 import click
 
+from factcheck.formatters import FORMATS, RenderOptions, use_color
+
 if TYPE_CHECKING:
-    from factcheck.engine import Report
+    from factcheck.report import Report
 
 EXIT_CANNOT_CHECK = 2
-FORMATS = ("text", "json", "sarif", "github")
 COLOR_CHOICES = ("auto", "always", "never")
 
 
@@ -46,7 +47,7 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
-@click.option("--format", "output_format", type=click.Choice(FORMATS), default=None,
+@click.option("--format", "output_format", type=click.Choice(list(FORMATS)), default=None,
               help="Report format (default: text, or github when GITHUB_ACTIONS=true).")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path), default=None,
               help="Write the report to FILE instead of standard output (- is standard output).")
@@ -138,18 +139,9 @@ def _refuse_to_overwrite(output: Path | None, targets: Sequence[Path], report: R
 
 def _emit(report: Report, output_format: str, output: Path | None, color: str, quiet: bool) -> None:
     """Render the report and write it to stdout or to the --output file."""
-    import importlib
-
-    from factcheck.formatters import text
-
-    colored = False
-    if output_format == "text":
-        isatty = output is None and sys.stdout.isatty()
-        colored = text.use_color(color, isatty, os.environ)
-        rendered = text.render(report, color=colored, quiet=quiet)
-    else:  # only the format asked for is imported: sarif pulls in importlib.metadata (every commit pays)
-        formatter = importlib.import_module(f"factcheck.formatters.{output_format}")
-        rendered = formatter.render(report)
+    chosen = FORMATS[output_format]
+    colored = chosen.colored and use_color(color, output is None and sys.stdout.isatty(), os.environ)
+    rendered = chosen.load()(report, RenderOptions(color=colored, quiet=quiet))
     if output is None:
         click.echo(rendered, nl=False, color=colored)
         return
@@ -175,9 +167,9 @@ def show(fact_id: str, paths: tuple[Path, ...], color: str) -> None:
     from factcheck.formatters import text
 
     report, _ = _check(paths)
-    colored = text.use_color(color, sys.stdout.isatty(), os.environ)
+    colored = use_color(color, sys.stdout.isatty(), os.environ)
     if report.base is None:  # not well-formed: say why, as verify would
-        click.echo(text.render(report, color=colored), nl=False, color=colored)
+        click.echo(text.render(report, RenderOptions(color=colored)), nl=False, color=colored)
         sys.exit(1)
     if fact_id not in report.base.facts:
         import difflib
@@ -198,7 +190,7 @@ def report(paths: tuple[Path, ...], output: Path) -> None:
     Exit status: 0 written and consistent, 1 written with findings, 2 could not check or write.
     """
     from factcheck.coverage import CannotCover, measure
-    from factcheck.htmlreport import render_html
+    from factcheck.formatters.html import render_html
 
     result, targets = _check(paths)
     _refuse_to_overwrite(output, targets, result)

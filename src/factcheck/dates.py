@@ -27,6 +27,10 @@ class DateInterval:
     def intersects(self, other: DateInterval) -> bool:
         return self.first <= other.last and other.first <= self.last
 
+    def bounds(self) -> tuple[date | None, date | None]:
+        """The first and the last day, None for an end left open (an end of `ALWAYS`)."""
+        return (None if self.first == date.min else self.first, None if self.last == date.max else self.last)
+
     def __str__(self) -> str:
         if self.first == self.last:
             return self.first.isoformat()

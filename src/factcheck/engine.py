@@ -7,7 +7,7 @@ import os
 import re
 import stat
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from decimal import localcontext
 from pathlib import Path
 from typing import ParamSpec, TypeVar
@@ -16,6 +16,7 @@ from factcheck.fastload import Preloaded, per_file, without_gc
 from factcheck.findings import Finding, Location, Severity, sorted_findings
 from factcheck.loader import CannotRead, LocatedDict, read_text, shorten
 from factcheck.model import MAX_FACTS, Acknowledgement, Builder, FactBase
+from factcheck.report import Report
 
 #: Decimal digits of every computation in a run (see `_exact`).
 EXACT_DIGITS = 1000
@@ -25,34 +26,6 @@ R = TypeVar("R")
 
 class CannotCheck(Exception):
     """The fact base could not be checked at all (missing file, bad usage): exit 2."""
-
-
-@dataclass(slots=True)
-class Report:
-    """Everything one run found; formatters render it."""
-
-    findings: list[Finding]
-    base: FactBase | None = None
-    files: list[str] = field(default_factory=list)
-    #: fact file -> its text, so formatters can show the offending line (pure: they read no files)
-    texts: dict[str, str] = field(default_factory=dict)
-    #: whether the rules ran (they do not when the base has loading, model or source errors)
-    rules_checked: bool = False
-
-    @property
-    def errors(self) -> int:
-        return sum(1 for f in self.findings if f.severity is Severity.ERROR and f.acknowledged is None)
-
-    @property
-    def warnings(self) -> int:
-        return sum(1 for f in self.findings if f.severity is Severity.WARNING and f.acknowledged is None)
-
-    @property
-    def acknowledged(self) -> int:
-        return sum(1 for f in self.findings if f.acknowledged is not None)
-
-    def exit_code(self, strict: bool = False) -> int:
-        return 1 if self.errors or (strict and self.warnings) else 0
 
 
 def display_path(path: Path, cwd: Path) -> str:

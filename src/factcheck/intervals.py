@@ -53,14 +53,19 @@ class Interval:
 
     def __str__(self) -> str:
         if self.lo == self.hi:
-            return _fmt(self.lo)
-        return f"[{_fmt(self.lo)}, {_fmt(self.hi)}]"
+            return _bound(self.lo)
+        return f"[{_bound(self.lo)}, {_bound(self.hi)}]"
 
 
-def _fmt(number: Decimal) -> str:
+def plain(number: Decimal) -> str:
+    """A finite number as plain decimal text, without exponent or trailing zeros: 100, 77.5."""
+    return format(number.normalize(), "f")
+
+
+def _bound(number: Decimal) -> str:
     if number.is_infinite():
         return "∞" if number > 0 else "-∞"
-    return format(number.normalize(), "f")
+    return plain(number)
 
 
 def total(intervals: Iterable[Interval]) -> Interval:

@@ -130,6 +130,13 @@ class FactBase:
     def fact_list(self, rule: Rule, name: str) -> list[Fact]:
         return [self.facts[ref] for ref in rule.data[name]]
 
+    def by_quantity(self) -> dict[str, list[Fact]]:
+        """The facts grouped by the quantity they state, in the order of the fact base."""
+        groups: dict[str, list[Fact]] = {}
+        for fact in self.facts.values():
+            groups.setdefault(fact.quantity, []).append(fact)
+        return groups
+
 
 def _loc(path: str, mark: tuple[int, int]) -> Location:
     return Location(path, mark[0], mark[1])

@@ -44,6 +44,7 @@ from functools import cache, lru_cache
 from operator import attrgetter
 
 from factcheck.dates import DateInterval, parse_date
+from factcheck.intervals import plain
 
 NUMBER, PERCENT, ORDINAL, VAGUE, DATE = "number", "percent", "ordinal", "vague", "date"
 
@@ -77,7 +78,7 @@ class Numeral:
 
 
 def _plain(number: Decimal | None) -> str:
-    return "" if number is None else format(number.normalize(), "f")
+    return "" if number is None else plain(number)
 
 
 @dataclass(frozen=True, eq=False)

@@ -8,9 +8,10 @@ listed on further lines of the annotation's message.
 
 from __future__ import annotations
 
-from factcheck.engine import Report
 from factcheck.findings import Finding
+from factcheck.formatters import RenderOptions
 from factcheck.formatters.text import summary_line
+from factcheck.report import Report
 
 
 def escape_data(text: str) -> str:
@@ -36,7 +37,7 @@ def annotation(finding: Finding) -> str:
     return f"::{level} {properties}::{escape_data(message)}"
 
 
-def render(report: Report) -> str:
+def render(report: Report, _options: RenderOptions) -> str:
     lines = [annotation(finding) for finding in report.findings]
     lines.append(summary_line(report))
     return "\n".join(lines) + "\n"

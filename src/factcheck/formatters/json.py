@@ -11,8 +11,9 @@ import json
 from typing import Any
 
 from factcheck import __version__
-from factcheck.engine import Report
 from factcheck.findings import Finding, Location
+from factcheck.formatters import RenderOptions
+from factcheck.report import Report
 
 FORMAT_VERSION = 1
 
@@ -52,5 +53,5 @@ def report_dict(report: Report) -> dict[str, Any]:
     }
 
 
-def render(report: Report) -> str:
+def render(report: Report, _options: RenderOptions) -> str:
     return json.dumps(report_dict(report), indent=2, ensure_ascii=False) + "\n"

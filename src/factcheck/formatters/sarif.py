@@ -16,9 +16,10 @@ from typing import Any
 from urllib.parse import quote
 
 from factcheck import __version__
-from factcheck.engine import Report
 from factcheck.findings import Finding, Location
+from factcheck.formatters import RenderOptions
 from factcheck.kinds import documentation, known_kinds
+from factcheck.report import Report
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -87,5 +88,5 @@ def sarif_dict(report: Report) -> dict[str, Any]:
     }
 
 
-def render(report: Report) -> str:
+def render(report: Report, _options: RenderOptions) -> str:
     return json.dumps(sarif_dict(report), indent=2, ensure_ascii=False) + "\n"

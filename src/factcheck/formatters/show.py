@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from factcheck.dates import ALWAYS, DateInterval
-from factcheck.engine import Report
-from factcheck.findings import Finding, Severity
-from factcheck.formatters.text import BOLD, Paint, finding_line, line_and_column, split_lines
+from factcheck.dates import DateInterval
+from factcheck.formatters.lines import split_lines
+from factcheck.formatters.quotes import quote_in_context
+from factcheck.formatters.text import BOLD, Paint, finding_line
 from factcheck.model import Fact, FactBase, Rule, _references
-from factcheck.quotespan import find_quote
+from factcheck.report import Report, status
 from factcheck.rules._relations import in_unit
 
 _STATUS_COLOR = {"ok": "\x1b[1;32m", "error": "\x1b[1;31m", "warning": "\x1b[1;35m",
@@ -45,13 +45,10 @@ def fact_lines(fact: Fact, texts: Mapping[str, str]) -> list[str]:
 
 
 def validity(valid: DateInterval) -> str:
-    if valid == ALWAYS:
-        return "always"
-    if valid.first == ALWAYS.first:
-        return f"until {valid.last.isoformat()}"
-    if valid.last == ALWAYS.last:
-        return f"from {valid.first.isoformat()}"
-    return f"from {valid.first.isoformat()} until {valid.last.isoformat()}"
+    first, last = valid.bounds()
+    if first is None:
+        return "always" if last is None else f"until {last}"
+    return f"from {first}" if last is None else f"from {first} until {last}"
 
 
 def meaning(fact: Fact) -> str:
@@ -69,26 +66,12 @@ def quote_lines(fact: Fact, source: str | None, context: int = 1) -> list[str]:
     where = fact.document.source
     if source is None:
         return [f"quote: source {where} was not read"]
-    span = find_quote(source, fact.quote)
-    if span is None:
+    found = quote_in_context(source, fact.quote, context)
+    if found is None:
         return [f"quote: not found in {where}; `factcheck verify` names the closest passage"]
-    start, end = span
-    first, column = line_and_column(source, start)
-    last, _ = line_and_column(source, end - 1)
-    lines = split_lines(source)
-    shown = range(max(1, first - context), min(len(lines), last + context) + 1)
+    (first, column), (last, _) = found.first, found.last
     return [f"quote: {where}:{first}:{column}",
-            *_numbered((number, lines[number - 1], first <= number <= last) for number in shown)]
-
-
-def status(findings: Iterable[Finding]) -> str:
-    """The worst outcome among a rule's findings: error, warning, acknowledged, or ok."""
-    found = list(findings)
-    if any(f.acknowledged is None and f.severity is Severity.ERROR for f in found):
-        return "error"
-    if any(f.acknowledged is None and f.severity is Severity.WARNING for f in found):
-        return "warning"
-    return "acknowledged" if found else "ok"
+            *_numbered((number, line, first <= number <= last) for number, line in found.lines)]
 
 
 def rules_of(base: FactBase, fact: Fact) -> list[Rule]:
@@ -103,7 +86,7 @@ def rule_lines(report: Report, fact: Fact) -> list[tuple[str, str]]:
     for rule in rules_of(report.base, fact):
         outcome = status(f for f in report.findings if f.rule_id == rule.id)
         rows.append((outcome, f"{rule.id} ({rule.kind}) at {rule.location}"))
-    peers = [other.id for other in report.base.facts.values() if other.quantity == fact.quantity and other is not fact]
+    peers = [other.id for other in report.base.by_quantity()[fact.quantity] if other is not fact]
     if peers:
         outcome = status(f for f in report.findings
                          if f.rule_id is None and f.kind in ("agreement", "dimension") and fact.id in f.facts)

@@ -8,55 +8,22 @@ and acknowledged findings cyan, the caret green.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
-from functools import lru_cache
 
-from factcheck.engine import Report
 from factcheck.findings import Finding, Location
+from factcheck.formatters import RenderOptions
+from factcheck.formatters.lines import split_lines
+from factcheck.report import Report
 
 RESET = "\x1b[0m"
 BOLD = "\x1b[1m"
 _SEVERITY_COLOR = {"error": "\x1b[1;31m", "warning": "\x1b[1;35m", "info": "\x1b[1;36m", "note": "\x1b[1;36m"}
 _CARET = "\x1b[1;32m"
-#: the line breaks YAML counts (str.splitlines also splits at form feeds and other controls, which
-#: would shift every line number after them)
-_BREAK = re.compile(r"\r\n|[\n\r\x85\u2028\u2029]")
-
 
 #: Notes shown under one finding; the rest are counted (every format but text lists them all).
 MAX_NOTES = 12
 #: An excerpt shows at most this many characters of a line, around the column (a 10 MB line exists).
 EXCERPT_WIDTH = 160
-
-
-@lru_cache(maxsize=16)  # one split per file and run, not one per finding; callers must not mutate it
-def split_lines(text: str) -> list[str]:
-    """The lines of a text as YAML numbers them (line n is element n - 1), without line breaks."""
-    lines = _BREAK.split(text)
-    if lines[-1] == "":  # the text ends with a line break: no line follows it
-        lines.pop()
-    return lines
-
-
-def line_and_column(text: str, offset: int) -> tuple[int, int]:
-    """The 1-based line and column (in code points) of an offset, counting lines as YAML does."""
-    line, start = 1, 0
-    for brk in _BREAK.finditer(text, 0, offset):
-        line, start = line + 1, brk.end()
-    return line, offset - start + 1
-
-
-def use_color(choice: str, isatty: bool, env: Mapping[str, str]) -> bool:
-    """Whether to colour: ``--color always|never`` wins; for ``auto``, NO_COLOR (set and not empty)
-    disables, FORCE_COLOR (set, not empty, not 0) enables, else a terminal that is not dumb."""
-    if choice != "auto":
-        return choice == "always"
-    if env.get("NO_COLOR"):
-        return False
-    if env.get("FORCE_COLOR", "0") not in ("", "0"):
-        return True
-    return isatty and env.get("TERM") != "dumb"
 
 
 class Paint:
@@ -132,11 +99,11 @@ def finding_block(finding: Finding, texts: Mapping[str, str], color: bool = Fals
     return lines
 
 
-def render(report: Report, *, color: bool = False, quiet: bool = False) -> str:
+def render(report: Report, options: RenderOptions) -> str:
     """The whole report; ``quiet`` keeps the summary line alone."""
     lines: list[str] = []
-    if not quiet:
+    if not options.quiet:
         for finding in report.findings:
-            lines.extend(finding_block(finding, report.texts, color))
-    lines.append(summary_line(report, color))
+            lines.extend(finding_block(finding, report.texts, options.color))
+    lines.append(summary_line(report, options.color))
     return "\n".join(lines) + "\n"

@@ -24,7 +24,6 @@ Fails — four and six valid at the same time::
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from itertools import combinations
 
@@ -35,10 +34,7 @@ from factcheck.rules.spec import FactRefs, RuleKind
 
 
 def check(base: FactBase) -> Iterator[Finding]:
-    groups: dict[str, list[Fact]] = defaultdict(list)
-    for fact in base.facts.values():
-        groups[fact.quantity].append(fact)
-    for quantity, facts in groups.items():
+    for quantity, facts in base.by_quantity().items():
         if len(facts) > 1:
             yield from _compare(f"quantity {quantity}", facts, None, timed=True)
     for rule in base.rules_of("agreement"):

@@ -13,7 +13,7 @@ from decimal import Decimal
 from html import escape
 
 from factcheck.dates import DateInterval
-from factcheck.intervals import Interval
+from factcheck.intervals import Interval, plain
 
 CHART_WIDTH = Decimal(600)
 ROW_HEIGHT = 22
@@ -23,11 +23,6 @@ _PLACES = Decimal("0.01")
 
 def _px(number: Decimal) -> str:
     return str(number.quantize(_PLACES))
-
-
-def plain(number: Decimal) -> str:
-    """A number without exponent or trailing zeros: 100, 77.5."""
-    return format(number.normalize(), "f")
 
 
 @dataclass(frozen=True, slots=True)

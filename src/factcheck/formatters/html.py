@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 from html import escape
 
 from factcheck import __version__
-from factcheck.charts import breakdown, breakdown_svg, plain, timeline, timeline_svg
-from factcheck.engine import Report
-from factcheck.findings import Finding, Severity
-from factcheck.formatters.text import line_and_column, split_lines
-from factcheck.intervals import total
+from factcheck.findings import Finding
+from factcheck.formatters.charts import breakdown, breakdown_svg, timeline, timeline_svg
+from factcheck.formatters.quotes import quote_in_context
+from factcheck.intervals import plain, total
 from factcheck.model import Fact, FactBase, Rule
-from factcheck.quotespan import find_quote
+from factcheck.report import Report, outcome, status
 
 _CSS = """
 body{font:15px/1.45 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
@@ -52,15 +51,6 @@ def render_html(report: Report, coverage: tuple[int, int] | None = None) -> str:
             + "\n".join(body) + "\n</body></html>\n")
 
 
-def _status(findings: Iterable[Finding]) -> str:
-    """ok, error, warning or acknowledged: the worst of a rule's findings."""
-    levels = [f.severity.value if f.acknowledged is None else "acknowledged" for f in findings]
-    for level in ("error", "warning", "acknowledged"):
-        if level in levels:
-            return level
-    return "ok"
-
-
 def _summary(report: Report, coverage: tuple[int, int] | None) -> str:
     base = report.base
     rows: list[tuple[str, object]] = [
@@ -81,16 +71,13 @@ def _summary(report: Report, coverage: tuple[int, int] | None) -> str:
 def quote_context(text: str, quote: str, around: int = 1) -> tuple[int, str] | None:
     """The source lines around a quote, with the quote marked; the quote is found as the `quote`
     rule finds it.  Returns (first line number, escaped HTML) or None when the quote is absent."""
-    span = find_quote(text, quote)
-    if span is None:
+    found = quote_in_context(text, quote, around)
+    if found is None:
         return None
-    lines = split_lines(text)
-    (first_line, first_col), (last_line, last_col) = line_and_column(text, span[0]), line_and_column(text, span[1] - 1)
+    (first_line, first_col), (last_line, last_col) = found.first, found.last
     first_col -= 1  # 0-based; last_col, 1-based, is where the mark ends
-    lo, hi = max(1, first_line - around), min(len(lines), last_line + around)
     rendered = []
-    for number in range(lo, hi + 1):
-        line = lines[number - 1]
+    for number, line in found.lines:
         a = first_col if number == first_line else 0
         b = last_col if number == last_line else len(line)
         if first_line <= number <= last_line:
@@ -98,7 +85,7 @@ def quote_context(text: str, quote: str, around: int = 1) -> tuple[int, str] | N
         else:
             body = escape(line)
         rendered.append(f"{number:>4}  {body}")
-    return lo, "\n".join(rendered)
+    return found.lines[0][0], "\n".join(rendered)
 
 
 def _fact_context(base: FactBase | None, fact_id: str) -> str:
@@ -119,14 +106,18 @@ def _findings(findings: Sequence[Finding], base: FactBase | None) -> str:
         return '<section id="findings"><h2>Findings</h2><p class="ok">No findings.</p></section>'
     items = []
     for finding in findings:
-        level = finding.severity.value if finding.acknowledged is None else "acknowledged"
+        level = outcome(finding)
         contexts = "".join(_fact_context(base, fact_id) for fact_id in finding.facts)
         reason = (f"<p><em>Acknowledged:</em> {escape(finding.acknowledged)}</p>"
                   if finding.acknowledged is not None else "")
-        items.append(f'<article class="finding {level}"><p><span class="badge {level}">{level}</span> '
+        items.append(f'<article class="finding {level}"><p>{_badge(level)} '
                      f"<code>{escape(str(finding.location))}</code> <strong>{escape(finding.kind)}</strong>: "
                      f"{escape(finding.message)}</p>{reason}{contexts}</article>")
     return f'<section id="findings"><h2>Findings</h2>{"".join(items)}</section>'
+
+
+def _badge(level: str) -> str:
+    return f'<span class="badge {level}">{level}</span>'
 
 
 def _rule_findings(findings: Sequence[Finding]) -> dict[str, list[Finding]]:
@@ -137,7 +128,7 @@ def _rule_findings(findings: Sequence[Finding]) -> dict[str, list[Finding]]:
     return by_rule
 
 
-def _breakdown_figure(base: FactBase, rule: Rule, status: str) -> str:
+def _breakdown_figure(base: FactBase, rule: Rule, rule_status: str) -> str:
     whole = base.fact(rule, "total")
     parts = base.fact_list(rule, "parts")
     if whole.magnitude is None or any(part.magnitude is None for part in parts):
@@ -158,8 +149,8 @@ def _breakdown_figure(base: FactBase, rule: Rule, status: str) -> str:
     relation = "add up to" if rule.kind == "sum" else "are included in"
     description = (" + ".join(f"{part.id} ({part.written})" for part in parts)
                    + f" {relation} {whole.id} ({whole.written}).")
-    svg = breakdown_svg(chart, f"{rule.kind} {rule.id}", description, status == "error")
-    caption = (f"<figcaption><span class=\"badge {status}\">{status}</span> <strong>{escape(rule.id)}</strong> "
+    svg = breakdown_svg(chart, f"{rule.kind} {rule.id}", description, rule_status == "error")
+    caption = (f"<figcaption>{_badge(rule_status)} <strong>{escape(rule.id)}</strong> "
                f"({rule.kind}): {escape(description)}</figcaption>")
     return f'<figure class="breakdown-figure" id="rule-{escape(rule.id)}">{caption}{svg}</figure>'
 
@@ -176,15 +167,14 @@ def _stated(fact: Fact) -> str:
 
 def _breakdowns(base: FactBase, findings: Sequence[Finding]) -> str:
     by_rule = _rule_findings(findings)
-    figures = [_breakdown_figure(base, rule, _status(by_rule.get(rule.id, ())))
+    figures = [_breakdown_figure(base, rule, status(by_rule.get(rule.id, ())))
                for rule in base.rules if rule.kind in ("sum", "inclusion")]
     body = "".join(figures) or "<p>No sum or inclusion rules.</p>"
     return f'<section id="breakdowns"><h2>Sums and inclusions</h2>{body}</section>'
 
 
 def _timeline(base: FactBase, findings: Sequence[Finding]) -> str:
-    failing = {fact_id for f in findings if f.acknowledged is None and f.severity is Severity.ERROR
-               for fact_id in f.facts}
+    failing = {fact_id for f in findings if outcome(f) == "error" for fact_id in f.facts}
     dated = sorted((fact for fact in base.facts.values() if fact.when is not None), key=lambda f: (f.when, f.id))
     if not dated:
         return '<section id="timeline"><h2>Timeline</h2><p>No dated facts.</p></section>'
@@ -199,8 +189,8 @@ def _timeline(base: FactBase, findings: Sequence[Finding]) -> str:
                     for fact in dated)
     by_rule = _rule_findings(findings)
     relations = "".join(
-        f"<tr><td>{escape(rule.id)}</td><td>{rule.kind}</td><td class=\"{_status(by_rule.get(rule.id, ()))}\">"
-        f"{_status(by_rule.get(rule.id, ()))}</td></tr>"
+        f"<tr><td>{escape(rule.id)}</td><td>{rule.kind}</td><td class=\"{status(by_rule.get(rule.id, ()))}\">"
+        f"{status(by_rule.get(rule.id, ()))}</td></tr>"
         for rule in base.rules if rule.kind in ("order", "duration", "relative", "weekday"))
     relation_table = (f"<h3>Orders and durations</h3><table><tr><th>rule</th><th>kind</th><th>status</th></tr>"
                       f"{relations}</table>") if relations else ""
@@ -211,27 +201,22 @@ def _timeline(base: FactBase, findings: Sequence[Finding]) -> str:
 
 
 def _agreements(base: FactBase, findings: Sequence[Finding]) -> str:
-    groups: dict[str, list[Fact]] = defaultdict(list)
-    for fact in base.facts.values():
-        groups[fact.quantity].append(fact)
     conflicted = {fact_id for f in findings if f.kind == "agreement" and f.acknowledged is None for fact_id in f.facts}
     blocks = []
-    for quantity, facts in sorted(groups.items()):
+    for quantity, facts in sorted(base.by_quantity().items()):
         if len(facts) < 2:
             continue
         rows = "".join(
             f"<tr class=\"{'error' if fact.id in conflicted else ''}\"><td>{escape(fact.id)}</td>"
             f"<td>{escape(fact.written)}</td><td>{escape(fact.section)}</td><td>{escape(_validity(fact))}</td></tr>"
             for fact in sorted(facts, key=lambda f: f.location))
-        status = "error" if any(fact.id in conflicted for fact in facts) else "ok"
-        blocks.append(f'<h3 class="quantity">{escape(quantity)} <span class="badge {status}">{status}</span></h3>'
+        group_status = "error" if any(fact.id in conflicted for fact in facts) else "ok"
+        blocks.append(f'<h3 class="quantity">{escape(quantity)} {_badge(group_status)}</h3>'
                       f"<table><tr><th>fact</th><th>value</th><th>section</th><th>valid</th></tr>{rows}</table>")
     body = "".join(blocks) or "<p>No quantity is stated more than once.</p>"
     return f'<section id="agreements"><h2>Agreement groups</h2>{body}</section>'
 
 
 def _validity(fact: Fact) -> str:
-    first, last = fact.valid.first, fact.valid.last
-    start = "" if first.year == 1 else first.isoformat()
-    end = "" if last.year == 9999 else last.isoformat()
-    return "always" if not start and not end else f"{start or '…'} to {end or '…'}"
+    first, last = fact.valid.bounds()
+    return "always" if first is None and last is None else f"{first or '…'} to {last or '…'}"
