@@ -1,6 +1,6 @@
-"""The rule kinds.  Each kind is one module with a `check(base)` function and a docstring that is
-its user documentation (shown by ``factcheck rules KIND``).  Adding a kind means one new module
-and one name in `RULE_KINDS`.
+"""The rule kinds.  Each kind is one module with a `check(base)` function (`check(file)` for the
+`PER_FILE_KINDS`) and a docstring that is its user documentation (shown by ``factcheck rules
+KIND``).  Adding a kind means one new module and one name in `RULE_KINDS`.
 
 A docstring's first line is "KIND — summary"; its "Passes —" and "Fails —" examples are runnable
 YAML (each fact's quantity, section and quote left out), and the failing one ends with the exact
@@ -14,9 +14,10 @@ from collections.abc import Callable, Iterable
 from types import ModuleType
 
 from factcheck.findings import Finding
-from factcheck.model import FactBase
+from factcheck.model import FactBase, FactFile
 
 Check = Callable[[FactBase], Iterable[Finding]]
+FileCheck = Callable[[FactFile], Iterable[Finding]]
 
 #: The rule kinds, each the module factcheck.rules.KIND; the order is the order `factcheck rules`
 #: lists them in.
@@ -40,6 +41,8 @@ RULE_KINDS = (
 #: The kinds that judge each fact against its own document's source alone, nothing else in the
 #: base: the engine runs them fact file by fact file and caches each file's findings.
 PER_FILE_KINDS = ("quote", "value", "section")
+#: The kinds that judge the whole base.
+BASE_KINDS = tuple(kind for kind in RULE_KINDS if kind not in PER_FILE_KINDS)
 
 
 def rule_module(kind: str) -> ModuleType:
@@ -50,12 +53,21 @@ def rule_module(kind: str) -> ModuleType:
     return importlib.import_module(f"{__name__}.{kind}")
 
 
-def check_all(base: FactBase, kinds: Iterable[str] = RULE_KINDS) -> list[Finding]:
-    """The findings of the rule `kinds` (default: every kind) on `base`."""
+def check_all(base: FactBase, kinds: Iterable[str] = BASE_KINDS) -> list[Finding]:
+    """The findings of the rule `kinds` (default: every kind of `BASE_KINDS`) on `base`."""
     findings: list[Finding] = []
     for kind in kinds:
         check: Check = rule_module(kind).check
         findings.extend(check(base))
+    return findings
+
+
+def check_file(file: FactFile) -> list[Finding]:
+    """The findings of the `PER_FILE_KINDS` on one fact file."""
+    findings: list[Finding] = []
+    for kind in PER_FILE_KINDS:
+        check: FileCheck = rule_module(kind).check
+        findings.extend(check(file))
     return findings
 
 

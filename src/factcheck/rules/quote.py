@@ -23,16 +23,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factcheck.findings import Finding, Related, Severity
-from factcheck.model import FactBase
+from factcheck.model import FactFile
 from factcheck.rules._sources import quoted_facts, source_location, source_path
 from factcheck.sourcetext import MAX_PROBE, normalise
 
 
-def check(base: FactBase) -> Iterator[Finding]:
-    for quoted in quoted_facts(base):
+def check(file: FactFile) -> Iterator[Finding]:
+    for quoted in quoted_facts(file):
         if quoted.matches:
             continue
-        fact, source = quoted.fact, quoted.source(base)
+        fact, source = quoted.fact, quoted.source(file)
         index, passage = source.closest(fact.quote)
         where = source_location(fact.document, source, index)
         more = "\u2026" if len(normalise(fact.quote)) > MAX_PROBE else ""  # only the beginning was compared

@@ -22,19 +22,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factcheck.findings import Finding, Severity
-from factcheck.model import FactBase
+from factcheck.model import FactFile
 from factcheck.rules._sources import found
 from factcheck.sourcetext import OPENING, stands_under
 
 
-def check(base: FactBase) -> Iterator[Finding]:
-    for quoted in found(base):
+def check(file: FactFile) -> Iterator[Finding]:
+    for quoted in found(file):
         fact = quoted.fact
         if not quoted.headings or any(stands_under(heading, fact.section) for heading in quoted.headings):
             continue
         first = quoted.headings[0]
         if first is None:
-            line = quoted.source(base).headings[0].line
+            line = quoted.source(file).headings[0].line
             where = f"under section \"{OPENING}\" (the text before the first heading, line {line})"
         else:
             where = f"under section \"{first.title}\" (line {first.line})"

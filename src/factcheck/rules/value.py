@@ -35,14 +35,14 @@ from decimal import Decimal
 
 from factcheck.dates import parse_date
 from factcheck.findings import Finding, Severity
-from factcheck.model import Fact, FactBase
+from factcheck.model import Fact, FactFile
 from factcheck.numerals import NUMBER, ORDINAL, PERCENT, VAGUE, Numeral, add_words, find_numerals
 from factcheck.rules._sources import found
 from factcheck.units import SCALES
 
 
-def check(base: FactBase) -> Iterator[Finding]:
-    for quoted in found(base):
+def check(file: FactFile) -> Iterator[Finding]:
+    for quoted in found(file):
         fact = quoted.fact
         stated = misstated(fact)
         if stated is not None:
