@@ -52,15 +52,15 @@ def trusted(cache: Path) -> bool:
 
 @functools.cache
 def _salt() -> bytes | None:
-    """A digest of Python, the schema and every module of factcheck, part of every cache key: an
-    entry made by other code or for another schema is never used.  None when factcheck's own
+    """A digest of Python, the byte order, the schema and every module of factcheck, part of every
+    cache key: an entry made by other code or for another schema is never used.  None when factcheck's own
     sources cannot be read (a zipped or bytecode-only install): no key could then tell one version
     of the code from another, so nothing is cached."""
     package = Path(__file__).resolve().parent
     modules = sorted(package.rglob("*.py"))
     if package / "__init__.py" not in modules:
         return None
-    digest = hashlib.blake2b(f"{sys.version}\0".encode(), digest_size=16)
+    digest = hashlib.blake2b(f"{sys.version}\0{sys.byteorder}\0".encode(), digest_size=16)
     try:
         digest.update(schema_text().encode() + b"\0")
         for module in modules:
