@@ -20,7 +20,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck import engine, fastload, loader, schema
+from factcheck import cache, engine, gcpause, loader, parallel, perfile, schema
 from factcheck.formatters import RenderOptions
 from factcheck.formatters.text import render
 
@@ -52,17 +52,17 @@ def plain(paths: list[Path], cwd: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
         patch.setenv("FACTCHECK_CACHE_DIR", "off")
         patch.setattr(engine, "Preloaded", _Plain)
         patch.setattr(schema, "fast_validator", lambda: None)
-        patch.setattr(fastload, "without_gc", lambda f: f)
+        patch.setattr(gcpause, "without_gc", lambda f: f)
         return _outcome(paths, cwd)
 
 
 def fast_outcomes(paths: list[Path], cwd: Path, cache: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
     """Cold cache, warm cache, and both again with a second process for any base of two files or more."""
-    for parallel_from in (fastload.PARALLEL_MIN_BYTES, 0):
+    for parallel_from in (parallel.PARALLEL_MIN_BYTES, 0):
         shutil.rmtree(cache, ignore_errors=True)
         with monkeypatch.context() as patch:
             patch.setenv("FACTCHECK_CACHE_DIR", str(cache))
-            patch.setattr(fastload, "PARALLEL_MIN_BYTES", parallel_from)
+            patch.setattr(parallel, "PARALLEL_MIN_BYTES", parallel_from)
             yield _outcome(paths, cwd)
             yield _outcome(paths, cwd)
 
@@ -198,14 +198,13 @@ def test_random_edits_identical(data: st.DataObject, tmp_path_factory: pytest.Te
 
 def test_parallel_path_is_taken(monkeypatch: pytest.MonkeyPatch) -> None:
     """The comparisons above do exercise the second process: with the threshold at 0 it gets a share."""
-    monkeypatch.setattr(fastload, "PARALLEL_MIN_BYTES", 0)
-    misses: list[tuple[str, str, Path | None]] = [("a: 1\n", "a.yaml", None), ("b: 2\n", "b.yaml", None)]
-    assert fastload._remote_share(misses) == misses[:1]
+    monkeypatch.setattr(parallel, "PARALLEL_MIN_BYTES", 0)
+    assert parallel.remote_share([5, 5]) == 1
 
 
 def test_cache_others_can_write_is_not_used(dossier: list[Path], tmp_path: Path,
                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    """A world-writable cache directory is neither read nor written (its pickles could be anyone's)."""
+    """A world-writable cache directory is neither read nor written (its entries could be anyone's)."""
     shared = tmp_path / "shared"
     shared.mkdir()
     shared.chmod(0o777)
@@ -216,7 +215,7 @@ def test_cache_others_can_write_is_not_used(dossier: list[Path], tmp_path: Path,
     monkeypatch.setenv("FACTCHECK_CACHE_DIR", str(own))
     engine.verify(dossier, cwd=dossier[0].parents[1])
     assert own.stat().st_mode & 0o777 == 0o700
-    assert len(list(own.glob("*.pickle"))) == 2 * len(dossier)  # each file parsed, and its provenance findings
+    assert len(list(own.glob("*.json"))) == 2 * len(dossier)  # each file parsed, and its provenance findings
 
 
 def test_same_file_twice_identical(dossier: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -238,15 +237,15 @@ def test_provenance_key_names_units_declared_elsewhere(tmp_path: Path) -> None:
     facts = dict(list(report.base.facts.items())[:5])
     first = next(iter(facts.values()))
     other = {**facts, first.id: dataclasses.replace(first, unit=dataclasses.replace(first.unit, factor=Decimal(7)))}
-    salt = bytes(16)
-    assert fastload._part_key(salt, "facts.yaml", "text", "source", facts) == \
-        fastload._part_key(salt, "facts.yaml", "text", "source", dict(facts))
-    assert fastload._part_key(salt, "facts.yaml", "text", "source", facts) != \
-        fastload._part_key(salt, "facts.yaml", "text", "source", other)
-    assert fastload._part_key(salt, "facts.yaml", "text", None, facts) != \
-        fastload._part_key(salt, "facts.yaml", "text", "", facts)
-    assert fastload._part_key(salt, "facts.yaml", "text", "source", facts) != \
-        fastload._part_key(bytes(15) + b"\1", "facts.yaml", "text", "source", facts)
+    store, other_salt = cache.Store(tmp_path, bytes(16)), cache.Store(tmp_path, bytes(15) + b"\1")
+
+    def key(facts: dict[str, Any], source: str | None = "source", store: cache.Store = store) -> Path:
+        return cache.entry_path(store, *perfile.part_pieces("facts.yaml", "text", source, facts))
+
+    assert key(facts) == key(dict(facts))
+    assert key(facts) != key(other)
+    assert key(facts, None) != key(facts, "")
+    assert key(facts) != key(facts, store=other_salt)
 
 
 def test_a_zipped_install_caches_nothing(dossier: list[Path], tmp_path: Path) -> None:
@@ -272,11 +271,12 @@ def test_a_zipped_install_caches_nothing(dossier: list[Path], tmp_path: Path) ->
     assert not cache.exists() or list(cache.iterdir()) == []
 
 
-def test_file_by_file_provenance_equals_the_whole_base(dossier: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
-    """quote, value and section judge each fact against its own source alone: run file by file (as the
-    engine does), they find exactly what they find over the whole base at once."""
+def test_file_by_file_provenance_is_what_each_file_finds(dossier: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """quote, value and section judge each fact file against its own source alone: `per_file` groups
+    the base's facts by file and finds exactly what they find run on each file by hand."""
     from factcheck.findings import sorted_findings
-    from factcheck.rules import PER_FILE_KINDS, check_all
+    from factcheck.model import FactFile
+    from factcheck.rules import check_file
 
     for index, path in enumerate(dossier):  # a quote, a value and a section gone wrong in every file
         facts = path.read_text(encoding="utf-8").split("\n  - id: ")
@@ -287,23 +287,24 @@ def test_file_by_file_provenance_equals_the_whole_base(dossier: list[Path], monk
     monkeypatch.setenv("FACTCHECK_CACHE_DIR", "off")
     report = engine.verify(dossier, cwd=dossier[0].parents[1])
     assert report.base is not None
-    whole = sorted_findings(check_all(report.base, PER_FILE_KINDS))
-    assert {finding.kind for finding in whole} == {"quote", "value", "section"}
-    assert sorted_findings(fastload.per_file(report.base, report.texts, lambda part: check_all(part, PER_FILE_KINDS))) \
-        == whole
+    per_document = sorted_findings([finding for name in report.base.files for finding in check_file(
+        FactFile(name, {id: fact for id, fact in report.base.facts.items() if fact.document.path == name},
+                 report.base.source_texts[name]))])
+    assert {finding.kind for finding in per_document} == {"quote", "value", "section"}
+    assert sorted_findings(perfile.per_file(report.base, report.texts, check_file)) == per_document
 
 
 def test_the_cache_lives_in_the_users_cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Without FACTCHECK_CACHE_DIR: $XDG_CACHE_HOME/factcheck, else ~/.cache/factcheck; "off" or "" is none."""
     monkeypatch.delenv("FACTCHECK_CACHE_DIR")
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    assert fastload.cache_dir() == tmp_path / "xdg" / "factcheck"
+    assert cache.cache_dir() == tmp_path / "xdg" / "factcheck"
     monkeypatch.delenv("XDG_CACHE_HOME")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    assert fastload.cache_dir() == tmp_path / "home" / ".cache" / "factcheck"
+    assert cache.cache_dir() == tmp_path / "home" / ".cache" / "factcheck"
     for off in ("off", ""):
         monkeypatch.setenv("FACTCHECK_CACHE_DIR", off)
-        assert fastload.cache_dir() is None
+        assert cache.cache_dir() is None
 
 
 def test_a_run_from_the_cache_imports_no_parser_nor_reader(dossier: list[Path], tmp_path: Path) -> None:

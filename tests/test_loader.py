@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 
 from conftest import lines
 from factcheck import loader
-from factcheck.loader import MAX_DEPTH, CannotRead, LocatedDict, LocatedList, load_file, load_text
+from factcheck.loader import CannotRead, load_file, load_text
+from factcheck.located import MAX_DEPTH, LocatedDict, LocatedList
 
 
 def load_clean(text: str) -> Any:

@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.engine import display_path
-from factcheck.loader import CannotRead, LocatedDict, load_file
+from factcheck.loader import CannotRead, load_file
+from factcheck.located import LocatedDict
 
 CONFIG_FILE = ".factcheck.yaml"
 PYPROJECT = "pyproject.toml"

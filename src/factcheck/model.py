@@ -16,7 +16,7 @@ from typing import Any
 from factcheck.dates import ALWAYS, DateInterval, parse_date
 from factcheck.findings import Finding, Location, Severity
 from factcheck.intervals import DEFAULT_TOLERANCES, Interval, Magnitude, magnitude, parse_percent, precision_interval
-from factcheck.loader import LocatedDict, LocatedList
+from factcheck.located import LocatedDict, LocatedList
 from factcheck.rules import kind_spec  # the registry only: each kind's module is imported when first asked
 from factcheck.units import Unit, parse_unit
 
@@ -101,6 +101,18 @@ class Acknowledgement:
     location: Location
 
 
+@dataclass(frozen=True, slots=True)
+class FactFile:
+    """One fact file's facts and its document's source text: all that the per-file rules (quote,
+    value, section) judge, so that each file's findings can be cached on their own."""
+
+    path: str
+    facts: Mapping[str, Fact]
+    source: str | None  # None: the file declares no document whose source was read
+    #: what those rules derive alike (where each quote stands), computed once per file: see rules/_sources.py
+    shared: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+
+
 @dataclass(slots=True)
 class FactBase:
     """The loaded fact base: every file's documents, facts, rules and settings, merged."""
@@ -114,8 +126,6 @@ class FactBase:
     coverage_exclusions: list[tuple[str, str, Location]] = field(default_factory=list)
     #: fact file -> the text of its document's source, filled in by the engine
     source_texts: dict[str, str] = field(default_factory=dict)
-    #: what several rules derive alike (where each quote stands), computed once per run: see rules/_sources.py
-    shared: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     def source_text(self, document: Document) -> str | None:
         return self.source_texts.get(document.path)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from factcheck.findings import Finding, Location, Severity
-from factcheck.loader import MAX_FINDINGS, LocatedDict, LocatedList, too_many_findings
+from factcheck.located import MAX_FINDINGS, LocatedDict, LocatedList, too_many_findings
 
 if TYPE_CHECKING:
     from jsonschema import ValidationError

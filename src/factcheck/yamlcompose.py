@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from factcheck.findings import Finding
-from factcheck.loader import (
+from factcheck.located import (
     MAX_DECIMAL_EXPONENT,
     MAX_DEPTH,
     MAX_DIGITS,

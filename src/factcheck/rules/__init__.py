@@ -1,7 +1,8 @@
 """The rule kinds.  Each kind is one module with a docstring that is its user documentation (shown
 by ``factcheck rules KIND``) and a spec, ``KIND = RuleKind(...)`` (rules/spec.py): its fields, its
-scope and its `check(base)` function.  Adding a kind means one new module, one name in
-`RULE_KINDS` and ``python -m factcheck.schemagen`` (docs/adding-a-rule-kind.md).
+scope and its check — `check(base)` for a whole-base kind, `check(file)` for a per-file one.  Adding
+a kind means one new module, one name in `RULE_KINDS` and ``python -m factcheck.schemagen``
+(docs/adding-a-rule-kind.md).
 
 A docstring's first line is "KIND — summary"; its "Passes —" and "Fails —" examples are runnable
 YAML (each fact's quantity, section and quote left out), and the failing one ends with the exact
@@ -14,13 +15,13 @@ import importlib
 from collections.abc import Iterable
 from functools import cache
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from factcheck.rules.spec import RuleKind, Scope
+from factcheck.rules.spec import Check, FileCheck, RuleKind, Scope
 
 if TYPE_CHECKING:
     from factcheck.findings import Finding
-    from factcheck.model import FactBase
+    from factcheck.model import FactBase, FactFile
 
 #: The rule kinds, each the module factcheck.rules.KIND; the order is the order `factcheck rules`
 #: lists them in.
@@ -42,12 +43,18 @@ RULE_KINDS = (
 )
 
 
+def kinds_in(scope: Scope) -> tuple[str, ...]:
+    """The kinds of one scope, in registry order: the per-file ones judge each fact against its own
+    document's source alone (the engine runs them file by file and caches each file's findings)."""
+    return tuple(kind for kind in RULE_KINDS if kind_spec(kind).scope is scope)
+
+
 def __getattr__(name: str) -> tuple[str, ...]:
-    """`PER_FILE_KINDS`: the kinds that judge each fact against its own document's source alone,
-    nothing else in the base (the engine runs them fact file by fact file and caches each file's
-    findings).  Derived from the specs when asked for, so that importing this package imports no kind."""
-    if name == "PER_FILE_KINDS":
-        return tuple(kind for kind in RULE_KINDS if kind_spec(kind).scope is Scope.PER_FILE)
+    """`PER_FILE_KINDS` and `BASE_KINDS` (`kinds_in`), derived from the specs when first asked for,
+    so that importing this package imports no kind."""
+    scopes = {"PER_FILE_KINDS": Scope.PER_FILE, "BASE_KINDS": Scope.WHOLE_BASE}
+    if name in scopes:
+        return kinds_in(scopes[name])
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
@@ -73,11 +80,22 @@ def explicit_kinds() -> list[RuleKind]:
     return [spec for spec in map(kind_spec, RULE_KINDS) if spec.explicit]
 
 
-def check_all(base: FactBase, kinds: Iterable[str] = RULE_KINDS) -> list[Finding]:
-    """The findings of the rule `kinds` (default: every kind) on `base`."""
+def check_all(base: FactBase, kinds: Iterable[str] | None = None) -> list[Finding]:
+    """The findings of the whole-base rule `kinds` (default: every one) on `base`."""
     findings: list[Finding] = []
-    for kind in kinds:
-        findings.extend(kind_spec(kind).check(base))
+    for kind in kinds if kinds is not None else kinds_in(Scope.WHOLE_BASE):
+        spec = kind_spec(kind)
+        if spec.scope is not Scope.WHOLE_BASE:
+            raise ValueError(f"{kind} is checked per fact file: see check_file")
+        findings.extend(cast(Check, spec.check)(base))
+    return findings
+
+
+def check_file(file: FactFile) -> list[Finding]:
+    """The findings of the `PER_FILE_KINDS` on one fact file."""
+    findings: list[Finding] = []
+    for kind in kinds_in(Scope.PER_FILE):
+        findings.extend(cast(FileCheck, kind_spec(kind).check)(file))
     return findings
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import cast
 
 from factcheck.findings import Location
-from factcheck.model import Document, Fact, FactBase
+from factcheck.model import Document, Fact, FactFile
 from factcheck.sourcetext import Heading, Match, SourceText, prepare
 
 
@@ -20,9 +20,9 @@ class Quoted:
     #: the heading above each match (None: before the first one); empty when the source has no headings
     headings: tuple[Heading | None, ...]
 
-    def source(self, base: FactBase) -> SourceText:
+    def source(self, file: FactFile) -> SourceText:
         """The prepared source, for the rare finding that needs more than the above (prepared anew)."""
-        return prepare(cast(str, base.source_text(self.fact.document)))
+        return prepare(cast(str, file.source))
 
 
 def source_path(document: Document) -> str:
@@ -35,30 +35,30 @@ def source_location(document: Document, source: SourceText, index: int) -> Locat
     return Location(source_path(document), line, column)
 
 
-def quoted_facts(base: FactBase) -> list[Quoted]:
-    """Every fact whose document's source was read, in fact order; computed once per run.
+def quoted_facts(file: FactFile) -> list[Quoted]:
+    """Every fact of the file when its document's source was read, in fact order; computed once per file.
 
     quote, value and section all need it: sharing it prepares each source once, not once per rule,
     and keeps only these small records alive, not the prepared sources (large: one per document).
     """
-    shared = base.shared.get("quoted")
+    shared = file.shared.get("quoted")
     if shared is None:
-        shared = base.shared["quoted"] = list(_locate_quotes(base))
+        shared = file.shared["quoted"] = _locate_quotes(file)
     return cast(list[Quoted], shared)
 
 
-def _locate_quotes(base: FactBase) -> list[Quoted]:
+def _locate_quotes(file: FactFile) -> list[Quoted]:
+    if file.source is None:
+        return []
+    source = prepare(file.source)
     result = []
-    for fact in base.facts.values():  # facts of one document stand together: prepare's small cache holds
-        text = base.source_text(fact.document)
-        if text is not None:
-            source = prepare(text)
-            matches = source.find(fact.quote)
-            headings = tuple(source.heading_of(match) for match in matches) if source.headings else ()
-            result.append(Quoted(fact, matches, headings))
+    for fact in file.facts.values():
+        matches = source.find(fact.quote)
+        headings = tuple(source.heading_of(match) for match in matches) if source.headings else ()
+        result.append(Quoted(fact, matches, headings))
     return result
 
 
-def found(base: FactBase) -> list[Quoted]:
+def found(file: FactFile) -> list[Quoted]:
     """The facts whose quote stands in the source: the only ones value and section judge."""
-    return [quoted for quoted in quoted_facts(base) if quoted.matches]
+    return [quoted for quoted in quoted_facts(file) if quoted.matches]

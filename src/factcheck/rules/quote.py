@@ -23,19 +23,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factcheck.findings import Finding, Related, Severity
-from factcheck.model import FactBase
+from factcheck.model import FactFile
 from factcheck.rules.spec import RuleKind, Scope
 
 
-def check(base: FactBase) -> Iterator[Finding]:
+def check(file: FactFile) -> Iterator[Finding]:
     # here, not above: the spec below is read at every start, and the source reader costs ~5 ms to import
     from factcheck.rules._sources import quoted_facts, source_location, source_path
     from factcheck.sourcetext import MAX_PROBE, normalise
 
-    for quoted in quoted_facts(base):
+    for quoted in quoted_facts(file):
         if quoted.matches:
             continue
-        fact, source = quoted.fact, quoted.source(base)
+        fact, source = quoted.fact, quoted.source(file)
         index, passage = source.closest(fact.quote)
         where = source_location(fact.document, source, index)
         more = "\u2026" if len(normalise(fact.quote)) > MAX_PROBE else ""  # only the beginning was compared

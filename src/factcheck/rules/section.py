@@ -22,22 +22,22 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factcheck.findings import Finding, Severity
-from factcheck.model import FactBase
+from factcheck.model import FactFile
 from factcheck.rules.spec import RuleKind, Scope
 
 
-def check(base: FactBase) -> Iterator[Finding]:
+def check(file: FactFile) -> Iterator[Finding]:
     # here, not above: the spec below is read at every start, and the source reader costs ~5 ms to import
     from factcheck.rules._sources import found
     from factcheck.sourcetext import OPENING, stands_under
 
-    for quoted in found(base):
+    for quoted in found(file):
         fact = quoted.fact
         if not quoted.headings or any(stands_under(heading, fact.section) for heading in quoted.headings):
             continue
         first = quoted.headings[0]
         if first is None:
-            line = quoted.source(base).headings[0].line
+            line = quoted.source(file).headings[0].line
             where = f"under section \"{OPENING}\" (the text before the first heading, line {line})"
         else:
             where = f"under section \"{first.title}\" (line {first.line})"

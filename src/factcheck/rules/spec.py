@@ -15,9 +15,11 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from factcheck.findings import Finding
-    from factcheck.model import FactBase
+    from factcheck.model import FactBase, FactFile
 
 Check = Callable[["FactBase"], Iterable["Finding"]]
+#: a per-file kind's check: one fact file with its source (model.FactFile)
+FileCheck = Callable[["FactFile"], Iterable["Finding"]]
 JSON = dict[str, Any]
 _FACT_REF = {"$ref": "#/$defs/factRef"}
 
@@ -111,7 +113,7 @@ class RuleKind:
     described in the schema by `description`; one that names none runs on every fact by itself."""
 
     name: str  # the kind, and its module factcheck.rules.NAME
-    check: Check
+    check: Check | FileCheck  # a FileCheck exactly when `scope` is PER_FILE
     scope: Scope = Scope.WHOLE_BASE
     description: str = ""  # the one line the schema gives the kind's rules (editors show it)
     #: the fields that name facts, each required, in the order the schema lists them

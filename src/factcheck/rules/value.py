@@ -33,17 +33,17 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from factcheck.findings import Finding, Severity
-from factcheck.model import FactBase
+from factcheck.model import FactFile
 from factcheck.rules.spec import RuleKind, Scope
 
 
-def check(base: FactBase) -> Iterator[Finding]:
+def check(file: FactFile) -> Iterator[Finding]:
     # here, not above: the spec below is read at every start, and the source and numeral readers cost
     # ~12 ms to import
     from factcheck.rules._sources import found
     from factcheck.rules._statements import misstated, what_it_states
 
-    for quoted in found(base):
+    for quoted in found(file):
         fact = quoted.fact
         stated = misstated(fact)
         if stated is not None:
