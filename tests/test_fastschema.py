@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,9 +12,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck.fastschema import Unsupported, compile_schema
+from factcheck.loader import load_file
 from factcheck.schema import fast_validator, load_schema, validator
 
 FAST = compile_schema(load_schema())
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = [REPO / "facts.yaml", *sorted((REPO / "tests" / "bad_inputs").glob("*.yaml"))]
 
 ids = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9._:/-]{0,10}", fullmatch=True)
 dates = st.sampled_from(["2015-10-02", "2016-10", "2015", "2015-08-early", "2015-H1", "2015-09-07/2015-09-09",
@@ -104,6 +108,10 @@ def test_fast_verdict_equals_jsonschema(data: dict[str, Any], mutations: st.Data
     ({"exclusiveMinimum": 0}, True, True),  # ...so numeric keywords ignore it
     ({"$ref": "#/$defs/x", "type": "number", "$defs": {"x": {"type": "string"}}}, "s", True),  # draft 7
     ({"format": "date"}, "2015-02-29", False),
+    ({"format": "date"}, "0000-01-01", False),  # date.fromisoformat refuses year 0 (fastjsonschema's regex does not)
+    ({"format": "date"}, "2015-10-02\n", False),
+    ({"type": "number", "exclusiveMinimum": 0}, Decimal("0.5"), True),  # the loader's non-integers
+    ({"type": "number", "maximum": 10**40}, 10**40 + 1, False),  # exact, no float rounding
     ({"format": "date"}, 20150229, True),
     ({"uniqueItems": True}, ["a", "b", "a"], False),
     ({"dependencies": {"facts": ["document"]}}, {"facts": []}, False),
@@ -118,6 +126,14 @@ def test_keywords_follow_jsonschema(schema: dict[str, Any], instance: Any, valid
 
     assert Draft7Validator(schema, format_checker=FormatChecker()).is_valid(instance) is valid
     assert compile_schema(schema)(instance) is valid
+
+
+def test_corpus_verdicts_equal_jsonschema() -> None:
+    """The shipped base and every bad input that loads as a mapping get jsonschema's verdict."""
+    mappings = {path.name: data for path in CORPUS if isinstance(data := load_file(path, path.name).data, dict)}
+    verdicts = {name: validator().is_valid(data) for name, data in mappings.items()}
+    assert {name for name, data in mappings.items() if FAST(data) != verdicts[name]} == set()
+    assert set(verdicts.values()) == {True, False}  # the corpus holds both kinds
 
 
 def test_mixed_unique_items_are_left_to_jsonschema() -> None:
