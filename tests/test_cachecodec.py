@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from factcheck import cachecodec, engine
 from factcheck.cachecodec import decode_findings, decode_prepared, encode_findings, encode_prepared
 from factcheck.findings import Finding, Location, Related, Severity
+from factcheck.formatters import RenderOptions
 from factcheck.formatters.text import render
 from factcheck.loader import load_text
 from factcheck.located import Loaded, LocatedDict, LocatedList
@@ -151,7 +152,7 @@ def test_damaged_entries_decode_to_nothing(tmp_path: Path) -> None:
 
 def _outcome(paths: list[Path], cwd: Path) -> tuple[list[tuple[Finding, str | None]], str]:
     report = engine.verify(paths, cwd=cwd)
-    return [(finding, finding.acknowledged) for finding in report.findings], render(report)
+    return [(finding, finding.acknowledged) for finding in report.findings], render(report, RenderOptions())
 
 
 @pytest.mark.parametrize("damage", sorted(_damaged(Path("unused"))))
