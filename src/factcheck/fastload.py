@@ -301,7 +301,7 @@ def per_file(base: FactBase, texts: Mapping[str, str], check: Callable[[FactBase
     findings: list[Finding] = []
     for name, facts in by_file.items():
         source = base.source_texts.get(name)
-        part = FactBase(files=[name], documents=documents.get(name, []), facts=facts,
+        part = FactBase(documents=documents.get(name, []), facts=facts,
                         source_texts={} if source is None else {name: source})
         entry = None
         if store is not None:

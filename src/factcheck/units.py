@@ -65,7 +65,6 @@ SCALES: dict[str, Decimal] = {
     "million": Decimal(10) ** 6,
     "billion": Decimal(10) ** 9,
 }
-KNOWN_UNITS = tuple(sorted(_BASE))
 
 
 def parse_unit(text: str, extra: Mapping[str, str] | None = None) -> Unit | None:

@@ -57,8 +57,3 @@ def check_all(base: FactBase, kinds: Iterable[str] = RULE_KINDS) -> list[Finding
         check: Check = rule_module(kind).check
         findings.extend(check(base))
     return findings
-
-
-def summary(module: ModuleType) -> str:
-    """The first line of a rule kind's documentation."""
-    return (module.__doc__ or "").strip().splitlines()[0]
