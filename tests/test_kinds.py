@@ -15,7 +15,6 @@ import yaml
 from factcheck.engine import verify
 from factcheck.findings import Severity
 from factcheck.kinds import CHECK_KINDS, Stage, documentation, known_kinds, registry
-from factcheck.loader import load_text
 from factcheck.rules import RULE_KINDS, rule_module
 from rulehelpers import check
 from test_rule_docs import DOCUMENTED, examples
@@ -152,12 +151,3 @@ def test_the_corpora_produce_registered_kinds_only() -> None:
     assert found - set(known_kinds()) == set()
     assert {"non-finite", "string", "value", "sum", "agreement", "duplicate-key", "schema"} <= found
 
-
-# --- non-finite numbers -------------------------------------------------------------------------
-
-@pytest.mark.parametrize("text", [".inf", "-.inf", "+.INF", ".nan", ".NaN"])
-def test_a_non_finite_number_has_its_own_kind(text: str) -> None:
-    loaded = load_text(f"value: {text}\n", "facts.yaml")
-    assert [(f.kind, f.message, f.location.column) for f in loaded.findings] == [
-        ("non-finite", f"number {text} is not allowed: only finite numbers", 8)]
-    assert documentation("non-finite").summary == "non-finite — a number is infinite or not a number."
