@@ -17,14 +17,14 @@ from factcheck.findings import Severity
 
 
 class Stage(str, Enum):
-    """The step of a run that finds a kind of problem: each later one runs only on a base the earlier
-    ones passed."""
+    """The step of a run that finds a kind of problem, in the order a run takes them: a base with
+    syntax or schema findings is checked no further."""
 
     SYNTAX = "syntax"  # the file as UTF-8 text and strict YAML, within the safety limits
     SCHEMA = "schema"  # the data as a fact base: the schema, then building the model
     PROVENANCE = "provenance"  # each fact against its own source
     RULE = "rule"  # the facts against each other, and the acknowledgements against the findings
-    COVERAGE = "coverage"  # the sources against the facts
+    COVERAGE = "coverage"  # the sources against the facts (`factcheck coverage`, which makes no findings yet)
 
 
 class KindSpec(NamedTuple):  # not a dataclass: every run imports this module, and a dataclass costs 0.3 ms

@@ -1,9 +1,8 @@
 """SARIF 2.1.0 output for code scanning (GitHub's upload-sarif and other SARIF viewers).
 
 Every kind of the registry (`factcheck.kinds`) is a reporting descriptor in ``tool.driver.rules``,
-with its documentation and default severity.  A result's
-``ruleId`` is its kind; the id of the fact base's rule entry, and the facts involved, are in its
-``properties``.  Paths are relative URIs (as the findings show them: relative to the working
+with its documentation and default severity.  A result's ``ruleId`` is its kind; the id of the fact
+base's rule entry, and the facts involved, are in its ``properties``.  Paths are relative URIs (as the findings show them: relative to the working
 directory), columns count code points, acknowledged findings carry an external suppression with
 the curator's reason.
 """
