@@ -2,9 +2,9 @@
 
 Every kind of the registry (`factcheck.kinds`) is a reporting descriptor in ``tool.driver.rules``,
 with its documentation and default severity.  A result's ``ruleId`` is its kind; the id of the fact
-base's rule entry, and the facts involved, are in its ``properties``.  Paths are relative URIs (as the findings show them: relative to the working
-directory), columns count code points, acknowledged findings carry an external suppression with
-the curator's reason.
+base's rule entry, and the facts involved, are in its ``properties``.  Paths are relative URIs (as
+the findings show them: relative to the working directory), columns count code points,
+acknowledged findings carry an external suppression with the curator's reason.
 """
 
 from __future__ import annotations
