@@ -40,12 +40,30 @@ def test_acknowledging_both_passes_the_run() -> None:
 
 
 def test_an_acknowledgement_that_matches_nothing_is_a_stale_error() -> None:
-    outcome = check(DAYS, FRIDAYS[:1], [ack("a-day"), ack("b-day")])
+    thursday = {**FRIDAYS[1], "weekday": "thursday"}  # b-day holds now: its acknowledgement accepts nothing
+    outcome = check(DAYS, [FRIDAYS[0], thursday], [ack("a-day"), ack("b-day")])
     assert outcome.lines == [
         A_ERROR.replace(": error weekday:", ": info weekday:") + f" [acknowledged: {REASON}]",
-        "facts.yaml:30:5: error stale-acknowledgement: acknowledgement of 'b-day' matches no finding; remove it",
+        "facts.yaml:34:5: error stale-acknowledgement: acknowledgement of 'b-day' matches no finding; remove it",
     ]
     assert outcome.exit_code == 1
+
+
+def test_an_acknowledgement_of_an_unknown_name_is_an_error_with_a_suggestion() -> None:
+    """A name that is neither a rule id nor a kind (a removed rule, a typo) is refused when the base is
+    built, so the rules do not run; the closest rule id or kind is suggested."""
+    outcome = check(DAYS, FRIDAYS[:1], [ack("a-day"), ack("b-day"), ack("weekdays")])
+    assert outcome.lines == [
+        "facts.yaml:30:5: error unknown-acknowledgement: unknown rule id or finding kind 'b-day' in acknowledged; did you mean 'a-day'?",
+        "facts.yaml:32:5: error unknown-acknowledgement: unknown rule id or finding kind 'weekdays' in acknowledged; did you mean 'weekday'?",
+    ]
+    assert outcome.exit_code == 1
+
+
+def test_an_unknown_name_far_from_every_rule_and_kind_gets_no_suggestion() -> None:
+    outcome = check(DAYS, FRIDAYS, [ack("zzzzzz")])
+    assert outcome.lines == [
+        "facts.yaml:32:5: error unknown-acknowledgement: unknown rule id or finding kind 'zzzzzz' in acknowledged"]
 
 
 def test_an_acknowledgement_narrowed_to_other_facts_is_stale_and_hides_nothing() -> None:

@@ -287,7 +287,7 @@ def test_file_by_file_provenance_is_what_each_file_finds(dossier: list[Path], mo
     monkeypatch.setenv("FACTCHECK_CACHE_DIR", "off")
     report = engine.verify(dossier, cwd=dossier[0].parents[1])
     assert report.base is not None
-    per_document = sorted_findings([finding for name in report.base.files for finding in check_file(
+    per_document = sorted_findings([finding for name in report.files for finding in check_file(
         FactFile(name, {id: fact for id, fact in report.base.facts.items() if fact.document.path == name},
                  report.base.source_texts[name]))])
     assert {finding.kind for finding in per_document} == {"quote", "value", "section"}

@@ -95,7 +95,7 @@ def test_duplicate_key_keeps_the_first_value() -> None:
 @pytest.mark.parametrize("written", [".nan", ".inf", "-.inf"])
 def test_not_a_number_and_infinity_are_refused(written: str) -> None:
     assert found(f"v: {written}\n") == [
-        f"f.yaml:1:4: error value: number {written} is not allowed: only finite numbers"]
+        f"f.yaml:1:4: error non-finite: number {written} is not allowed: only finite numbers"]
 
 
 @pytest.mark.parametrize(

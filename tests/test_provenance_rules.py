@@ -131,9 +131,10 @@ def test_the_shipped_fact_base_passes() -> None:
 
 @pytest.mark.parametrize("kind", ["quote", "value", "section"])
 def test_each_kind_is_registered_with_its_documentation(kind: str) -> None:
-    from factcheck.rules import rule_module, summary
+    from factcheck.kinds import documentation
+    from factcheck.rules import rule_module
 
     module = rule_module(kind)
-    assert summary(module).startswith(f"{kind} — ")
+    assert documentation(kind).summary.startswith(f"{kind} — ")
     assert "Passes" in (module.__doc__ or "")
     assert "Fails" in (module.__doc__ or "")

@@ -65,3 +65,35 @@ def test_rule_severity_beats_kind_severity(tmp_path: Path, monkeypatch: pytest.M
     assert outcome(tmp_path, monkeypatch, settings, "error") == (1, [("sum", "error")])
     assert outcome(tmp_path, monkeypatch, "settings: {severity: {sum: error, agreement: 'off'}}", "warning") == (
         0, [("sum", "warning")])
+
+
+def verify_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settings: str) -> tuple[int, list[str]]:
+    """Exit code and finding lines of the text report (no summary, excerpts or notes)."""
+    (tmp_path / "source.txt").write_text(SOURCE, encoding="utf-8")
+    (tmp_path / "facts.yaml").write_text(FACTS.format(settings=settings, rule_severity=""), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["verify", "--color", "never"], env={"GITHUB_ACTIONS": None})
+    return result.exit_code, [line for line in result.stdout.splitlines() if line.startswith("facts.yaml:")
+                              and ": note: " not in line]
+
+
+def test_an_unknown_kind_in_settings_is_a_located_error_with_a_suggestion(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A misspelt kind would switch nothing off: it is refused, at its key, and the rules do not run."""
+    settings = "settings:\n  severity: {agreement: 'off', sumx: 'off', qqqqqq: warning}"
+    assert verify_text(tmp_path, monkeypatch, settings) == (1, [
+        "facts.yaml:3:32: error unknown-kind: unknown finding kind 'sumx' in settings.severity; did you mean 'sum'?",
+        "facts.yaml:3:45: error unknown-kind: unknown finding kind 'qqqqqq' in settings.severity",
+    ])
+
+
+def test_every_registered_kind_is_a_valid_severity_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck.kinds import known_kinds
+
+    settings = "settings:\n  severity: {" + ", ".join(f"{kind}: warning" for kind in known_kinds()) + "}"
+    assert verify_text(tmp_path, monkeypatch, settings) == (0, [
+        "facts.yaml:7:6: warning agreement: quantity budget: table states 125 EUR million (section 'S'), "
+        "budget states 122 EUR million (section 'S'), both valid at the same time",
+        "facts.yaml:12:6: warning sum: sum split: parts air + training = [119.9, 120.1] EUR million, "
+        "but total budget = [121.5, 122.5] EUR million",
+    ])

@@ -41,6 +41,11 @@ LAYOUT = (
 )
 
 
+#: the page footers, normalised, of LAYOUT (lines 10 and 18) and of the letter (lines 212 and 570)
+PAGE_FOOTERS = ("Tweede Kamer, vergaderjaar 2015-2016, 27 925, nr. 565 4",
+           "Tweede Kamer, vergaderjaar 2015-2016, 27 925, nr. 565 10")
+
+
 @pytest.fixture(scope="module")
 def layout() -> SourceText:
     return SourceText(LAYOUT)
@@ -51,7 +56,7 @@ def test_normalise_folds_typography_and_whitespace() -> None:
 
 
 def test_text_joins_lines_drops_footers_and_marks_wraps(layout: SourceText) -> None:
-    assert layout.footer_lines == (10, 18)
+    assert layout.footers == PAGE_FOOTERS
     assert "Een groot deel van de kleding is geleverd." in layout.plain
     assert "verlengde tot 31 juli 2016 en SaudiArabië sprak met de F-16's" in layout.plain
     assert "Tweede Kamer" not in layout.plain
@@ -112,7 +117,7 @@ def test_the_letter_sections() -> None:
         "Nederlandse inzet in luchtcampagne", "Nederlandse trainingsmissie", "Erbil", "Bagdad",
         "Additionele steun ISF, inclusief Peshmerga", "Dreiging", "Humanitaire hulp", "Syrië regio", "Irak",
         "Nationale veiligheid", "Financiën"]
-    assert source.footer_lines == (212, 570)
+    assert source.footers == PAGE_FOOTERS
     politics = source.headings[1]
     assert politics.group == ("Ontwikkelingen Irak", "Politiek")
     match = source.find("medische kits, kleding, dekens")[0]  # runs across the page footer of line 212
@@ -162,7 +167,6 @@ class Reference:
     text: str
     origin: list[int]  # offset in the original of each character of `text`
     plain_origin: list[int]  # index in `text` of each character of `plain`
-    footer_lines: tuple[int, ...]
     footers: tuple[str, ...]
     headings: tuple[Heading, ...]
     line_starts: list[int]
@@ -243,8 +247,7 @@ def reference(original: str) -> Reference:
             group = (*headings[-1].group, title) if stacked else (title,)
             headings.append(Heading(index + 1, title, group))
     return Reference(text, [offset for _, offset in chars], [index for index, char in enumerate(text) if char != SOFT],
-                     tuple(index + 1 for index in footers), tuple(ref_normalise(lines[index]) for index in footers),
-                     tuple(headings), line_starts)
+                     tuple(ref_normalise(lines[index]) for index in footers), tuple(headings), line_starts)
 
 
 #: pieces of layout: words, numbers, hyphens, soft hyphens, runs of spaces, typography, characters
@@ -276,7 +279,7 @@ def test_every_observable_matches_the_per_character_reference(original: str) -> 
     expected = reference(original)
     assert source.text == expected.text
     assert source.plain == expected.plain
-    assert (source.footer_lines, source.footers) == (expected.footer_lines, expected.footers)
+    assert source.footers == expected.footers
     assert source.headings == expected.headings
     for index in range(len(source.text) + 2):
         assert source.position(index) == expected.position(index)

@@ -172,11 +172,9 @@ def show(fact_id: str, paths: tuple[Path, ...], color: str) -> None:
         click.echo(text.render(report, RenderOptions(color=colored)), nl=False, color=colored)
         sys.exit(1)
     if fact_id not in report.base.facts:
-        import difflib
+        from factcheck.findings import did_you_mean
 
-        close = difflib.get_close_matches(fact_id, list(report.base.facts), n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
-        raise click.UsageError(f"unknown fact id {fact_id!r}{hint}")
+        raise click.UsageError(f"unknown fact id {fact_id!r}{did_you_mean(fact_id, report.base.facts)}")
     click.echo(show_format.render_fact(report, fact_id, color=colored), nl=False, color=colored)
 
 
@@ -213,18 +211,17 @@ def report(paths: tuple[Path, ...], output: Path) -> None:
 @click.argument("kind", required=False)
 def rules_command(kind: str | None) -> None:
     """List the rule kinds with a summary each, or print the full documentation of KIND."""
-    import inspect
-
-    from factcheck.rules import RULE_KINDS, rule_module, summary
+    from factcheck.kinds import documentation
+    from factcheck.rules import RULE_KINDS
 
     if kind is None:
         width = max(len(name) for name in RULE_KINDS)
         for name in RULE_KINDS:
-            click.echo(f"{name:<{width}}  {summary(rule_module(name)).removeprefix(f'{name} — ')}")
+            click.echo(f"{name:<{width}}  {documentation(name).summary.removeprefix(f'{name} — ')}")
         return
     if kind not in RULE_KINDS:
         raise click.UsageError(f"unknown rule kind {kind!r}; known kinds: {', '.join(RULE_KINDS)}")
-    click.echo(inspect.cleandoc(rule_module(kind).__doc__ or ""))
+    click.echo(documentation(kind).text)
 
 
 @main.command()

@@ -52,7 +52,6 @@ class Coverage:
     stale: list[StaleExclusion] = field(default_factory=list)
     covered: int = 0
     excluded: int = 0
-    sources: list[str] = field(default_factory=list)
 
     @property
     def total(self) -> int:
@@ -82,13 +81,12 @@ def measure(base: FactBase) -> Coverage:
     sharing: dict[str, list[Document]] = defaultdict(list)
     for document in base.documents:
         sharing[source_path(document)].append(document)
-    for path, documents in sharing.items():
+    for documents in sharing.values():
         document = documents[0]
         text = base.source_text(document)
         if text is None:
             raise CannotCover(f"source {document.source!r} of {document.path} was not read")
         source = prepare(text)
-        result.sources.append(path)
         quoted = _marks(len(source.text), (_fact_spans(source, fact)
                                            for sharer in documents for fact in facts[sharer.path]))
         exclusion_spans: list[tuple[Match, ...]] = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from enum import Enum
 
@@ -61,3 +62,12 @@ class Finding:
 def sorted_findings(findings: list[Finding]) -> list[Finding]:
     """Deterministic order: by file, line, column, then kind and message."""
     return sorted(findings, key=Finding.sort_key)
+
+
+def did_you_mean(name: str, candidates: Iterable[str]) -> str:
+    """The tail of a message about an unknown `name`: "; did you mean 'X'?" with the closest of
+    `candidates`, or "" when none is close."""
+    import difflib  # only once a name is unknown: every run pays for an import at startup
+
+    close = difflib.get_close_matches(name, list(candidates), n=1)
+    return f"; did you mean {close[0]!r}?" if close else ""

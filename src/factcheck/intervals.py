@@ -32,7 +32,6 @@ DEFAULT_TOLERANCES: dict[str, Decimal] = {
     "more_than": Decimal("0.10"),
     "almost": Decimal("0.10"),
 }
-QUALIFIERS = ("exact", "circa", "more_than", "almost", "at_least", "at_most", "probably")
 
 
 @dataclass(frozen=True, slots=True)

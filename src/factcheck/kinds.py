@@ -1,77 +1,125 @@
-"""The documentation of every kind of finding, for reports that describe their rules (SARIF).
+"""The registry of finding kinds: every kind a check emits, with its stage, default severity and
+documentation (for ``factcheck rules`` and SARIF's rule descriptors).
 
-A rule kind documents itself in its module docstring (``rules/KIND.py``); the checks that are
-not rule kinds (loading, schema, model) are described here.  A kind added elsewhere without an
-entry still gets a plain description, so a report never fails for want of documentation.
+A rule kind (``factcheck.rules.RULE_KINDS``) documents itself in its module docstring
+(``rules/KIND.py``); every other kind is registered in `CHECK_KINDS`.  A kind that is in neither
+is a bug, not a kind without documentation: tests/test_kinds.py fails when code emits one.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import functools
+from collections.abc import Mapping
+from enum import Enum
+from typing import NamedTuple
 
-#: kind -> documentation of the checks that are not rule kinds; first line "KIND — summary".
-CHECK_KINDS: dict[str, str] = {
-    "syntax": "syntax — the file is not valid YAML.\n\n"
-              "The finding stands where the YAML parser gave up; fix the text there (an unclosed quote, "
-              "a bad indent, a tab).",
-    "encoding": "encoding — the file is not UTF-8 text.\n\n"
-                "Fact files and sources are read as UTF-8; the finding stands at the first byte that is not.",
-    "limit": "limit — a file or a number is beyond factcheck's safety limits.\n\n"
-             "Files over 8 MiB, integers over 40 digits and exponents over 100 are refused: a curated "
-             "fact base never needs them, and they would make checking pathological.",
-    "alias": "alias — YAML anchors and aliases are not allowed.\n\n"
-             "Write each value out; a fact base that repeats itself through aliases hides what it states.",
-    "tag": "tag — explicit YAML tags are not allowed.\n\n"
-           "Only the core tags (strings, numbers, booleans, null, mappings, sequences) may appear.",
-    "merge-key": "merge-key — YAML merge keys (<<) are not allowed.\n\nWrite each field of each entry out.",
-    "key": "key — mapping keys must be plain strings.",
-    "duplicate-key": "duplicate-key — a mapping repeats a key.\n\n"
-                     "Most YAML loaders silently keep the last value; factcheck reports the second key.",
-    "schema": "schema — the file does not match schema/facts.schema.json.\n\n"
-              "The finding stands at the offending value (or key) and names its path in the file.",
-    "duplicate-id": "duplicate-id — two facts, or two rules, share an id.\n\n"
-                    "Ids are unique across the whole fact base; the finding stands at the second one.",
-    "unit": "unit — a fact's unit is not known.\n\nDeclare extra count units under `units:`.",
-    "date": "date — a date or a validity is impossible (30 February, a validity that ends before it starts).",
-    "value-type": "value-type — a value does not fit its unit: dates need a date string, other units a number.\n\n"
-                  "A range {min, max} needs min <= max.",
-    "reference": "reference — a rule names a fact that does not exist.",
-    "source": "source — a document's source cannot be used.\n\n"
-              "The source must be a readable UTF-8 file, named relative to the fact file, inside the repository.",
-    "stale-acknowledgement": "stale-acknowledgement — an acknowledgement matches no finding.\n\n"
-                             "The problem it accepted is gone (or its rule or facts were renamed); remove it.",
-    "dimension": "dimension — a relation compares quantities of different dimensions.\n\n"
-                 "EUR and persons, or dates and counts, never compare; check the facts' units.",
+from factcheck.findings import Severity
+
+
+class Stage(str, Enum):
+    """The step of a run that finds a kind of problem, in the order a run takes them: a base with
+    syntax or schema findings is checked no further."""
+
+    SYNTAX = "syntax"  # the file as UTF-8 text and strict YAML, within the safety limits
+    SCHEMA = "schema"  # the data as a fact base: the schema, then building the model
+    PROVENANCE = "provenance"  # each fact against its own source
+    RULE = "rule"  # the facts against each other, and the acknowledgements against the findings
+    COVERAGE = "coverage"  # the sources against the facts (`factcheck coverage`, which makes no findings yet)
+
+
+class KindSpec(NamedTuple):  # not a dataclass: every run imports this module, and a dataclass costs 0.3 ms
+    """What the registry knows of one kind; `doc` is None for a rule kind (its module documents it)."""
+
+    stage: Stage
+    doc: str | None = None  # first line "KIND — summary"
+    severity: Severity = Severity.ERROR
+
+
+#: kind -> spec of the checks that are not rule kinds.  New kinds go last: the order is SARIF's rule
+#: order, and appending keeps the rule index of every earlier kind.
+CHECK_KINDS: dict[str, KindSpec] = {
+    "syntax": KindSpec(Stage.SYNTAX, "syntax — the file is not valid YAML.\n\n"
+                       "The finding stands where the YAML parser gave up; fix the text there (an unclosed quote, "
+                       "a bad indent, a tab)."),
+    "encoding": KindSpec(Stage.SYNTAX, "encoding — the file is not UTF-8 text.\n\n"
+                         "Fact files and sources are read as UTF-8; the finding stands at the first byte that is "
+                         "not."),
+    "limit": KindSpec(Stage.SYNTAX, "limit — a file or a number is beyond factcheck's safety limits.\n\n"
+                      "Files over 8 MiB, integers over 40 digits and exponents over 100 are refused: a curated "
+                      "fact base never needs them, and they would make checking pathological."),
+    "alias": KindSpec(Stage.SYNTAX, "alias — YAML anchors and aliases are not allowed.\n\n"
+                      "Write each value out; a fact base that repeats itself through aliases hides what it "
+                      "states."),
+    "tag": KindSpec(Stage.SYNTAX, "tag — explicit YAML tags are not allowed.\n\n"
+                    "Only the core tags (strings, numbers, booleans, null, mappings, sequences) may appear."),
+    "merge-key": KindSpec(Stage.SYNTAX, "merge-key — YAML merge keys (<<) are not allowed.\n\n"
+                          "Write each field of each entry out."),
+    "key": KindSpec(Stage.SYNTAX, "key — mapping keys must be plain strings."),
+    "duplicate-key": KindSpec(Stage.SYNTAX, "duplicate-key — a mapping repeats a key.\n\n"
+                              "Most YAML loaders silently keep the last value; factcheck reports the second key."),
+    "schema": KindSpec(Stage.SCHEMA, "schema — the file does not match schema/facts.schema.json.\n\n"
+                       "The finding stands at the offending value (or key) and names its path in the file."),
+    "duplicate-id": KindSpec(Stage.SCHEMA, "duplicate-id — two facts, or two rules, share an id.\n\n"
+                             "Ids are unique across the whole fact base; the finding stands at the second one."),
+    "unit": KindSpec(Stage.SCHEMA, "unit — a fact's unit is not known.\n\nDeclare extra count units under `units:`."),
+    "date": KindSpec(Stage.SCHEMA, "date — a date or a validity is impossible (30 February, a validity that ends "
+                     "before it starts)."),
+    "value-type": KindSpec(Stage.SCHEMA, "value-type — a value does not fit its unit: dates need a date string, "
+                           "other units a number.\n\nA range {min, max} needs min <= max."),
+    "reference": KindSpec(Stage.SCHEMA, "reference — a rule names a fact that does not exist."),
+    "source": KindSpec(Stage.SCHEMA, "source — a document's source cannot be used.\n\n"
+                       "The source must be a readable UTF-8 file, named relative to the fact file, inside the "
+                       "repository."),
+    "stale-acknowledgement": KindSpec(Stage.RULE, "stale-acknowledgement — an acknowledgement matches no "
+                                      "finding.\n\nThe problem it accepted is gone (or its rule or facts were "
+                                      "renamed); remove it."),
+    "dimension": KindSpec(Stage.RULE, "dimension — a relation compares quantities of different dimensions.\n\n"
+                          "EUR and persons, or dates and counts, never compare; check the facts' units."),
+    "string": KindSpec(Stage.SYNTAX, "string — a string holds a control character.\n\n"
+                       "C0 and C1 control characters other than tab and line breaks, and lone surrogates, are "
+                       "refused whether written raw or escaped (\"\\x01\"): a fact base never needs them, and "
+                       "they would garble every report that shows the string."),
+    "non-finite": KindSpec(Stage.SYNTAX, "non-finite — a number is infinite or not a number.\n\n"
+                           "YAML reads .inf, -.inf and .nan as numbers, but JSON has no such numbers and no "
+                           "document states one."),
+    "settings": KindSpec(Stage.SCHEMA, "settings — two fact files declare a base-wide setting differently.\n\n"
+                         "Tolerances and severities hold for the whole fact base: declare each once, or alike in "
+                         "every file."),
+    "unknown-kind": KindSpec(Stage.SCHEMA, "unknown-kind — `settings: severity:` names a kind of finding that "
+                             "does not exist.\n\nThe keys are the kinds shown after each finding's severity "
+                             "(`factcheck rules` lists the rule kinds); a misspelt one would change nothing."),
+    "unknown-acknowledgement": KindSpec(Stage.SCHEMA, "unknown-acknowledgement — an acknowledgement names "
+                                        "neither a rule nor a kind of finding.\n\nIts `rule` is the id of a rule "
+                                        "entry, or, for a finding that no rule entry made, the finding's kind."),
 }
 
 
-@dataclass(frozen=True, slots=True)
-class KindDoc:
-    """The user documentation of one rule kind: its module's docstring."""
+@functools.cache
+def registry() -> Mapping[str, KindSpec]:
+    """Every kind: the rule kinds first (in `RULE_KINDS` order), then the other checks."""
+    from factcheck.rules import PER_FILE_KINDS, RULE_KINDS
 
-    kind: str
+    rules = {kind: KindSpec(Stage.PROVENANCE if kind in PER_FILE_KINDS else Stage.RULE) for kind in RULE_KINDS}
+    return {**rules, **CHECK_KINDS}
+
+
+def known_kinds() -> list[str]:
+    return list(registry())
+
+
+class KindDoc(NamedTuple):
+    """The user documentation of one kind."""
+
     summary: str  # one line: "KIND — summary"
     text: str  # the full documentation
 
 
-def _doc(kind: str, text: str) -> KindDoc:
-    text = text.strip()
-    return KindDoc(kind, text.splitlines()[0], text)
-
-
-def known_kinds() -> list[str]:
-    """Every documented kind: the rule kinds first (in registry order), then the other checks."""
-    from factcheck.rules import RULE_KINDS
-
-    return [*RULE_KINDS, *(kind for kind in CHECK_KINDS if kind not in RULE_KINDS)]
-
-
 def documentation(kind: str) -> KindDoc:
-    from factcheck.rules import RULE_KINDS, rule_module
+    """A registered kind's documentation (KeyError for any other name)."""
+    doc = registry()[kind].doc
+    if doc is None:
+        from factcheck.rules import rule_module
 
-    module = rule_module(kind) if kind in RULE_KINDS else None
-    if module is not None and module.__doc__:
-        return _doc(kind, module.__doc__)
-    if kind in CHECK_KINDS:
-        return _doc(kind, CHECK_KINDS[kind])
-    return _doc(kind, f"{kind} — findings of the {kind} check.")
+        doc = rule_module(kind).__doc__ or ""
+    text = doc.strip()
+    return KindDoc(text.splitlines()[0], text)

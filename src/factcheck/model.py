@@ -1,7 +1,8 @@
 """The loaded fact base: documents, facts, rules and acknowledgements, each with its location.
 
 Built from schema-valid data only.  Building reports what the schema cannot see (duplicate
-ids, unknown units, impossible dates, rules naming facts that do not exist) as findings.
+ids, unknown units, impossible dates, rules naming facts that do not exist, severities and
+acknowledgements naming kinds or rules that do not exist) as findings.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from itertools import chain
 from typing import Any
 
 from factcheck.dates import ALWAYS, DateInterval, parse_date
-from factcheck.findings import Finding, Location, Severity
+from factcheck.findings import Finding, Location, Severity, did_you_mean
 from factcheck.intervals import DEFAULT_TOLERANCES, Interval, Magnitude, magnitude, parse_percent, precision_interval
+from factcheck.kinds import registry
 from factcheck.located import LocatedDict, LocatedList
 from factcheck.rules import kind_spec  # the registry only: each kind's module is imported when first asked
 from factcheck.units import Unit, parse_unit
@@ -117,7 +119,6 @@ class FactFile:
 class FactBase:
     """The loaded fact base: every file's documents, facts, rules and settings, merged."""
 
-    files: list[str] = field(default_factory=list)
     documents: list[Document] = field(default_factory=list)
     facts: dict[str, Fact] = field(default_factory=dict)
     rules: list[Rule] = field(default_factory=list)
@@ -206,7 +207,6 @@ class Builder:
 
     def add_file(self, path: str, data: LocatedDict) -> None:
         """Take in one schema-valid fact file."""
-        self.base.files.append(path)
         settings = data.get("settings") or {}
         tolerances: LocatedDict = settings.get("tolerances") or LocatedDict()
         for qualifier, text in tolerances.items():
@@ -215,7 +215,11 @@ class Builder:
                 self._tolerances[qualifier] = parse_percent(text)
         severities: LocatedDict = settings.get("severity") or LocatedDict()
         for kind, level in severities.items():
-            if self._declare_base_wide("settings", f"severity of {kind}", level, _loc(path, severities.marks[kind])):
+            if kind not in registry():
+                self._error("unknown-kind", f"unknown finding kind {kind!r} in settings.severity"
+                            f"{did_you_mean(kind, registry())}", _loc(path, severities.key_marks[kind]))
+            elif self._declare_base_wide("settings", f"severity of {kind}", level,
+                                         _loc(path, severities.marks[kind])):
                 self.base.kind_severity[kind] = level
         units = self._declared_units  # complete before any fact is built (in `finish`)
         declared: LocatedDict = data.get("units") or LocatedDict()
@@ -363,12 +367,21 @@ class Builder:
                             f"lists {len(listed or ())} facts", rule.at("facts"))
                 return
 
+    def _check_acknowledged(self) -> None:
+        """Each acknowledgement names a rule entry (dropped or not) or a kind of finding."""
+        for ack in self.base.acknowledged:
+            if ack.rule not in self._first_rule and ack.rule not in registry():
+                hint = did_you_mean(ack.rule, [*self._first_rule, *registry()])
+                self._error("unknown-acknowledgement",
+                            f"unknown rule id or finding kind {ack.rule!r} in acknowledged{hint}", ack.location)
+
     def finish(self) -> tuple[FactBase, list[Finding]]:
         """Resolve facts and check every rule's references; rules with dangling ones are dropped."""
         pending, self._pending_facts = self._pending_facts[::-1], []
         while pending:  # popped, so that each fact's loaded mapping can go once it is built (peak memory)
             self._fact(*pending.pop())
         self._check_pairs()
+        self._check_acknowledged()
         kept: list[Rule] = []
         for rule in self.base.rules:
             missing = [(ref, where) for ref, where in _references(rule) if ref not in self.base.facts]

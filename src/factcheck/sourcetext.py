@@ -108,7 +108,6 @@ class SourceText:
 
     original: str
     text: str = field(init=False)  # normalised; U+00AD marks a hyphen that may be real or a wrap
-    footer_lines: tuple[int, ...] = field(init=False)
     headings: tuple[Heading, ...] = field(init=False)
     _line_starts: list[int] = field(init=False)
     #: `text` with every ambiguous hyphen dropped: what a reader reads, and what numbers are read from
@@ -130,7 +129,6 @@ class SourceText:
         titles = [_tidy(line) for line in folded]  # each line as `normalise` gives it
         self._line_starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
         footers = _footer_lines(lines, titles)
-        self.footer_lines = tuple(index + 1 for index in sorted(footers))
         self.footers = tuple(titles[index] for index in sorted(footers))
         self.headings = _headings(lines, titles, footers)
         text = _Text()

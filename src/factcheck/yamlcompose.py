@@ -244,7 +244,7 @@ class _Builder:
                 return None
             return number
         if tag == _FLOAT:  # .inf and .nan: JSON has no such numbers, and no document states one
-            self._report("value", f"number {text} is not allowed: only finite numbers", node)
+            self._report("non-finite", f"number {text} is not allowed: only finite numbers", node)
             return None
         if tag == _BOOL and text in {"true", "True", "TRUE"}:
             return True

@@ -1,11 +1,10 @@
 """SARIF 2.1.0 output for code scanning (GitHub's upload-sarif and other SARIF viewers).
 
-Every documented kind is a reporting descriptor in ``tool.driver.rules``: a rule kind's module
-docstring is its documentation, the other checks are described in `factcheck.kinds`.  A result's
-``ruleId`` is its kind; the id of the fact base's rule entry, and the facts involved, are in its
-``properties``.  Paths are relative URIs (as the findings show them: relative to the working
-directory), columns count code points, acknowledged findings carry an external suppression with
-the curator's reason.
+Every kind of the registry (`factcheck.kinds`) is a reporting descriptor in ``tool.driver.rules``,
+with its documentation and default severity.  A result's ``ruleId`` is its kind; the id of the fact
+base's rule entry, and the facts involved, are in its ``properties``.  Paths are relative URIs (as
+the findings show them: relative to the working directory), columns count code points,
+acknowledged findings carry an external suppression with the curator's reason.
 """
 
 from __future__ import annotations
@@ -18,7 +17,7 @@ from urllib.parse import quote
 from factcheck import __version__
 from factcheck.findings import Finding, Location
 from factcheck.formatters import RenderOptions
-from factcheck.kinds import documentation, known_kinds
+from factcheck.kinds import documentation, known_kinds, registry
 from factcheck.report import Report
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -45,7 +44,7 @@ def descriptor(kind: str) -> dict[str, Any]:
         "shortDescription": {"text": doc.summary},
         "fullDescription": {"text": doc.text},
         "help": {"text": doc.text},
-        "defaultConfiguration": {"level": "error"},
+        "defaultConfiguration": {"level": registry()[kind].severity.value},
     }
 
 
@@ -74,7 +73,6 @@ def result(finding: Finding, index: int) -> dict[str, Any]:
 
 def sarif_dict(report: Report) -> dict[str, Any]:
     kinds = known_kinds()
-    kinds.extend(sorted({f.kind for f in report.findings} - set(kinds)))  # kinds added without docs
     index = {kind: number for number, kind in enumerate(kinds)}
     return {
         "$schema": SCHEMA_URI,

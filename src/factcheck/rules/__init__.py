@@ -97,8 +97,3 @@ def check_file(file: FactFile) -> list[Finding]:
     for kind in kinds_in(Scope.PER_FILE):
         findings.extend(cast(FileCheck, kind_spec(kind).check)(file))
     return findings
-
-
-def summary(module: ModuleType) -> str:
-    """The first line of a rule kind's documentation."""
-    return (module.__doc__ or "").strip().splitlines()[0]
