@@ -15,7 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import REPO
-from factcheck import rules, schema, schemagen
+from factcheck import kinds, rules, schema, schemagen
 from factcheck.cli import main
 from factcheck.formatters.sarif import sarif_dict
 from rulehelpers import check
@@ -78,7 +78,7 @@ def toy_kind(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     monkeypatch.setattr(rules, "RULE_KINDS", (*rules.RULE_KINDS, "positive"))
     monkeypatch.setattr(schema, "schema_text", lambda: schemagen.schema_text(REPO))
     monkeypatch.setenv("FACTCHECK_CACHE_DIR", "off")
-    caches = (rules.kind_spec, schema.load_schema, schema.validator, schema.fast_validator)
+    caches = (rules.kind_spec, kinds.registry, schema.load_schema, schema.validator, schema.fast_validator)
     for cached in caches:
         cached.cache_clear()
     yield "positive"
