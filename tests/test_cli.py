@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -380,7 +381,7 @@ def test_console_exits_with_runs_code_after_flushing(args: tuple[str, ...], code
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(sys, "argv", ["factcheck", *args])
-    monkeypatch.setattr(cli.os, "_exit", hard_exit)
+    monkeypatch.setattr(os, "_exit", hard_exit)
     with pytest.raises(_Exited):
         cli.console()
     captured = capsys.readouterr()

@@ -81,7 +81,7 @@ def test_restating_values_in_another_scale_never_changes_a_verdict(
     facts = [money(f"v{i}", v, precision=TENTH) for i, v in enumerate(values)]
     facts[0]["qualifier"] = qualifier
     facts.append({"id": "share", "value": Decimal(50), "unit": "percent", "qualifier": "circa"})
-    bound = {"id": "bound", "kind": "bound", "fact": "v1", "min": min(low, high), "max": max(low, high)}
+    bound: dict[str, Any] = {"id": "bound", "kind": "bound", "fact": "v1", "min": min(low, high), "max": max(low, high)}
     rules: list[dict[str, Any]] = [
         inclusion("v0", ["v1", "v2"]),
         {"id": "sum", "kind": "sum", "total": "v0", "parts": [f"v{i}" for i in range(1, len(values))]},
@@ -164,7 +164,7 @@ def test_duration_end_is_start_plus_length_in_calendar_arithmetic(start: date, l
     steps = {"days": lambda: start + timedelta(days=length), "weeks": lambda: start + timedelta(weeks=length),
              "months": lambda: add_months(start, length), "years": lambda: add_months(start, 12 * length)}
     end = steps[unit]() + timedelta(days=offset)
-    facts = [{"id": "s", "value": start.isoformat(), "unit": "date"}, {"id": "l", "value": length, "unit": unit},
+    facts: list[dict[str, Any]] = [{"id": "s", "value": start.isoformat(), "unit": "date"}, {"id": "l", "value": length, "unit": unit},
              {"id": "e", "value": end.isoformat(), "unit": "date"}]
     outcome = check(facts, [{"id": "d", "kind": "duration", "start": "s", "length": "l", "end": "e"}])
     assert outcome.verdicts == (set() if offset == 0 else {("duration", "error", "d", None)})
@@ -303,7 +303,7 @@ FIELDS = {
     "weekday": {"fact": 1}, "relative": {"fact": 1}, "ratio": {"part": 1, "whole": 1, "share": 1},
     "count": {"fact": 1}, "agreement": {"facts": 2},
 }
-EXTRA = {"bound": {"min": 0, "max": 100}, "change": {"direction": "increase"}, "order": {"relation": "before"},
+EXTRA: dict[str, dict[str, Any]] = {"bound": {"min": 0, "max": 100}, "change": {"direction": "increase"}, "order": {"relation": "before"},
          "weekday": {"weekday": "vrijdag"}, "relative": {"tense": "past"}, "count": {"items": ["a", "b"]}}
 
 
