@@ -20,7 +20,7 @@ from factcheck.engine import Report, verify
 from factcheck.formatters.text import finding_line
 
 DOCUMENT = {"id": "example", "title": "Example", "date": "2015-11-02", "language": "nl", "source": "source.txt"}
-PROVENANCE_OFF = {"quote": "off", "value": "off", "section": "off", "coverage": "off"}
+PROVENANCE_OFF = {"quote": "off", "value": "off", "section": "off"}
 _FIRST_KEYS = ("id", "quantity", "value", "unit")
 _LAST_KEYS = ("section", "quote")
 
