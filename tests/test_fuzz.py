@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from factcheck.schema import load_schema
@@ -144,9 +144,10 @@ OVERRIDES: dict[str, st.SearchStrategy[Any]] = {
     "#/$defs/document/properties/source": st.sampled_from(["sources/letter.txt"] * 8 + [
         "sources/missing.txt", "../../../../../../../../etc/passwd"]),
     "#/$defs/fact/properties/precision": st.sampled_from([Decimal("0.1"), 1, 1000]),
-    "#/$defs/fact/properties/valid": st.fixed_dictionaries({}, optional={"from": real_days, "until": real_days})
-    .filter(bool).map(lambda valid: valid if valid.get("from", "") <= valid.get("until", "9") else {}) | dates.map(
-        lambda day: {"from": day}),
+    "#/$defs/fact/properties/valid": st.one_of(
+        real_days.map(lambda day: {"from": day}), real_days.map(lambda day: {"until": day}),
+        st.builds(lambda a, b: {"from": min(a, b), "until": max(a, b)}, real_days, real_days),
+        dates.map(lambda day: {"from": day})),
     "#/properties/units": st.just({"missiles": "weapons"}) | st.just({}),
     "#/$defs/acknowledgement/properties/rule": st.sampled_from(["r1", "sum", "agreement"]),
 }
@@ -288,9 +289,11 @@ def test_the_strategy_reaches_the_rules() -> None:
     def sample(base: dict[str, Any]) -> None:
         loaded = load_text(dump(base).decode("utf-8"), "facts.yaml")
         reached.append(not loaded.findings and not validate(loaded.data, "facts.yaml"))
+        event("passes the schema" if reached[-1] else "fails the schema")
 
     sample()
-    assert sum(reached) >= 20, sum(reached)
+    # by construction nearly every base is valid; only an impossible document date is not
+    assert sum(reached) >= 0.9 * len(reached), (sum(reached), len(reached))
 
 
 @fuzz_settings(500)
