@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
+from factbase import check
 from factcheck.loader import load_text
 from factcheck.rules import rule_module
-from rulehelpers import check
 
 #: the kinds whose docstrings carry runnable examples (facts and rules in YAML, output lines after)
 DOCUMENTED = ("sum", "agreement", "inclusion", "bound", "change", "order", "duration", "weekday", "relative",

@@ -11,9 +11,9 @@ from typing import Any
 from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
+from factbase import check
 from factcheck.dates import add_months
 from factcheck.rules.weekday import DUTCH, ENGLISH
-from rulehelpers import check
 
 TENTH = Decimal("0.1")
 PROPERTY = settings(max_examples=40, deadline=None)

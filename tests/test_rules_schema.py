@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
+from factbase import check
 from factcheck.rules import RULE_KINDS
 from factcheck.schema import load_schema
-from rulehelpers import check
 
 EXPLICIT = ("sum", "agreement", "inclusion", "bound", "change", "order", "duration", "weekday", "relative", "ratio", "count")
 

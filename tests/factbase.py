@@ -1,23 +1,31 @@
-"""Build fact bases for rule tests: python dicts -> YAML text -> `engine.verify` on a temporary file.
+"""The one way tests write a fact base: Python data -> the YAML text of one fact file -> a folder.
 
 Facts need only what a test is about: ``quantity`` defaults to the id (so no two facts are
 compared automatically unless a test says so), ``section`` to "Example" and ``quote`` to a
-sentence of its own.  The source text is made of the quotes, and the provenance kinds are
-switched off under ``settings: severity:``, so a test sees only what the rules find.
+sentence of its own.  The provenance kinds are switched off under ``settings: severity:`` (the
+placeholder quotes state nothing), so a test sees only what the other checks find.
+
+The layout is fixed, so lines are easy to predict: the document block, then ``settings:`` (lines 7
+and 8), then ``facts:`` on line 9, each fact in block style with one key a line, its first key on
+line 10; then ``rules:`` and ``acknowledged:`` in the same style.
 """
 
 from __future__ import annotations
 
 import json
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from factcheck.engine import Report, verify
+from factcheck.findings import Finding
 from factcheck.formatters.text import finding_line
+from factcheck.loader import load_text
+from factcheck.model import Builder, FactBase
+from factcheck.schema import validate
 
 DOCUMENT = {"id": "example", "title": "Example", "date": "2015-11-02", "language": "nl", "source": "source.txt"}
 PROVENANCE_OFF = {"quote": "off", "value": "off", "section": "off"}
@@ -42,6 +50,15 @@ def scalar(value: Any) -> str:
     raise TypeError(f"cannot write {value!r}")
 
 
+def fact(fact_id: str, value: Any = 1, unit: str = "persons", **fields: Any) -> dict[str, Any]:
+    """A fact with its id, value and unit, and whatever else a test names (`complete` fills in the rest)."""
+    return {"id": fact_id, "value": value, "unit": unit, **fields}
+
+
+def rule(rule_id: str, kind: str, **fields: Any) -> dict[str, Any]:
+    return {"id": rule_id, "kind": kind, **fields}
+
+
 def complete(fact: Mapping[str, Any]) -> dict[str, Any]:
     """A fact with the required keys it does not care about filled in, in the usual key order."""
     full = {"quantity": fact["id"], "section": "Example", "quote": f"The statement of {fact['id']}.", **fact}
@@ -61,17 +78,49 @@ def _block(name: str, items: Sequence[Mapping[str, Any]]) -> list[str]:
     return lines
 
 
-def fact_base_yaml(facts: Sequence[Mapping[str, Any]], rules: Sequence[Mapping[str, Any]] = (),
-                   acknowledged: Sequence[Mapping[str, Any]] = (),
-                   document: Mapping[str, Any] | None = None) -> str:
-    """The text of a one-file fact base."""
+def fact_base_yaml(facts: Sequence[Mapping[str, Any]] = (), rules: Sequence[Mapping[str, Any]] = (),
+                   acknowledged: Sequence[Mapping[str, Any]] = (), document: Mapping[str, Any] | None = None,
+                   units: Mapping[str, str] | None = None) -> str:
+    """The text of a one-file fact base (declared `units` stand between the settings and the facts)."""
     lines = ["document:"]
     lines += [f"  {key}: {scalar(value)}" for key, value in {**DOCUMENT, **(document or {})}.items()]
     lines += ["settings:", f"  severity: {scalar(PROVENANCE_OFF)}"]
+    lines += ["units:", *(f"  {name}: {dimension}" for name, dimension in units.items())] if units else []
     lines += _block("facts", [complete(fact) for fact in facts])
     lines += _block("rules", rules)
     lines += _block("acknowledged", acknowledged)
     return "\n".join(lines) + "\n"
+
+
+def write_base(folder: Path, text: str | bytes, *, name: str = "facts.yaml", source: str = "") -> Path:
+    """Write a fact file (`text`, from `fact_base_yaml` unless a test needs it malformed) and the
+    document's source.txt into folder; return the fact file's path."""
+    (folder / DOCUMENT["source"]).write_text(source, encoding="utf-8")
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    return path
+
+
+def build(text: str, path: str = "facts.yaml") -> tuple[FactBase | None, list[Finding]]:
+    """Load, validate and build a fact base from text, without touching the disk or the sources."""
+    loaded = load_text(text, path)
+    if loaded.findings:
+        return None, loaded.findings
+    problems = validate(loaded.data, path)
+    if problems:
+        return None, problems
+    builder = Builder()
+    builder.add_file(path, loaded.data)
+    return builder.finish()
+
+
+def lines(findings: Iterable[Finding]) -> list[str]:
+    """Findings as the text formatter shows them: `path:line:col: severity kind: message`."""
+    return [finding_line(finding) for finding in findings]
 
 
 @dataclass(frozen=True)
@@ -82,7 +131,7 @@ class Outcome:
     @property
     def lines(self) -> list[str]:
         """One text line per finding, exactly as `factcheck verify` prints them."""
-        return [finding_line(finding) for finding in self.report.findings]
+        return lines(self.report.findings)
 
     @property
     def verdicts(self) -> set[tuple[str, str, str | None, str | None]]:
@@ -99,12 +148,11 @@ class Outcome:
 
 def check(facts: Sequence[Mapping[str, Any]], rules: Sequence[Mapping[str, Any]] = (),
           acknowledged: Sequence[Mapping[str, Any]] = (), document: Mapping[str, Any] | None = None) -> Outcome:
-    """Verify a fact base written to facts.yaml in a fresh temporary directory."""
-    text = fact_base_yaml(facts, rules, acknowledged, document)
-    source = "\n".join(complete(fact)["quote"] for fact in facts) + "\n"
+    """Verify a fact base written to facts.yaml, with the facts' quotes as its source, in a fresh
+    temporary directory (not tmp_path: property tests call it many times in one test)."""
+    source = "".join(complete(fact)["quote"] + "\n" for fact in facts)
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder)
-        (root / "facts.yaml").write_text(text, encoding="utf-8")
-        (root / (document or {}).get("source", DOCUMENT["source"])).write_text(source, encoding="utf-8")
-        report = verify([root / "facts.yaml"], cwd=root, root=root)
+        path = write_base(root, fact_base_yaml(facts, rules, acknowledged, document), source=source)
+        report = verify([path], cwd=root, root=root)
     return Outcome(report, report.exit_code())
