@@ -3,7 +3,8 @@
 Facts need only what a test is about: ``quantity`` defaults to the id (so no two facts are
 compared automatically unless a test says so), ``section`` to "Example" and ``quote`` to a
 sentence of its own.  The provenance kinds are switched off under ``settings: severity:`` (the
-placeholder quotes state nothing), so a test sees only what the other checks find.
+placeholder quotes state nothing), so a test sees only what the other checks find, unless it
+passes settings of its own.
 
 The layout is fixed, so lines are easy to predict: the document block, then ``settings:`` (lines 7
 and 8), then ``facts:`` on line 9, each fact in block style with one key a line, its first key on
@@ -28,7 +29,8 @@ from factcheck.model import Builder, FactBase
 from factcheck.schema import validate
 
 DOCUMENT = {"id": "example", "title": "Example", "date": "2015-11-02", "language": "nl", "source": "source.txt"}
-PROVENANCE_OFF = {"quote": "off", "value": "off", "section": "off"}
+#: placeholder quotes state nothing, so the provenance kinds are off unless a test needs them
+SETTINGS: Mapping[str, Any] = {"severity": {"quote": "off", "value": "off", "section": "off"}}
 _FIRST_KEYS = ("id", "quantity", "value", "unit")
 _LAST_KEYS = ("section", "quote")
 
@@ -80,11 +82,13 @@ def _block(name: str, items: Sequence[Mapping[str, Any]]) -> list[str]:
 
 def fact_base_yaml(facts: Sequence[Mapping[str, Any]] = (), rules: Sequence[Mapping[str, Any]] = (),
                    acknowledged: Sequence[Mapping[str, Any]] = (), document: Mapping[str, Any] | None = None,
-                   units: Mapping[str, str] | None = None) -> str:
-    """The text of a one-file fact base (declared `units` stand between the settings and the facts)."""
+                   units: Mapping[str, str] | None = None,
+                   settings: Mapping[str, Any] = SETTINGS) -> str:
+    """The text of a one-file fact base; declared `units` stand between the settings and the facts.
+    Tests of the provenance kinds or of severities pass their own `settings` (none: `{}`)."""
     lines = ["document:"]
     lines += [f"  {key}: {scalar(value)}" for key, value in {**DOCUMENT, **(document or {})}.items()]
-    lines += ["settings:", f"  severity: {scalar(PROVENANCE_OFF)}"]
+    lines += ["settings:", *(f"  {key}: {scalar(value)}" for key, value in settings.items())] if settings else []
     lines += ["units:", *(f"  {name}: {dimension}" for name, dimension in units.items())] if units else []
     lines += _block("facts", [complete(fact) for fact in facts])
     lines += _block("rules", rules)

@@ -4,35 +4,30 @@ and ``--strict``, which alone makes warnings fail the run."""
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from factbase import fact, fact_base_yaml, rule, write_base
 from factcheck.cli import main
 
 SOURCE = "Het budget is 122 miljoen euro: 75,5 miljoen euro en 44,5 miljoen euro. Een tabel noemt 125 miljoen euro.\n"
-FACTS = """\
-document: {{id: d, title: T, date: "2015-11-02", language: nl, source: source.txt}}
-{settings}
-facts:
-  - {{id: budget, quantity: budget, value: 122, unit: EUR million, section: S,
-      quote: "Het budget is 122 miljoen euro"}}
-  - {{id: table, quantity: budget, value: 125, unit: EUR million, section: S,
-      quote: "Een tabel noemt 125 miljoen euro"}}
-  - {{id: air, quantity: air, value: 75.5, unit: EUR million, section: S, quote: "75,5 miljoen euro"}}
-  - {{id: training, quantity: training, value: 44.5, unit: EUR million, section: S, quote: "44,5 miljoen euro"}}
-rules:
-  - {{id: split, kind: sum, total: budget, parts: [air, training]{rule_severity}}}
-"""
+FACTS = [fact("budget", 122, "EUR million", section="S", quote="Het budget is 122 miljoen euro"),
+         fact("table", 125, "EUR million", quantity="budget", section="S", quote="Een tabel noemt 125 miljoen euro"),
+         fact("air", Decimal("75.5"), "EUR million", section="S", quote="75,5 miljoen euro"),
+         fact("training", Decimal("44.5"), "EUR million", section="S", quote="44,5 miljoen euro")]
 
 
-def outcome(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settings: str = "", rule_severity: str = "",
-            strict: bool = False) -> tuple[int, list[tuple[str, str]]]:
+def outcome(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, severity: Mapping[str, str] | None = None,
+            rule_severity: str = "", strict: bool = False) -> tuple[int, list[tuple[str, str]]]:
     """Exit code and (kind, severity) of each finding for the base with the given severity settings."""
-    (tmp_path / "source.txt").write_text(SOURCE, encoding="utf-8")
-    rule = f", severity: {rule_severity}" if rule_severity else ""
-    (tmp_path / "facts.yaml").write_text(FACTS.format(settings=settings, rule_severity=rule), encoding="utf-8")
+    split = rule("split", "sum", total="budget", parts=["air", "training"],
+                 **({"severity": rule_severity} if rule_severity else {}))
+    settings = {"severity": severity} if severity else {}
+    write_base(tmp_path, fact_base_yaml(FACTS, [split], settings=settings), source=SOURCE)
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["verify", "--format", "json", *(["--strict"] if strict else [])],
                                 env={"GITHUB_ACTIONS": None})
@@ -45,23 +40,22 @@ def test_defaults_are_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
 
 
 def test_rule_severity_warning_passes_unless_strict(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    settings = "settings: {severity: {agreement: 'off'}}"
-    assert outcome(tmp_path, monkeypatch, settings, "warning") == (0, [("sum", "warning")])
-    assert outcome(tmp_path, monkeypatch, settings, "warning", strict=True) == (1, [("sum", "warning")])
+    severity = {"agreement": "off"}
+    assert outcome(tmp_path, monkeypatch, severity, "warning") == (0, [("sum", "warning")])
+    assert outcome(tmp_path, monkeypatch, severity, "warning", strict=True) == (1, [("sum", "warning")])
 
 
 def test_rule_severity_off_drops_its_findings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert outcome(tmp_path, monkeypatch, rule_severity="'off'") == (1, [("agreement", "error")])
+    assert outcome(tmp_path, monkeypatch, rule_severity="off") == (1, [("agreement", "error")])
 
 
 def test_kind_severity_applies_to_automatic_checks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    settings = "settings: {severity: {agreement: warning}}"
-    assert outcome(tmp_path, monkeypatch, settings) == (1, [("agreement", "warning"), ("sum", "error")])
+    assert outcome(tmp_path, monkeypatch, {"agreement": "warning"}) == (1, [("agreement", "warning"), ("sum", "error")])
 
 
 def test_rule_severity_beats_kind_severity(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    settings = "settings: {severity: {sum: 'off', agreement: 'off'}}"
-    assert outcome(tmp_path, monkeypatch, settings) == (0, [])
-    assert outcome(tmp_path, monkeypatch, settings, "error") == (1, [("sum", "error")])
-    assert outcome(tmp_path, monkeypatch, "settings: {severity: {sum: error, agreement: 'off'}}", "warning") == (
+    severity = {"sum": "off", "agreement": "off"}
+    assert outcome(tmp_path, monkeypatch, severity) == (0, [])
+    assert outcome(tmp_path, monkeypatch, severity, "error") == (1, [("sum", "error")])
+    assert outcome(tmp_path, monkeypatch, {"sum": "error", "agreement": "off"}, "warning") == (
         0, [("sum", "warning")])
