@@ -96,10 +96,11 @@ def fact_base_yaml(facts: Sequence[Mapping[str, Any]] = (), rules: Sequence[Mapp
     return "\n".join(lines) + "\n"
 
 
-def write_base(folder: Path, text: str | bytes, *, name: str = "facts.yaml", source: str = "") -> Path:
+def write_base(folder: Path, text: str | bytes, *, name: str = "facts.yaml", source: str = "",
+               source_name: str = DOCUMENT["source"]) -> Path:
     """Write a fact file (`text`, from `fact_base_yaml` unless a test needs it malformed) and the
-    document's source.txt into folder; return the fact file's path."""
-    (folder / DOCUMENT["source"]).write_text(source, encoding="utf-8")
+    document's source into folder; return the fact file's path."""
+    (folder / source_name).write_text(source, encoding="utf-8")
     path = folder / name
     path.parent.mkdir(parents=True, exist_ok=True)
     if isinstance(text, bytes):
