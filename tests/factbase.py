@@ -70,22 +70,23 @@ def complete(fact: Mapping[str, Any]) -> dict[str, Any]:
     return {key: full[key] for key in ordered}
 
 
-def _block(name: str, items: Sequence[Mapping[str, Any]]) -> list[str]:
+def _block(name: str, items: Sequence[Mapping[str, Any]], indent: str = "") -> list[str]:
     if not items:
         return []
-    lines = [f"{name}:"]
+    lines = [f"{indent}{name}:"]
     for item in items:
         for index, (key, value) in enumerate(item.items()):
-            lines.append(f"{'  - ' if index == 0 else '    '}{key}: {scalar(value)}")
+            lines.append(f"{indent}{'  - ' if index == 0 else '    '}{key}: {scalar(value)}")
     return lines
 
 
 def fact_base_yaml(facts: Sequence[Mapping[str, Any]] = (), rules: Sequence[Mapping[str, Any]] = (),
                    acknowledged: Sequence[Mapping[str, Any]] = (), document: Mapping[str, Any] | None = None,
-                   units: Mapping[str, str] | None = None,
-                   settings: Mapping[str, Any] = SETTINGS) -> str:
-    """The text of a one-file fact base; declared `units` stand between the settings and the facts.
-    Tests of the provenance kinds or of severities pass their own `settings` (none: `{}`)."""
+                   units: Mapping[str, str] | None = None, settings: Mapping[str, Any] = SETTINGS,
+                   excluded: Sequence[Mapping[str, str]] = ()) -> str:
+    """The text of a one-file fact base; declared `units` stand between the settings and the facts,
+    `excluded` (coverage exclusions) at the end.  Tests of the provenance kinds or of severities pass
+    their own `settings` (none: `{}`)."""
     lines = ["document:"]
     lines += [f"  {key}: {scalar(value)}" for key, value in {**DOCUMENT, **(document or {})}.items()]
     lines += ["settings:", *(f"  {key}: {scalar(value)}" for key, value in settings.items())] if settings else []
@@ -93,6 +94,7 @@ def fact_base_yaml(facts: Sequence[Mapping[str, Any]] = (), rules: Sequence[Mapp
     lines += _block("facts", [complete(fact) for fact in facts])
     lines += _block("rules", rules)
     lines += _block("acknowledged", acknowledged)
+    lines += ["coverage:", *_block("exclude", excluded, indent="  ")] if excluded else []
     return "\n".join(lines) + "\n"
 
 
