@@ -90,7 +90,7 @@ def fact_base_yaml(facts: Sequence[Mapping[str, Any]] = (), rules: Sequence[Mapp
     lines = ["document:"]
     lines += [f"  {key}: {scalar(value)}" for key, value in {**DOCUMENT, **(document or {})}.items()]
     lines += ["settings:", *(f"  {key}: {scalar(value)}" for key, value in settings.items())] if settings else []
-    lines += ["units:", *(f"  {name}: {dimension}" for name, dimension in units.items())] if units else []
+    lines += ["units:", *(f"  {name}: {scalar(dimension)}" for name, dimension in units.items())] if units else []
     lines += _block("facts", [complete(fact) for fact in facts])
     lines += _block("rules", rules)
     lines += _block("acknowledged", acknowledged)
@@ -98,17 +98,14 @@ def fact_base_yaml(facts: Sequence[Mapping[str, Any]] = (), rules: Sequence[Mapp
     return "\n".join(lines) + "\n"
 
 
-def write_base(folder: Path, text: str | bytes, *, name: str = "facts.yaml", source: str = "",
+def write_base(folder: Path, text: str, *, name: str = "facts.yaml", source: str = "",
                source_name: str = DOCUMENT["source"]) -> Path:
     """Write a fact file (`text`, from `fact_base_yaml` unless a test needs it malformed) and the
     document's source into folder; return the fact file's path."""
     (folder / source_name).write_text(source, encoding="utf-8")
     path = folder / name
     path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(text, bytes):
-        path.write_bytes(text)
-    else:
-        path.write_text(text, encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
     return path
 
 
