@@ -298,7 +298,7 @@ def test_the_strategy_reaches_the_rules() -> None:
         event("passes the schema" if reached[-1] else "fails the schema")
 
     sample()
-    # by construction nearly every base is valid; only an impossible document date is not
+    # nearly every base is valid by construction (the rare exception: an impossible document date)
     assert sum(reached) >= 0.9 * len(reached), (sum(reached), len(reached))
 
 
