@@ -259,10 +259,11 @@ def main() -> None:
     report = render(results, hook, args)
     args.out.write_text(report, encoding="utf-8")
     print(report)
+    runs = {str(size): cmds for size, cmds in results.items()} | {"hook": hook}
     (args.out.with_suffix(".json")).write_text(json.dumps({
-        str(size): {key: {"times": c.times, "peak_kib": c.peaks, "tree_peak_kib": c.tree_peaks}
-                    for key, c in cmds.items()}
-        for size, cmds in {**results, "hook": hook}.items()}, indent=1), encoding="utf-8")
+        name: {key: {"times": c.times, "peak_kib": c.peaks, "tree_peak_kib": c.tree_peaks}
+               for key, c in cmds.items()}
+        for name, cmds in runs.items()}, indent=1), encoding="utf-8")
 
 
 TABLE_HEAD = ["| facts | command | wall time: median (min-max, runs) | peak memory "

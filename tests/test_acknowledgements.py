@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rulehelpers import check
+from factbase import check
 
 REASON = "Accepted on purpose for this test."
 DAYS = [{"id": "a", "value": "2015-10-28", "unit": "date"}, {"id": "b", "value": "2015-10-29", "unit": "date"}]

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import base_text, build, fact, lines, rule
+from factbase import build, fact, fact_base_yaml, lines, rule
 from factcheck.findings import Finding
 from factcheck.model import FactBase
 from factcheck.rules import agreement
@@ -21,8 +22,8 @@ def built(text: str) -> FactBase:
     return base
 
 
-def agreement_lines(*facts: str, rules: tuple[str, ...] = ()) -> list[str]:
-    return lines(agreement.check(built(base_text(facts, rules))))
+def agreement_lines(*facts: dict[str, Any], rules: tuple[dict[str, Any], ...] = ()) -> list[str]:
+    return lines(agreement.check(built(fact_base_yaml(facts, rules))))
 
 
 # --- examples -------------------------------------------------------------------------------
@@ -36,22 +37,22 @@ def test_a_history_is_not_a_conflict() -> None:
 def test_different_values_at_the_same_time_conflict_at_the_later_fact() -> None:
     assert agreement_lines(fact("before", 6, "aircraft", quantity="f16", valid={"until": "2015-10-03"}),
                            fact("after", 4, "aircraft", quantity="f16", valid={"from": "2015-10-03"})) == [
-        "facts.yaml:9:6: error agreement: quantity f16: after states 4 aircraft (section 'Financiën'), "
-        "before states 6 aircraft (section 'Financiën'), both valid at the same time"]
+        "facts.yaml:17:5: error agreement: quantity f16: after states 4 aircraft (section 'Example'), "
+        "before states 6 aircraft (section 'Example'), both valid at the same time"]
 
 
 def test_facts_without_validity_hold_at_all_times() -> None:
     assert agreement_lines(fact("a", 6, "aircraft", quantity="f16"),
                            fact("b", 4, "aircraft", quantity="f16", valid={"from": "2030"})) == [
-        "facts.yaml:9:6: error agreement: quantity f16: b states 4 aircraft (section 'Financiën'), "
-        "a states 6 aircraft (section 'Financiën'), both valid at the same time"]
+        "facts.yaml:16:5: error agreement: quantity f16: b states 4 aircraft (section 'Example'), "
+        "a states 6 aircraft (section 'Example'), both valid at the same time"]
 
 
 def test_agreement_only_within_a_vague_tolerance_is_a_warning() -> None:
     assert agreement_lines(fact("a", 220, "persons", quantity="q", qualifier="circa"),
                            fact("b", 230, "persons", quantity="q")) == [
-        "facts.yaml:9:6: warning agreement: quantity q: b states 230 persons (section 'Financiën'), "
-        "a states circa 220 persons (section 'Financiën'), both valid at the same time "
+        "facts.yaml:17:5: warning agreement: quantity q: b states 230 persons (section 'Example'), "
+        "a states circa 220 persons (section 'Example'), both valid at the same time "
         "(they agree only within the vague tolerance)"]
 
 
@@ -62,10 +63,10 @@ def test_precision_makes_values_agree() -> None:
 
 def test_every_pair_is_reported_and_each_finding_lists_every_mention() -> None:
     facts = [fact(name, value, quantity="q") for name, value in (("a", 1), ("b", 2), ("c", 3))]
-    findings = list(agreement.check(built(base_text(facts))))
+    findings = list(agreement.check(built(fact_base_yaml(facts))))
     assert [(str(f.location), f.facts) for f in findings] == [
-        ("facts.yaml:9:6", ("a", "b")), ("facts.yaml:10:6", ("a", "c")), ("facts.yaml:10:6", ("b", "c"))]
-    assert [str(r.location) for r in findings[0].related] == ["facts.yaml:8:6", "facts.yaml:9:6", "facts.yaml:10:6"]
+        ("facts.yaml:16:5", ("a", "b")), ("facts.yaml:22:5", ("a", "c")), ("facts.yaml:22:5", ("b", "c"))]
+    assert [str(r.location) for r in findings[0].related] == ["facts.yaml:10:5", "facts.yaml:16:5", "facts.yaml:22:5"]
 
 
 def test_dates_agree_when_their_days_overlap() -> None:
@@ -73,23 +74,23 @@ def test_dates_agree_when_their_days_overlap() -> None:
                            fact("b", "2016-10-02", "date", quantity="end")) == []
     assert agreement_lines(fact("a", "2016-10", "date", quantity="end"),
                            fact("b", "2016-11-01", "date", quantity="end")) == [
-        "facts.yaml:9:6: error agreement: quantity end: b states 2016-11-01 (section 'Financiën'), "
-        "a states 2016-10 (section 'Financiën'), both valid at the same time"]
+        "facts.yaml:16:5: error agreement: quantity end: b states 2016-11-01 (section 'Example'), "
+        "a states 2016-10 (section 'Example'), both valid at the same time"]
 
 
 def test_units_of_different_dimensions_cannot_be_compared() -> None:
     assert agreement_lines(fact("a", 4, "aircraft", quantity="q"), fact("b", 4, "persons", quantity="q")) == [
-        "facts.yaml:9:6: error dimension: quantity q: b states 4 persons (section 'Financiën'), "
-        "a states 4 aircraft (section 'Financiën'): aircraft and persons cannot be compared"]
+        "facts.yaml:16:5: error dimension: quantity q: b states 4 persons (section 'Example'), "
+        "a states 4 aircraft (section 'Example'): aircraft and persons cannot be compared"]
 
 
 def test_an_explicit_rule_compares_across_quantities_and_validity() -> None:
-    findings = list(agreement.check(built(base_text(
+    findings = list(agreement.check(built(fact_base_yaml(
         [fact("a", 6, "aircraft", valid={"until": "2015"}), fact("b", 4, "aircraft", valid={"from": "2016"})],
         [rule("same", "agreement", facts=["a", "b"])]))))
     assert lines(findings) == [
-        "facts.yaml:9:6: error agreement: agreement same: b states 4 aircraft (section 'Financiën'), "
-        "a states 6 aircraft (section 'Financiën')"]
+        "facts.yaml:17:5: error agreement: agreement same: b states 4 aircraft (section 'Example'), "
+        "a states 6 aircraft (section 'Example')"]
     assert findings[0].rule_id == "same"
 
 
@@ -141,5 +142,5 @@ def test_the_verdict_is_symmetric(first: Decimal, hedge1: str, hedge2: str, unit
     second = data.draw(nearby | values)
     a = fact("a", first, unit1, quantity="q", qualifier=hedge1)
     b = fact("b", second, unit2, quantity="q", qualifier=hedge2)
-    assert verdict(list(agreement.check(built(base_text([a, b]))))) == \
-        verdict(list(agreement.check(built(base_text([b, a])))))
+    assert verdict(list(agreement.check(built(fact_base_yaml([a, b]))))) == \
+        verdict(list(agreement.check(built(fact_base_yaml([b, a])))))

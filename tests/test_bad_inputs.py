@@ -84,7 +84,8 @@ FACT = """\
 
 FLOW_FACT = "  - {{id: f{i}, quantity: {quantity}, value: 1, unit: persons, section: Financiën, quote: x}}\n"
 
-Generator = Callable[[Path, str], None]
+#: what a generator returns is ignored (a write_text count, a list of them)
+Generator = Callable[[Path, str], object]
 
 
 def _with_source(source: str) -> str:
@@ -99,12 +100,17 @@ def _write(text: str | bytes) -> Generator:
     return generate
 
 
-def _source_case(source: str, make: Callable[[Path], None]) -> Generator:
+def _source_case(source: str, make: Callable[[Path], object]) -> Generator:
     def generate(folder: Path, name: str) -> None:
         make(folder / "sources")
         (folder / f"{name}.yaml").write_text(_with_source(source), encoding="utf-8")
 
     return generate
+
+
+def _symlink_loop(first: Path, second: Path) -> None:
+    first.symlink_to(second.name)
+    second.symlink_to(first.name)
 
 
 def _nested(opening: str, closing: str, depth: int) -> str:
@@ -139,8 +145,7 @@ GENERATED: dict[str, Generator] = {
                              + "".join(FACT.format(i=i, quantity="q") for i in range(448))),
     "source-symlink-out": _source_case("sources/out.txt", lambda d: (d / "out.txt").symlink_to("/etc/passwd")),
     "source-symlinked-dir-out": _source_case("sources/root/etc/passwd", lambda d: (d / "root").symlink_to("/")),
-    "source-symlink-loop": _source_case("sources/loop-a", lambda d: [(d / "loop-a").symlink_to("loop-b"),
-                                                                     (d / "loop-b").symlink_to("loop-a")]),
+    "source-symlink-loop": _source_case("sources/loop-a", lambda d: _symlink_loop(d / "loop-a", d / "loop-b")),
     "source-fifo": _source_case("sources/pipe", lambda d: os.mkfifo(d / "pipe")),
     "source-too-big": _source_case("sources/big.txt",
                                    lambda d: (d / "big.txt").write_bytes(b"x" * (MAX_FILE_BYTES + 1))),

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
 from decimal import Decimal
 from importlib.metadata import version
 from pathlib import Path
@@ -15,7 +15,8 @@ import pytest
 import yaml
 from click.testing import CliRunner, Result
 
-from conftest import DOCUMENT, REPO, base_text, fact, rule
+from conftest import REPO
+from factbase import fact, fact_base_yaml, rule, write_base
 from factcheck import cli, engine
 from factcheck.cli import main, run
 from factcheck.report import Report
@@ -84,13 +85,13 @@ def test_a_part_that_no_longer_adds_up_is_a_located_sum_error(shipped: Path, mon
     assert result.exit_code == 1
 
 
-def test_a_yaml_syntax_error_is_a_located_finding(write_base: Callable[..., Path],
+def test_a_yaml_syntax_error_is_a_located_finding(tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    path = write_base(DOCUMENT + "facts:\n  - {id: a, value: [1}\n")
+    path = write_base(tmp_path, fact_base_yaml() + "facts:\n  - {id: a, value: [1}\n")
     monkeypatch.chdir(path.parent)
     result = invoke("verify")
     assert output_lines(result) == [
-        "facts.yaml:8:22: error syntax: while parsing a flow sequence: did not find expected ',' or ']'",
+        "facts.yaml:10:22: error syntax: while parsing a flow sequence: did not find expected ',' or ']'",
         "1 error, 0 warnings, 0 acknowledged; 1 file",
     ]
     assert result.stderr == ""
@@ -116,39 +117,39 @@ def test_a_directory_is_exit_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
     assert (result.stdout, result.stderr, result.exit_code) == ("", "factcheck: sub: is a directory\n", 2)
 
 
-def test_a_duplicated_fact_id_is_found_at_the_second(write_base: Callable[..., Path],
+def test_a_duplicated_fact_id_is_found_at_the_second(tmp_path: Path,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    path = write_base(base_text([fact("a", quote="122 miljoen euro"), fact("b"), fact("a", 2)]))
+    path = write_base(tmp_path, fact_base_yaml([fact("a", quote="122 miljoen euro"), fact("b"), fact("a", 2)]))
     monkeypatch.chdir(path.parent)
     result = invoke("verify")
     assert output_lines(result) == [
-        "facts.yaml:10:6: error duplicate-id: duplicate fact id 'a' (first at facts.yaml:8:6)",
+        "facts.yaml:22:5: error duplicate-id: duplicate fact id 'a' (first at facts.yaml:10:5)",
         "1 error, 0 warnings, 0 acknowledged; 2 facts, 0 rules in 1 file",
     ]
     assert result.exit_code == 1
 
 
-def test_model_findings_are_located_and_exit_1(write_base: Callable[..., Path],
+def test_model_findings_are_located_and_exit_1(tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    path = write_base(base_text(
+    path = write_base(tmp_path, fact_base_yaml(
         [fact("a", unit="furlongs"), fact("b", "2015-02-30", "date"),
          fact("c", valid={"from": "2015-10", "until": "2015-09"}), fact("d"), fact("e")],
         [rule("r", "sum", total="d", parts=["e", "nope"])]))
     monkeypatch.chdir(path.parent)
     result = invoke("verify")
     assert output_lines(result) == [
-        "facts.yaml:8:46: error unit: unknown unit 'furlongs'; declare it under `units:`",
-        "facts.yaml:9:37: error date: impossible date '2015-02-30': day is out of range for month",
-        "facts.yaml:10:89: error date: validity ends (2015-09) before it starts (2015-10)",
-        "facts.yaml:14:53: error reference: rule 'r' names unknown fact 'nope'",
+        "facts.yaml:13:11: error unit: unknown unit 'furlongs'; declare it under `units:`",
+        "facts.yaml:18:12: error date: impossible date '2015-02-30': day is out of range for month",
+        "facts.yaml:26:37: error date: validity ends (2015-09) before it starts (2015-10)",
+        "facts.yaml:45:18: error reference: rule 'r' names unknown fact 'nope'",
         "4 errors, 0 warnings, 0 acknowledged; 2 facts, 0 rules in 1 file",
     ]
     assert result.stderr == ""
     assert result.exit_code == 1
 
 
-def test_schema_errors_are_exit_1(write_base: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
-    path = write_base(DOCUMENT.replace("2015-11-02", "2015-02-30"))
+def test_schema_errors_are_exit_1(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write_base(tmp_path, fact_base_yaml(document={"date": "2015-02-30"}))
     monkeypatch.chdir(path.parent)
     result = invoke("verify")
     assert output_lines(result) == [
@@ -158,11 +159,12 @@ def test_schema_errors_are_exit_1(write_base: Callable[..., Path], monkeypatch: 
     assert result.exit_code == 1
 
 
-def test_warnings_fail_only_with_strict(write_base: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
-    path = write_base(base_text([fact("a", 220, quantity="q", qualifier="circa"), fact("b", 230, quantity="q")]))
+def test_warnings_fail_only_with_strict(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write_base(tmp_path, fact_base_yaml([fact("a", 220, quantity="q", qualifier="circa"),
+                                                fact("b", 230, quantity="q")]))
     monkeypatch.chdir(path.parent)
-    warning = ("facts.yaml:9:6: warning agreement: quantity q: b states 230 persons (section 'Financiën'), "
-               "a states circa 220 persons (section 'Financiën'), both valid at the same time "
+    warning = ("facts.yaml:17:5: warning agreement: quantity q: b states 230 persons (section 'Example'), "
+               "a states circa 220 persons (section 'Example'), both valid at the same time "
                "(they agree only within the vague tolerance)")
     summary = "0 errors, 1 warning, 0 acknowledged; 2 facts, 0 rules in 1 file"
     relaxed, strict = invoke("verify"), invoke("verify", "--strict")
@@ -170,34 +172,34 @@ def test_warnings_fail_only_with_strict(write_base: Callable[..., Path], monkeyp
     assert (output_lines(strict), strict.exit_code) == ([warning, summary], 1)
 
 
-def test_acknowledged_findings_pass_and_stale_ones_fail(write_base: Callable[..., Path],
+def test_acknowledged_findings_pass_and_stale_ones_fail(tmp_path: Path,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     facts = [fact("a", 4, quantity="q"), fact("b", 6, quantity="q")]
-    acknowledged = "acknowledged:\n  - {rule: agreement, facts: [a, b], reason: The letter says both.}\n"
-    path = write_base(base_text(facts) + acknowledged)
+    acknowledged = [{"rule": "agreement", "facts": ["a", "b"], "reason": "The letter says both."}]
+    path = write_base(tmp_path, fact_base_yaml(facts, acknowledged=acknowledged))
     monkeypatch.chdir(path.parent)
     result = invoke("verify")
     assert output_lines(result) == [
-        "facts.yaml:9:6: info agreement: quantity q: b states 6 persons (section 'Financiën'), a states 4 persons "
-        "(section 'Financiën'), both valid at the same time [acknowledged: The letter says both.]",
+        "facts.yaml:16:5: info agreement: quantity q: b states 6 persons (section 'Example'), a states 4 persons "
+        "(section 'Example'), both valid at the same time [acknowledged: The letter says both.]",
         "0 errors, 0 warnings, 1 acknowledged; 2 facts, 0 rules in 1 file",
     ]
     assert result.exit_code == 0
-    path.write_text(base_text([fact("a", 4, quantity="q"), fact("b", 4, quantity="q")]) + acknowledged)
+    path.write_text(fact_base_yaml([fact("a", 4, quantity="q"), fact("b", 4, quantity="q")], acknowledged=acknowledged))
     result = invoke("verify")
     assert output_lines(result) == [
-        "facts.yaml:13:6: error stale-acknowledgement: acknowledgement of 'agreement' for facts ['a', 'b'] "
+        "facts.yaml:23:5: error stale-acknowledgement: acknowledgement of 'agreement' for facts ['a', 'b'] "
         "matches no finding; remove it",
         "1 error, 0 warnings, 0 acknowledged; 2 facts, 0 rules in 1 file",
     ]
     assert result.exit_code == 1
 
 
-def test_paths_are_shown_relative_to_the_working_directory(write_base: Callable[..., Path],
+def test_paths_are_shown_relative_to_the_working_directory(tmp_path: Path,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    path = write_base(base_text([fact("a", unit="furlongs")]), name="data/facts.yaml")
+    path = write_base(tmp_path, fact_base_yaml([fact("a", unit="furlongs")]), name="data/facts.yaml")
     (path.parent / "source.txt").write_text("x", encoding="utf-8")
-    problem = ":8:46: error unit: unknown unit 'furlongs'; declare it under `units:`"
+    problem = ":13:11: error unit: unknown unit 'furlongs'; declare it under `units:`"
     monkeypatch.chdir(path.parent.parent)
     assert output_lines(invoke("verify", "data/facts.yaml"))[0] == "data/facts.yaml" + problem
     assert output_lines(invoke("verify", str(path)))[0] == "data/facts.yaml" + problem
@@ -207,12 +209,12 @@ def test_paths_are_shown_relative_to_the_working_directory(write_base: Callable[
     assert output_lines(invoke("verify", str(path)))[0] == "../data/facts.yaml" + problem
 
 
-def test_engine_reads_relative_paths_from_its_cwd(write_base: Callable[..., Path], tmp_path: Path,
+def test_engine_reads_relative_paths_from_its_cwd(tmp_path: Path,
                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    path = write_base(base_text([fact("a", unit="furlongs")]))
+    path = write_base(tmp_path, fact_base_yaml([fact("a", unit="furlongs")]))
     monkeypatch.chdir(REPO)  # anywhere but tmp_path
     report = engine.verify([Path("facts.yaml")], cwd=tmp_path)
-    assert [str(f.location) for f in report.findings] == ["facts.yaml:8:46"]
+    assert [str(f.location) for f in report.findings] == ["facts.yaml:13:11"]
     assert report.files == ["facts.yaml"]
     assert path.parent == tmp_path
 
@@ -231,9 +233,9 @@ def test_verify_writes_nothing(shipped: Path, monkeypatch: pytest.MonkeyPatch) -
     ("../outside.txt", "error source: source leads outside the repository; refused"),
 ])
 def test_a_source_that_cannot_be_used_is_located_at_source(source: str, expected: str,
-                                                           write_base: Callable[..., Path],
+                                                           tmp_path: Path,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    path = write_base(DOCUMENT.replace("source.txt", source), name="repo/facts.yaml")
+    path = write_base(tmp_path, fact_base_yaml(document={"source": source}), name="repo/facts.yaml")
     (path.parent / ".git").mkdir()
     (path.parent.parent / "outside.txt").write_text("x", encoding="utf-8")
     monkeypatch.chdir(path.parent)
@@ -250,15 +252,16 @@ def test_a_file_named_twice_is_read_once(shipped: Path, monkeypatch: pytest.Monk
     assert (twice.stdout, twice.exit_code) == (once.stdout, 0)
 
 
-def test_several_files_make_one_fact_base(write_base: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
-    first = write_base(base_text([fact("total", 122, "EUR million"), fact("air", Decimal("75.5"), "EUR million")]),
-                       name="a.yaml")
-    write_base(DOCUMENT + "facts:\n" + fact("training", Decimal("44.5"), "EUR million") + "rules:\n"
-               + rule("split", "sum", total="total", parts=["air", "training"]), name="b.yaml")
+def test_several_files_make_one_fact_base(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = write_base(tmp_path, fact_base_yaml(
+        [fact("total", 122, "EUR million"), fact("air", Decimal("75.5"), "EUR million")]), name="a.yaml")
+    write_base(tmp_path, fact_base_yaml([fact("training", Decimal("44.5"), "EUR million")],
+                                        [rule("split", "sum", total="total", parts=["air", "training"])]),
+               name="b.yaml")
     monkeypatch.chdir(first.parent)
     result = invoke("verify", "a.yaml", "b.yaml")
     assert output_lines(result) == [
-        "b.yaml:10:6: error sum: sum split: parts air + training = [119.9, 120.1] EUR million, "
+        "b.yaml:17:5: error sum: sum split: parts air + training = [119.9, 120.1] EUR million, "
         "but total total = [121.5, 122.5] EUR million",
         "1 error, 0 warnings, 0 acknowledged; 3 facts, 1 rule in 2 files",
     ]
@@ -381,7 +384,7 @@ def test_console_exits_with_runs_code_after_flushing(args: tuple[str, ...], code
 
     monkeypatch.chdir(tmp_path)
     monkeypatch.setattr(sys, "argv", ["factcheck", *args])
-    monkeypatch.setattr(cli.os, "_exit", hard_exit)
+    monkeypatch.setattr(os, "_exit", hard_exit)
     with pytest.raises(_Exited):
         cli.console()
     captured = capsys.readouterr()

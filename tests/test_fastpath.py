@@ -11,7 +11,7 @@ import shutil
 import subprocess
 import sys
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -72,7 +72,7 @@ def dossier(tmp_path: Path) -> list[Path]:
     return generate(tmp_path / "dossier", 300, seed=3)
 
 
-BREAKAGES = {
+BREAKAGES: dict[str, Callable[[str], str]] = {
     "clean": lambda text: text,
     "syntax": lambda text: text.replace("facts:\n", "facts:\n  - id: [unclosed\n", 1),
     "duplicate key": lambda text: text.replace("    unit:", "    unit: persons\n    unit:", 1),

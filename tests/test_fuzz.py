@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -22,7 +22,7 @@ from typing import Any
 
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from factcheck.schema import load_schema
@@ -144,9 +144,10 @@ OVERRIDES: dict[str, st.SearchStrategy[Any]] = {
     "#/$defs/document/properties/source": st.sampled_from(["sources/letter.txt"] * 8 + [
         "sources/missing.txt", "../../../../../../../../etc/passwd"]),
     "#/$defs/fact/properties/precision": st.sampled_from([Decimal("0.1"), 1, 1000]),
-    "#/$defs/fact/properties/valid": st.fixed_dictionaries({}, optional={"from": real_days, "until": real_days})
-    .filter(bool).map(lambda valid: valid if valid.get("from", "") <= valid.get("until", "9") else {}) | dates.map(
-        lambda day: {"from": day}),
+    "#/$defs/fact/properties/valid": st.one_of(
+        real_days.map(lambda day: {"from": day}), real_days.map(lambda day: {"until": day}),
+        st.builds(lambda a, b: {"from": min(a, b), "until": max(a, b)}, real_days, real_days),
+        dates.map(lambda day: {"from": day})),
     "#/properties/units": st.just({"missiles": "weapons"}) | st.just({}),
     "#/$defs/acknowledgement/properties/rule": st.sampled_from(["r1", "sum", "agreement"]),
 }
@@ -244,12 +245,18 @@ def coherent(fact: dict[str, Any]) -> st.SearchStrategy[dict[str, Any]]:
     return suitable.map(lambda value: {**fact, "value": value})
 
 
+def numbered(ids: Sequence[str]) -> Callable[[list[dict[str, Any]]], list[dict[str, Any]]]:
+    """Give the items of a list the ids in order: distinct by construction (drawing unique ids from a
+    small pool would reject many lists)."""
+    return lambda items: [{**item, "id": name} for item, name in zip(items, ids, strict=False)]
+
+
 #: Enough facts, with distinct ids, that rules mostly name facts that exist.
 OVERRIDES["#/properties/facts"] = st.lists(
     from_schema(load_schema(), OVERRIDES, {}, "#/$defs/fact").flatmap(coherent),
-    min_size=3, max_size=len(FACT_IDS), unique_by=lambda fact: fact["id"])
+    min_size=3, max_size=len(FACT_IDS)).map(numbered(FACT_IDS))
 OVERRIDES["#/properties/rules"] = st.lists(from_schema(load_schema(), OVERRIDES, {}, "#/$defs/rule"),
-                                           min_size=1, max_size=3, unique_by=lambda rule: rule.get("id"))
+                                           min_size=1, max_size=3).map(numbered(["r1", "r2", "r3"]))
 
 
 def one_unit(base: dict[str, Any]) -> st.SearchStrategy[dict[str, Any]]:
@@ -288,9 +295,11 @@ def test_the_strategy_reaches_the_rules() -> None:
     def sample(base: dict[str, Any]) -> None:
         loaded = load_text(dump(base).decode("utf-8"), "facts.yaml")
         reached.append(not loaded.findings and not validate(loaded.data, "facts.yaml"))
+        event("passes the schema" if reached[-1] else "fails the schema")
 
     sample()
-    assert sum(reached) >= 20, sum(reached)
+    # nearly every base is valid by construction (the rare exception: an impossible document date)
+    assert sum(reached) >= 0.9 * len(reached), (sum(reached), len(reached))
 
 
 @fuzz_settings(500)

@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from factbase import check
 from factcheck.engine import verify
 from factcheck.findings import Severity
 from factcheck.kinds import CHECK_KINDS, Stage, documentation, known_kinds, registry
 from factcheck.rules import RULE_KINDS, rule_module
-from rulehelpers import check
 from test_rule_docs import DOCUMENTED, examples
 
 ROOT = Path(__file__).resolve().parents[1]

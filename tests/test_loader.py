@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import lines
+from factbase import lines
 from factcheck import loader
 from factcheck.loader import CannotRead, load_file, load_text
 from factcheck.located import MAX_DEPTH, LocatedDict, LocatedList

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import DOCUMENT, base_text, build, fact, lines, rule
+from factbase import build, fact, fact_base_yaml, lines, rule
 from factcheck.findings import Location
 from factcheck.intervals import Interval
 from factcheck.model import FieldLocations
@@ -20,36 +20,35 @@ def model_lines(text: str) -> list[str]:
 
 
 def test_unknown_unit_is_located_at_the_unit() -> None:
-    assert model_lines(base_text([fact("a", unit="furlongs")])) == [
-        "facts.yaml:8:46: error unit: unknown unit 'furlongs'; declare it under `units:`"]
+    assert model_lines(fact_base_yaml([fact("a", unit="furlongs")])) == [
+        "facts.yaml:13:11: error unit: unknown unit 'furlongs'; declare it under `units:`"]
 
 
 def test_declared_unit_is_known() -> None:
-    text = DOCUMENT + "units:\n  missiles: weapons\nfacts:\n" + fact("a", 3, "missiles")
-    base, findings = build(text)
+    base, findings = build(fact_base_yaml([fact("a", 3, "missiles")], units={"missiles": "weapons"}))
     assert lines(findings) == []
     assert base is not None
     assert base.facts["a"].unit.dimension == "custom:weapons"
 
 
 def test_impossible_date_value_is_located_at_the_value() -> None:
-    assert model_lines(base_text([fact("a", "2015-02-30", "date")])) == [
-        "facts.yaml:8:37: error date: impossible date '2015-02-30': day is out of range for month"]
+    assert model_lines(fact_base_yaml([fact("a", "2015-02-30", "date")])) == [
+        "facts.yaml:12:12: error date: impossible date '2015-02-30': day is out of range for month"]
 
 
 def test_impossible_date_in_validity_is_located_at_the_bound() -> None:
-    assert model_lines(base_text([fact("a", valid={"from": "2015-01", "until": "2015-02-29"})])) == [
-        "facts.yaml:8:89: error date: valid until: impossible date '2015-02-29': day is out of range for month"]
+    assert model_lines(fact_base_yaml([fact("a", valid={"from": "2015-01", "until": "2015-02-29"})])) == [
+        "facts.yaml:14:37: error date: valid until: impossible date '2015-02-29': day is out of range for month"]
 
 
 def test_validity_that_ends_before_it_starts_is_located_at_until() -> None:
-    assert model_lines(base_text([fact("a", valid={"from": "2015-10", "until": "2015-09"})])) == [
-        "facts.yaml:8:89: error date: validity ends (2015-09) before it starts (2015-10)"]
+    assert model_lines(fact_base_yaml([fact("a", valid={"from": "2015-10", "until": "2015-09"})])) == [
+        "facts.yaml:14:37: error date: validity ends (2015-09) before it starts (2015-10)"]
 
 
 def test_a_date_range_that_ends_before_it_starts() -> None:
-    assert model_lines(base_text([fact("a", "2015-10/2015-09", "date")])) == [
-        "facts.yaml:8:37: error date: range '2015-10/2015-09' ends before it starts"]
+    assert model_lines(fact_base_yaml([fact("a", "2015-10/2015-09", "date")])) == [
+        "facts.yaml:12:12: error date: range '2015-10/2015-09' ends before it starts"]
 
 
 @pytest.mark.parametrize(("value", "unit", "expected"), [
@@ -58,43 +57,43 @@ def test_a_date_range_that_ends_before_it_starts() -> None:
     ({"min": 9, "max": 3}, "persons", "min 9 is greater than max 3"),
 ])
 def test_value_that_does_not_fit_its_unit(value: object, unit: str, expected: str) -> None:
-    assert model_lines(base_text([fact("a", value, unit)])) == [f"facts.yaml:8:37: error value-type: {expected}"]
+    assert model_lines(fact_base_yaml([fact("a", value, unit)])) == [f"facts.yaml:12:12: error value-type: {expected}"]
 
 
 def test_rule_naming_an_unknown_fact_is_located_at_the_name() -> None:
-    text = base_text([fact("a"), fact("b")], [rule("r", "sum", total="nope", parts=["a", "gone"])])
+    text = fact_base_yaml([fact("a"), fact("b")], [rule("r", "sum", total="nope", parts=["a", "gone"])])
     assert model_lines(text) == [
-        "facts.yaml:11:35: error reference: rule 'r' names unknown fact 'nope'",
-        "facts.yaml:11:56: error reference: rule 'r' names unknown fact 'gone'",
+        "facts.yaml:25:12: error reference: rule 'r' names unknown fact 'nope'",
+        "facts.yaml:26:18: error reference: rule 'r' names unknown fact 'gone'",
     ]
 
 
 def test_a_fact_that_failed_to_build_is_not_also_an_unknown_reference() -> None:
-    text = base_text([fact("a", unit="furlongs"), fact("b"), fact("c")],
-                     [rule("r", "sum", total="a", parts=["b", "c"])])
+    text = fact_base_yaml([fact("a", unit="furlongs"), fact("b"), fact("c")],
+                   [rule("r", "sum", total="a", parts=["b", "c"])])
     base, findings = build(text)
-    assert lines(findings) == ["facts.yaml:8:46: error unit: unknown unit 'furlongs'; declare it under `units:`"]
+    assert lines(findings) == ["facts.yaml:13:11: error unit: unknown unit 'furlongs'; declare it under `units:`"]
     assert base is not None
     assert base.rules == []
 
 
 def test_duplicate_fact_id_is_located_at_the_second_and_names_the_first() -> None:
-    assert model_lines(base_text([fact("a"), fact("b"), fact("a", 2)])) == [
-        "facts.yaml:10:6: error duplicate-id: duplicate fact id 'a' (first at facts.yaml:8:6)"]
+    assert model_lines(fact_base_yaml([fact("a"), fact("b"), fact("a", 2)])) == [
+        "facts.yaml:22:5: error duplicate-id: duplicate fact id 'a' (first at facts.yaml:10:5)"]
 
 
 def test_duplicate_of_a_fact_that_failed_to_build_is_still_a_duplicate() -> None:
-    assert model_lines(base_text([fact("a", unit="furlongs"), fact("a")])) == [
-        "facts.yaml:8:46: error unit: unknown unit 'furlongs'; declare it under `units:`",
-        "facts.yaml:9:6: error duplicate-id: duplicate fact id 'a' (first at facts.yaml:8:6)",
+    assert model_lines(fact_base_yaml([fact("a", unit="furlongs"), fact("a")])) == [
+        "facts.yaml:13:11: error unit: unknown unit 'furlongs'; declare it under `units:`",
+        "facts.yaml:16:5: error duplicate-id: duplicate fact id 'a' (first at facts.yaml:10:5)",
     ]
 
 
 def test_duplicate_rule_id() -> None:
-    text = base_text([fact("a"), fact("b"), fact("c")],
-                     [rule("r", "sum", total="a", parts=["b", "c"]), rule("r", "agreement", facts=["a", "b"])])
+    text = fact_base_yaml([fact("a"), fact("b"), fact("c")],
+                   [rule("r", "sum", total="a", parts=["b", "c"]), rule("r", "agreement", facts=["a", "b"])])
     assert model_lines(text) == [
-        "facts.yaml:13:6: error duplicate-id: duplicate rule id 'r' (first at facts.yaml:12:6)"]
+        "facts.yaml:33:5: error duplicate-id: duplicate rule id 'r' (first at facts.yaml:29:5)"]
 
 
 @pytest.mark.parametrize(("value", "unit", "extra", "nominal", "loose"), [
@@ -110,7 +109,7 @@ def test_duplicate_rule_id() -> None:
 ])
 def test_magnitude_in_base_units(value: object, unit: str, extra: dict[str, object],
                                  nominal: tuple[str, str], loose: tuple[str, str]) -> None:
-    base, findings = build(base_text([fact("a", value, unit, **extra)]))
+    base, findings = build(fact_base_yaml([fact("a", value, unit, **extra)]))
     assert lines(findings) == []
     assert base is not None
     size = base.facts["a"].magnitude

@@ -302,11 +302,12 @@ def piece(draw: st.DrawFn, tag: str, choice: str) -> tuple[str, list[Reading]]:
 @st.composite
 def phrases(draw: st.DrawFn, tag: str, kinds: list[str], most: int) -> tuple[str, list[Reading]]:
     """(text, what it states): one to `most` pieces of the given kinds between filler words."""
-    text, expected = draw(st.sampled_from(FILLERS[tag])), []
+    text, expected = draw(st.sampled_from(FILLERS[tag])), list[Reading]()
     for _ in range(draw(st.integers(1, most))):
         written, readings = draw(piece(tag, draw(st.sampled_from(kinds))))
         text += " "
-        expected += [(len(text) + start, *rest) for start, *rest in readings]
+        expected += [(len(text) + start, written_as, kind, meaning, weak, words)
+                     for start, written_as, kind, meaning, weak, words in readings]
         text += f"{written} {draw(st.sampled_from(FILLERS[tag]))}"
     return text, expected
 

@@ -3,10 +3,14 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from factbase import fact as base_fact
+from factbase import fact_base_yaml, write_base
 from factcheck.engine import verify
 from factcheck.formatters.text import finding_line
 
@@ -25,42 +29,35 @@ SOURCE = (
     "Het aantal F-16’s is teruggebracht van zes naar vier. \n"  # 12
 )
 
-HEADER = """\
-document:
-  id: doc
-  title: Brief
-  date: "2015-11-02"
-  language: nl
-  source: brief.txt
-facts:
-"""
+#: The letter's document, and no settings: these tests are about the provenance kinds.
+DOCUMENT = {"id": "doc", "title": "Brief", "source": "brief.txt"}
 
 
-def fact(fid: str, value: str, unit: str, section: str, quote: str) -> str:
-    """One fact in block style: id on the first line, then value, unit, section, quote (lines +2..+5)."""
-    return (f"  - id: {fid}\n    quantity: {fid}\n    value: {value}\n    unit: {unit}\n"
-            f"    section: {section}\n    quote: \"{quote}\"\n")
+def fact(fid: str, value: object, unit: str, section: str, quote: str) -> dict[str, Any]:
+    """One fact: id on line 8 (the first fact), then value, unit, section, quote on lines +2..+5."""
+    return base_fact(fid, value, unit, section=section, quote=quote)
 
 
-def run(tmp_path: Path, *facts: str) -> list[str]:
-    (tmp_path / "brief.txt").write_text(SOURCE, encoding="utf-8")
-    (tmp_path / "facts.yaml").write_text(HEADER + "".join(facts), encoding="utf-8")
-    report = verify([tmp_path / "facts.yaml"], cwd=tmp_path, root=tmp_path)
+def run(tmp_path: Path, *facts: dict[str, Any]) -> list[str]:
+    path = write_base(tmp_path, fact_base_yaml(facts, document=DOCUMENT, settings={}), source=SOURCE,
+                      source_name=DOCUMENT["source"])
+    report = verify([path], cwd=tmp_path, root=tmp_path)
     return [finding_line(finding) for finding in report.findings]
 
 
 PASSING = [
-    fact("budget", "122", "EUR million", "Financiën", "opgehoogd naar 122 miljoen euro"),
-    fact("air", "77.5", "EUR million", "Financiën", "waarvan 77,5 miljoen euro is bestemd voor de luchtcampagne"),
-    fact("extended", '"2015-07-29"', "date", "Financiën", "Op 29 juli jl. verlengde de Raad"),
-    fact("until", '"2016-07-31"', "date", "Financiën", "het mandaat tot 31 juli 2016"),
-    fact("fifth", "5", "ordinal", "Financiën", "Het vijfde detachement"),
-    fact("trainers", "{min: 20, max: 99}", "persons", "Financiën", "tientallen trainers"),
-    fact("share", "75", "percent", "Financiën", "Bijna 75% van de bevolking"),
-    fact("f16-before", "6", "aircraft", "Politiek", "Het aantal F-16's is teruggebracht van zes naar vier"),
-    fact("f16-after", "4", "aircraft", "Politiek", "Het aantal F-16’s is teruggebracht van zes naar vier"),
-    fact("persons", "77500000", "EUR", "Financiën", "77,5 miljoen euro"),
-    fact("opening", '"2015"', "date", "(opening)", "Inleiding van de brief van dit jaar"),
+    fact("budget", 122, "EUR million", "Financiën", "opgehoogd naar 122 miljoen euro"),
+    fact("air", Decimal("77.5"), "EUR million", "Financiën",
+         "waarvan 77,5 miljoen euro is bestemd voor de luchtcampagne"),
+    fact("extended", "2015-07-29", "date", "Financiën", "Op 29 juli jl. verlengde de Raad"),
+    fact("until", "2016-07-31", "date", "Financiën", "het mandaat tot 31 juli 2016"),
+    fact("fifth", 5, "ordinal", "Financiën", "Het vijfde detachement"),
+    fact("trainers", {"min": 20, "max": 99}, "persons", "Financiën", "tientallen trainers"),
+    fact("share", 75, "percent", "Financiën", "Bijna 75% van de bevolking"),
+    fact("f16-before", 6, "aircraft", "Politiek", "Het aantal F-16's is teruggebracht van zes naar vier"),
+    fact("f16-after", 4, "aircraft", "Politiek", "Het aantal F-16’s is teruggebracht van zes naar vier"),
+    fact("persons", 77500000, "EUR", "Financiën", "77,5 miljoen euro"),
+    fact("opening", "2015", "date", "(opening)", "Inleiding van de brief van dit jaar"),
 ]
 
 
@@ -69,7 +66,7 @@ def test_faithful_facts_pass(tmp_path: Path) -> None:
 
 
 def test_quote_not_in_source_names_the_closest_passage(tmp_path: Path) -> None:
-    lines = run(tmp_path, fact("budget", "123", "EUR million", "Politiek", "opgehoogd naar 123 miljoen euro"))
+    lines = run(tmp_path, fact("budget", 123, "EUR million", "Politiek", "opgehoogd naar 123 miljoen euro"))
     assert lines == [
         'facts.yaml:13:12: error quote: quote of budget not found in brief.txt; '
         'closest passage (line 5): "opgehoogd naar 122 miljoen euro"',
@@ -77,21 +74,21 @@ def test_quote_not_in_source_names_the_closest_passage(tmp_path: Path) -> None:
 
 
 def test_value_differs_from_the_quote(tmp_path: Path) -> None:
-    lines = run(tmp_path, fact("air", "75.5", "EUR million", "Financiën", "77,5 miljoen euro is bestemd"))
+    lines = run(tmp_path, fact("air", Decimal("75.5"), "EUR million", "Financiën", "77,5 miljoen euro is bestemd"))
     assert lines == ['facts.yaml:10:12: error value: value 75.5 EUR million is not what the quote states: '
                      '"77,5 miljoen" (77500000)']
 
 
 @pytest.mark.parametrize(("value", "unit", "quote", "states"), [
-    ("7.75", "EUR million", "77,5 miljoen euro", '"77,5 miljoen" (77500000)'),
-    ('"2015-07-30"', "date", "Op 29 juli jl. verlengde", '"29 juli jl." (2015-07-29)'),
-    ('"2016-07"', "date", "tot 31 juli 2016", '"31 juli 2016" (2016-07-31)'),
-    ("5", "aircraft", "Het vijfde detachement", '"vijfde" (ordinal 5)'),
-    ("{min: 100, max: 900}", "persons", "tientallen trainers", '"tientallen" (20..99)'),
-    ("{min: 21, max: 99}", "persons", "tientallen trainers", '"tientallen" (20..99)'),
-    ("{min: 20, max: 100}", "persons", "tientallen trainers", '"tientallen" (20..99)'),
+    (Decimal("7.75"), "EUR million", "77,5 miljoen euro", '"77,5 miljoen" (77500000)'),
+    ("2015-07-30", "date", "Op 29 juli jl. verlengde", '"29 juli jl." (2015-07-29)'),
+    ("2016-07", "date", "tot 31 juli 2016", '"31 juli 2016" (2016-07-31)'),
+    (5, "aircraft", "Het vijfde detachement", '"vijfde" (ordinal 5)'),
+    ({"min": 100, "max": 900}, "persons", "tientallen trainers", '"tientallen" (20..99)'),
+    ({"min": 21, "max": 99}, "persons", "tientallen trainers", '"tientallen" (20..99)'),
+    ({"min": 20, "max": 100}, "persons", "tientallen trainers", '"tientallen" (20..99)'),
     # neither the date nor the word states it: the message names both
-    ("4", "aircraft", "het mandaat tot 31 juli 2016. Het vijfde detachement",
+    (4, "aircraft", "het mandaat tot 31 juli 2016. Het vijfde detachement",
      '"31 juli 2016" (2016-07-31), "vijfde" (ordinal 5)'),
 ])
 def test_value_failures_say_what_the_quote_states(tmp_path: Path, value: str, unit: str, quote: str,
@@ -103,13 +100,13 @@ def test_value_failures_say_what_the_quote_states(tmp_path: Path, value: str, un
 
 
 def test_section_names_where_the_quote_stands(tmp_path: Path) -> None:
-    lines = run(tmp_path, fact("f16", "6", "aircraft", "Financiën", "teruggebracht van zes naar vier"))
+    lines = run(tmp_path, fact("f16", 6, "aircraft", "Financiën", "teruggebracht van zes naar vier"))
     assert lines == ['facts.yaml:12:14: error section: quote of f16 stands under section "Politiek" (line 10), '
                      'not "Financiën"']
 
 
 def test_before_the_first_heading(tmp_path: Path) -> None:
-    lines = run(tmp_path, fact("intro", "1", "items", "Financiën", "Inleiding van de brief"))
+    lines = run(tmp_path, fact("intro", 1, "items", "Financiën", "Inleiding van de brief"))
     assert lines == [
         'facts.yaml:10:12: error value: value 1 items is not what the quote states: it states no number or date',
         'facts.yaml:12:14: error section: quote of intro stands under section "(opening)" '
@@ -118,7 +115,7 @@ def test_before_the_first_heading(tmp_path: Path) -> None:
 
 
 def test_a_missing_quote_gets_only_the_quote_finding(tmp_path: Path) -> None:
-    lines = run(tmp_path, fact("gone", "999", "persons", "Nergens", "negenhonderdnegenennegentig trainers"))
+    lines = run(tmp_path, fact("gone", 999, "persons", "Nergens", "negenhonderdnegenennegentig trainers"))
     assert len(lines) == 1
     assert lines[0].startswith("facts.yaml:13:12: error quote: quote of gone not found in brief.txt")
 

@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
+from factbase import check
 from factcheck.loader import load_text
 from factcheck.rules import explicit_kinds, rule_module
-from rulehelpers import check
 
 #: the kinds whose docstrings carry runnable examples (facts and rules in YAML, output lines after): those
 #: written under `rules:` (the automatic ones quote, value and section show lines of a full fact base)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from rulehelpers import check
+from factbase import check
 
 SECURITY = "Nationale veiligheid"
 AIR = "Nederlandse inzet in luchtcampagne"

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from rulehelpers import check
+from factbase import check
 
 
 def n(fact_id: str, value: Any, unit: str, **extra: Any) -> dict[str, Any]:

@@ -7,9 +7,9 @@ from typing import Any
 
 import pytest
 
+from factbase import check
 from factcheck.rules import RULE_KINDS, explicit_kinds
 from factcheck.schema import load_schema
-from rulehelpers import check
 
 EXPLICIT = [spec.name for spec in explicit_kinds()]
 

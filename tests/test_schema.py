@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft7Validator
 
-from conftest import DOCUMENT, REPO, base_text, build, fact, lines, rule
+from conftest import REPO
+from factbase import build, fact, fact_base_yaml, lines, rule
 from factcheck.schema import load_schema, schema_text
 
 SCHEMA_FILE = REPO / "schema" / "facts.schema.json"
@@ -53,10 +54,8 @@ def test_the_shipped_fact_base_names_the_schema_in_its_first_line() -> None:
 
 
 def test_wrong_type_of_value_is_located_at_the_value() -> None:
-    text = DOCUMENT + "facts:\n  - id: a\n    quantity: q\n    value: [1, 2]\n    unit: persons\n" \
-                      "    section: S\n    quote: q\n"
-    assert schema_lines(text) == [
-        "facts.yaml:10:12: error schema: value must be a number, a date (2015-10-02, 2016-10, 2015, "
+    assert schema_lines(fact_base_yaml([fact("a", [1, 2])])) == [
+        "facts.yaml:12:12: error schema: value must be a number, a date (2015-10-02, 2016-10, 2015, "
         "2015-08-early, A/B) or {min, max}, not [1, 2] (at facts/0/value)"]
 
 
@@ -64,72 +63,73 @@ def test_wrong_type_of_value_is_located_at_the_value() -> None:
     ("ten", "'ten'"), ("true", "true"), ("1:30", "'1:30'"), ("{min: 1}", "{'min': 1}"),
     ("{min: 1, max: 2, mid: 1}", "{'min': 1, 'max': 2, 'mid': 1}"), ("{min: '1', max: 2}", "{'min': '1', 'max': 2}")])
 def test_every_kind_of_bad_value_is_the_same_located_finding(written: str, shown: str) -> None:
-    text = DOCUMENT + f"facts:\n  - id: a\n    quantity: q\n    value: {written}\n" \
-                      "    unit: persons\n    section: S\n    quote: q\n"
+    text = fact_base_yaml() + f"facts:\n  - id: a\n    quantity: q\n    value: {written}\n" \
+                              "    unit: persons\n    section: S\n    quote: q\n"
     assert schema_lines(text) == [
-        "facts.yaml:10:12: error schema: value must be a number, a date (2015-10-02, 2016-10, 2015, "
+        "facts.yaml:12:12: error schema: value must be a number, a date (2015-10-02, 2016-10, 2015, "
         f"2015-08-early, A/B) or {{min, max}}, not {shown} (at facts/0/value)"]
 
 
 def test_unknown_key_is_located_at_the_key() -> None:
-    text = DOCUMENT + "facts:\n  - id: a\n    quantity: q\n    value: 1\n    unit: persons\n" \
-                      "    colour: red\n    section: S\n    quote: q\n"
-    assert schema_lines(text) == ["facts.yaml:12:5: error schema: unknown key 'colour' (at facts/0)"]
+    assert schema_lines(fact_base_yaml([fact("a", colour="red")])) == [
+        "facts.yaml:14:5: error schema: unknown key 'colour' (at facts/0)"]
 
 
 def test_unknown_top_level_key_is_located_at_the_key() -> None:
-    assert schema_lines(DOCUMENT + "extra: 1\n") == ["facts.yaml:7:1: error schema: unknown key 'extra'"]
+    assert schema_lines(fact_base_yaml() + "extra: 1\n") == ["facts.yaml:9:1: error schema: unknown key 'extra'"]
 
 
 def test_unknown_keys_in_a_flow_mapping_are_located_at_the_first() -> None:
-    text = base_text([fact("a"), fact("b"), fact("c")], [rule("r", "sum", total="a", parts=["b", "c"], zz=1, yy=2)])
-    assert schema_lines(text) == ["facts.yaml:12:59: error schema: unknown keys ['yy', 'zz'] (at rules/0)"]
+    rules = "rules:\n  - {id: r, kind: sum, total: a, parts: [b, c], zz: 1, yy: 2}\n"
+    text = fact_base_yaml([fact("a"), fact("b"), fact("c")]) + rules
+    assert schema_lines(text) == ["facts.yaml:29:49: error schema: unknown keys ['yy', 'zz'] (at rules/0)"]
 
 
 def test_missing_required_key_is_located_at_the_mapping() -> None:
-    text = DOCUMENT + "facts:\n  - id: a\n    quantity: q\n    value: 1\n    unit: persons\n    section: S\n"
-    assert schema_lines(text) == ["facts.yaml:8:5: error schema: missing required key 'quote' (at facts/0)"]
+    text = fact_base_yaml() + "facts:\n  - id: a\n    quantity: q\n    value: 1\n    unit: persons\n    section: S\n"
+    assert schema_lines(text) == ["facts.yaml:10:5: error schema: missing required key 'quote' (at facts/0)"]
 
 
 def test_several_missing_keys_make_one_finding_that_names_them_all() -> None:
-    text = DOCUMENT + "facts:\n  - id: a\n    value: 1\n    unit: persons\n    section: S\n"
+    text = fact_base_yaml() + "facts:\n  - id: a\n    value: 1\n    unit: persons\n    section: S\n"
     assert schema_lines(text) == [
-        "facts.yaml:8:5: error schema: missing required keys ['quantity', 'quote'] (at facts/0)"]
+        "facts.yaml:10:5: error schema: missing required keys ['quantity', 'quote'] (at facts/0)"]
 
 
 def test_missing_key_of_a_rule_kind_is_located_at_the_rule() -> None:
-    text = base_text([fact("a"), fact("b")], [rule("r", "sum", total="a")])
-    assert schema_lines(text) == ["facts.yaml:11:5: error schema: missing required key 'parts' (at rules/0)"]
+    text = fact_base_yaml([fact("a"), fact("b")], [rule("r", "sum", total="a")])
+    assert schema_lines(text) == ["facts.yaml:23:5: error schema: missing required key 'parts' (at rules/0)"]
 
 
 @pytest.mark.parametrize("day", ["2015-02-30", "2015-13-01", "2015-11-2", "02-11-2015", "2015-11"])
 def test_document_date_is_checked_as_a_format(day: str) -> None:
-    assert schema_lines(DOCUMENT.replace("2015-11-02", day)) == [
+    assert schema_lines(fact_base_yaml(document={"date": day})) == [
         f"facts.yaml:4:9: error schema: '{day}' is not a 'date' (at document/date)"]
 
 
 def test_bad_qualifier_is_located_at_the_qualifier() -> None:
-    text = base_text([fact("a", qualifier="roughly")])
+    text = fact_base_yaml([fact("a", qualifier="roughly")])
     assert schema_lines(text) == [
-        "facts.yaml:8:68: error schema: 'roughly' is not one of ['exact', 'circa', 'more_than', 'almost', "
+        "facts.yaml:14:16: error schema: 'roughly' is not one of ['exact', 'circa', 'more_than', 'almost', "
         "'at_least', 'at_most', 'probably'] (at facts/0/qualifier)"]
 
 
 def test_bad_date_in_validity_explains_the_date_syntax() -> None:
-    text = base_text([fact("a", valid={"from": "2015-13"})])
+    text = fact_base_yaml([fact("a", valid={"from": "2015-13"})])
     assert schema_lines(text) == [
-        f"facts.yaml:8:71: error schema: '2015-13' is not in the expected form: {DATE_HELP} (at facts/0/valid/from)"]
+        f"facts.yaml:14:19: error schema: '2015-13' is not in the expected form: {DATE_HELP} (at facts/0/valid/from)"]
 
 
 def test_facts_without_a_document_are_located_at_facts() -> None:
     expected = ["facts.yaml:2:1: error schema: 'facts' needs 'document'"]
-    assert schema_lines("# a comment\nfacts:\n" + fact("a")) == expected
+    text = fact_base_yaml([fact("a")])
+    assert schema_lines("# a comment\n" + text[text.index("facts:"):]) == expected
 
 
 def test_unknown_rule_kind_is_located_at_the_kind() -> None:
-    text = base_text([fact("a"), fact("b")], [rule("r", "product", total="a")])
+    text = fact_base_yaml([fact("a"), fact("b")], [rule("r", "product", total="a")])
     assert schema_lines(text) == [
-        "facts.yaml:11:21: error schema: 'product' is not one of ['agreement', 'bound', 'change', 'count', "
+        "facts.yaml:24:11: error schema: 'product' is not one of ['agreement', 'bound', 'change', 'count', "
         "'duration', 'inclusion', 'order', 'ratio', 'relative', 'sum', 'weekday'] (at rules/0/kind)"]
 
 

@@ -15,10 +15,10 @@ import pytest
 from click.testing import CliRunner
 
 from conftest import REPO
+from factbase import check
 from factcheck import kinds, rules, schema, schemagen
 from factcheck.cli import main
 from factcheck.formatters.sarif import sarif_dict
-from rulehelpers import check
 
 ADDING = (REPO / "docs" / "adding-a-rule-kind.md").read_text(encoding="utf-8")
 #: the example kind of docs/adding-a-rule-kind.md: its first Python block

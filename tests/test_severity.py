@@ -4,35 +4,30 @@ and ``--strict``, which alone makes warnings fail the run."""
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from factbase import fact, fact_base_yaml, rule, write_base
 from factcheck.cli import main
 
 SOURCE = "Het budget is 122 miljoen euro: 75,5 miljoen euro en 44,5 miljoen euro. Een tabel noemt 125 miljoen euro.\n"
-FACTS = """\
-document: {{id: d, title: T, date: "2015-11-02", language: nl, source: source.txt}}
-{settings}
-facts:
-  - {{id: budget, quantity: budget, value: 122, unit: EUR million, section: S,
-      quote: "Het budget is 122 miljoen euro"}}
-  - {{id: table, quantity: budget, value: 125, unit: EUR million, section: S,
-      quote: "Een tabel noemt 125 miljoen euro"}}
-  - {{id: air, quantity: air, value: 75.5, unit: EUR million, section: S, quote: "75,5 miljoen euro"}}
-  - {{id: training, quantity: training, value: 44.5, unit: EUR million, section: S, quote: "44,5 miljoen euro"}}
-rules:
-  - {{id: split, kind: sum, total: budget, parts: [air, training]{rule_severity}}}
-"""
+FACTS = [fact("budget", 122, "EUR million", section="S", quote="Het budget is 122 miljoen euro"),
+         fact("table", 125, "EUR million", quantity="budget", section="S", quote="Een tabel noemt 125 miljoen euro"),
+         fact("air", Decimal("75.5"), "EUR million", section="S", quote="75,5 miljoen euro"),
+         fact("training", Decimal("44.5"), "EUR million", section="S", quote="44,5 miljoen euro")]
 
 
-def outcome(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settings: str = "", rule_severity: str = "",
-            strict: bool = False) -> tuple[int, list[tuple[str, str]]]:
+def outcome(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, severity: Mapping[str, str] | None = None,
+            rule_severity: str = "", strict: bool = False) -> tuple[int, list[tuple[str, str]]]:
     """Exit code and (kind, severity) of each finding for the base with the given severity settings."""
-    (tmp_path / "source.txt").write_text(SOURCE, encoding="utf-8")
-    rule = f", severity: {rule_severity}" if rule_severity else ""
-    (tmp_path / "facts.yaml").write_text(FACTS.format(settings=settings, rule_severity=rule), encoding="utf-8")
+    split = rule("split", "sum", total="budget", parts=["air", "training"],
+                 **({"severity": rule_severity} if rule_severity else {}))
+    settings = {"severity": severity} if severity else {}
+    write_base(tmp_path, fact_base_yaml(FACTS, [split], settings=settings), source=SOURCE)
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["verify", "--format", "json", *(["--strict"] if strict else [])],
                                 env={"GITHUB_ACTIONS": None})
@@ -45,32 +40,31 @@ def test_defaults_are_errors(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
 
 
 def test_rule_severity_warning_passes_unless_strict(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    settings = "settings: {severity: {agreement: 'off'}}"
-    assert outcome(tmp_path, monkeypatch, settings, "warning") == (0, [("sum", "warning")])
-    assert outcome(tmp_path, monkeypatch, settings, "warning", strict=True) == (1, [("sum", "warning")])
+    severity = {"agreement": "off"}
+    assert outcome(tmp_path, monkeypatch, severity, "warning") == (0, [("sum", "warning")])
+    assert outcome(tmp_path, monkeypatch, severity, "warning", strict=True) == (1, [("sum", "warning")])
 
 
 def test_rule_severity_off_drops_its_findings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert outcome(tmp_path, monkeypatch, rule_severity="'off'") == (1, [("agreement", "error")])
+    assert outcome(tmp_path, monkeypatch, rule_severity="off") == (1, [("agreement", "error")])
 
 
 def test_kind_severity_applies_to_automatic_checks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    settings = "settings: {severity: {agreement: warning}}"
-    assert outcome(tmp_path, monkeypatch, settings) == (1, [("agreement", "warning"), ("sum", "error")])
+    assert outcome(tmp_path, monkeypatch, {"agreement": "warning"}) == (1, [("agreement", "warning"), ("sum", "error")])
 
 
 def test_rule_severity_beats_kind_severity(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    settings = "settings: {severity: {sum: 'off', agreement: 'off'}}"
-    assert outcome(tmp_path, monkeypatch, settings) == (0, [])
-    assert outcome(tmp_path, monkeypatch, settings, "error") == (1, [("sum", "error")])
-    assert outcome(tmp_path, monkeypatch, "settings: {severity: {sum: error, agreement: 'off'}}", "warning") == (
+    severity = {"sum": "off", "agreement": "off"}
+    assert outcome(tmp_path, monkeypatch, severity) == (0, [])
+    assert outcome(tmp_path, monkeypatch, severity, "error") == (1, [("sum", "error")])
+    assert outcome(tmp_path, monkeypatch, {"sum": "error", "agreement": "off"}, "warning") == (
         0, [("sum", "warning")])
 
 
-def verify_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settings: str) -> tuple[int, list[str]]:
+def verify_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, severity: Mapping[str, str]) -> tuple[int, list[str]]:
     """Exit code and finding lines of the text report (no summary, excerpts or notes)."""
-    (tmp_path / "source.txt").write_text(SOURCE, encoding="utf-8")
-    (tmp_path / "facts.yaml").write_text(FACTS.format(settings=settings, rule_severity=""), encoding="utf-8")
+    split = rule("split", "sum", total="budget", parts=["air", "training"])
+    write_base(tmp_path, fact_base_yaml(FACTS, [split], settings={"severity": severity}), source=SOURCE)
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["verify", "--color", "never"], env={"GITHUB_ACTIONS": None})
     return result.exit_code, [line for line in result.stdout.splitlines() if line.startswith("facts.yaml:")
@@ -80,20 +74,19 @@ def verify_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settings: str) 
 def test_an_unknown_kind_in_settings_is_a_located_error_with_a_suggestion(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A misspelt kind would switch nothing off: it is refused, at its key, and the rules do not run."""
-    settings = "settings:\n  severity: {agreement: 'off', sumx: 'off', qqqqqq: warning}"
-    assert verify_text(tmp_path, monkeypatch, settings) == (1, [
-        "facts.yaml:3:32: error unknown-kind: unknown finding kind 'sumx' in settings.severity; did you mean 'sum'?",
-        "facts.yaml:3:45: error unknown-kind: unknown finding kind 'qqqqqq' in settings.severity",
+    severity = {"agreement": "off", "sumx": "off", "qqqqqq": "warning"}
+    assert verify_text(tmp_path, monkeypatch, severity) == (1, [
+        "facts.yaml:8:32: error unknown-kind: unknown finding kind 'sumx' in settings.severity; did you mean 'sum'?",
+        "facts.yaml:8:45: error unknown-kind: unknown finding kind 'qqqqqq' in settings.severity",
     ])
 
 
 def test_every_registered_kind_is_a_valid_severity_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from factcheck.kinds import known_kinds
 
-    settings = "settings:\n  severity: {" + ", ".join(f"{kind}: warning" for kind in known_kinds()) + "}"
-    assert verify_text(tmp_path, monkeypatch, settings) == (0, [
-        "facts.yaml:7:6: warning agreement: quantity budget: table states 125 EUR million (section 'S'), "
+    assert verify_text(tmp_path, monkeypatch, dict.fromkeys(known_kinds(), "warning")) == (0, [
+        "facts.yaml:16:5: warning agreement: quantity budget: table states 125 EUR million (section 'S'), "
         "budget states 122 EUR million (section 'S'), both valid at the same time",
-        "facts.yaml:12:6: warning sum: sum split: parts air + training = [119.9, 120.1] EUR million, "
+        "facts.yaml:35:5: warning sum: sum split: parts air + training = [119.9, 120.1] EUR million, "
         "but total budget = [121.5, 122.5] EUR million",
     ])

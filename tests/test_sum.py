@@ -8,7 +8,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import base_text, build, fact, lines, rule
+from factbase import build, fact, fact_base_yaml, lines, rule
 from factcheck.findings import Finding
 from factcheck.model import FactBase
 from factcheck.rules import sum as sum_rule
@@ -26,8 +26,9 @@ def sum_lines(text: str) -> list[str]:
 
 
 def budget(air: object = Decimal("77.5"), total: object = 122, **total_extra: object) -> str:
-    """The letter's 2015 budget: total on line 8, parts on 9 and 10, the rule on line 12."""
-    return base_text(
+    """The letter's 2015 budget: total on line 10, parts on 16 and 22, the rule on 29 (each key of
+    `total_extra` moves the parts and the rule a line down)."""
+    return fact_base_yaml(
         [fact("budget", total, "EUR million", **total_extra), fact("air", air, "EUR million"),
          fact("training", Decimal("44.5"), "EUR million")],
         [rule("split", "sum", total="budget", parts=["air", "training"])])
@@ -42,7 +43,7 @@ def test_parts_that_add_up_pass() -> None:
 
 def test_parts_that_do_not_add_up_fail_at_the_rule() -> None:
     assert sum_lines(budget(air=Decimal("75.5"))) == [
-        "facts.yaml:12:6: error sum: sum split: parts air + training = [119.9, 120.1] EUR million, "
+        "facts.yaml:29:5: error sum: sum split: parts air + training = [119.9, 120.1] EUR million, "
         "but total budget = [121.5, 122.5] EUR million"]
 
 
@@ -51,9 +52,9 @@ def test_the_finding_names_every_fact_with_its_place() -> None:
     assert finding.facts == ("budget", "air", "training")
     assert finding.rule_id == "split"
     assert [(str(r.location), r.message) for r in finding.related] == [
-        ("facts.yaml:8:6", "budget = 122 EUR million (section 'Financiën'): \u201cmiljoen euro\u201d"),
-        ("facts.yaml:9:6", "air = 75.5 EUR million (section 'Financiën'): \u201cmiljoen euro\u201d"),
-        ("facts.yaml:10:6", "training = 44.5 EUR million (section 'Financiën'): \u201cmiljoen euro\u201d"),
+        ("facts.yaml:10:5", "budget = 122 EUR million (section 'Example'): \u201cThe statement of budget.\u201d"),
+        ("facts.yaml:16:5", "air = 75.5 EUR million (section 'Example'): \u201cThe statement of air.\u201d"),
+        ("facts.yaml:22:5", "training = 44.5 EUR million (section 'Example'): \u201cThe statement of training.\u201d"),
     ]
 
 
@@ -62,37 +63,37 @@ def test_written_precision_is_respected() -> None:
     assert sum_lines(budget(air=Decimal("77.9"))) == []
     assert sum_lines(budget(air=Decimal("78.1"))) == []
     assert sum_lines(budget(air=Decimal("78.2"))) == [
-        "facts.yaml:12:6: error sum: sum split: parts air + training = [122.6, 122.8] EUR million, "
+        "facts.yaml:29:5: error sum: sum split: parts air + training = [122.6, 122.8] EUR million, "
         "but total budget = [121.5, 122.5] EUR million"]
 
 
 def test_a_sum_that_holds_only_within_a_vague_tolerance_is_a_warning() -> None:
     assert sum_lines(budget(total=118, qualifier="circa")) == [
-        "facts.yaml:12:6: warning sum: sum split: parts air + training = [121.9, 122.1] EUR million, "
+        "facts.yaml:30:5: warning sum: sum split: parts air + training = [121.9, 122.1] EUR million, "
         "but total budget = [117.5, 118.5] EUR million (holds only within the vague tolerance)"]
     assert sum_lines(budget(total=115, qualifier="circa")) == [
-        "facts.yaml:12:6: error sum: sum split: parts air + training = [121.9, 122.1] EUR million, "
+        "facts.yaml:30:5: error sum: sum split: parts air + training = [121.9, 122.1] EUR million, "
         "but total budget = [108.75, 121.25] EUR million"]
 
 
 def test_units_convert_within_a_dimension() -> None:
-    text = base_text(
+    text = fact_base_yaml(
         [fact("total", 1, "EUR billion"), fact("a", 600, "EUR million"), fact("b", 400000, "EUR thousand")],
         [rule("r", "sum", total="total", parts=["a", "b"])])
     assert sum_lines(text) == []
 
 
 def test_different_dimensions_never_add_up() -> None:
-    text = base_text([fact("total", 10, "EUR"), fact("a", 5, "EUR"), fact("b", 5, "persons")],
+    text = fact_base_yaml([fact("total", 10, "EUR"), fact("a", 5, "EUR"), fact("b", 5, "persons")],
                      [rule("r", "sum", total="total", parts=["a", "b"])])
     assert sum_lines(text) == [
-        "facts.yaml:12:6: error dimension: sum r: mixes dimensions (total in EUR, a in EUR, b in persons)"]
+        "facts.yaml:29:5: error dimension: sum r: mixes dimensions (total in EUR, a in EUR, b in persons)"]
 
 
 def test_dates_cannot_be_added() -> None:
-    text = base_text([fact("a", "2015-10", "date"), fact("b", "2015-11", "date"), fact("c", "2015-12", "date")],
+    text = fact_base_yaml([fact("a", "2015-10", "date"), fact("b", "2015-11", "date"), fact("c", "2015-12", "date")],
                      [rule("r", "sum", total="a", parts=["b", "c"])])
-    assert sum_lines(text) == ["facts.yaml:12:6: error dimension: sum r: total a is in date, but must be a number"]
+    assert sum_lines(text) == ["facts.yaml:29:5: error dimension: sum r: total a is in date, but must be a number"]
 
 
 # --- properties -----------------------------------------------------------------------------
@@ -116,7 +117,7 @@ def sum_text(values: Sequence[Decimal], unit: str = "EUR million", hedges: Seque
         if steps:
             extra["precision"] = steps[n]
         facts.append(fact(name, value, unit, **extra))
-    return base_text(facts, [rule("r", "sum", total="total", parts=names[1:])])
+    return fact_base_yaml(facts, [rule("r", "sum", total="total", parts=names[1:])])
 
 
 def verdict(findings: list[Finding]) -> list[tuple[str, str]]:
