@@ -10,13 +10,12 @@ Besides them: `show` (one fact), `coverage` (the coverage listing), `html` with 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from factcheck.report import Report
 
 
-@dataclass(frozen=True, slots=True)
-class RenderOptions:
+class RenderOptions(NamedTuple):  # not a dataclass: cheaper to create at every start
     """How the user asked for the output; a format ignores what it does not offer."""
 
     color: bool = False  # ANSI colours (see `use_color`)
@@ -26,8 +25,7 @@ class RenderOptions:
 Renderer = Callable[[Report, RenderOptions], str]
 
 
-@dataclass(frozen=True, slots=True)
-class Format:
+class Format(NamedTuple):
     """An output format: its name, whether it honours ``--color``, and how to load its renderer."""
 
     name: str

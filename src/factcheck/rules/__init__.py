@@ -72,6 +72,9 @@ def kind_spec(kind: str) -> RuleKind:
     declared = rule_module(kind).KIND
     if not (isinstance(declared, RuleKind) and declared.name == kind):
         raise TypeError(f"factcheck.rules.{kind}.KIND must be a RuleKind named {kind!r}")
+    problem = declared.problem()
+    if problem is not None:
+        raise ValueError(f"rule kind {kind}: {problem}")
     return declared
 
 
