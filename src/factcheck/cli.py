@@ -120,7 +120,7 @@ def _format(output_format: str | None, quiet: bool, env: Mapping[str, str]) -> s
     if output_format is None:
         return "text" if quiet else default_format(env)
     if quiet and output_format != "text":
-        raise click.UsageError(f"--quiet prints the text format's summary line; it does not apply to -f {output_format}")
+        raise click.UsageError(f"--quiet is for the text format only, not -f {output_format}")
     return output_format
 
 
@@ -171,7 +171,7 @@ def _check(selection: Selection) -> tuple[Report, list[Path]]:
 
     try:
         targets, root = _targets(selection)
-        stdin = click.get_binary_stream("stdin").read(MAX_FILE_BYTES + 1) if STDIN in targets else b""
+        stdin = sys.stdin.buffer.read(MAX_FILE_BYTES + 1) if STDIN in targets else b""
         return run_verify(targets, root=root, stdin=stdin), targets
     except (CannotCheck, ConfigError) as exc:
         raise CannotCheckError(str(exc)) from exc

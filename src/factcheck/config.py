@@ -87,10 +87,7 @@ def _pyproject_table(path: Path, name: str) -> dict[str, Any] | None:
 
 def _repository_root(start: Path) -> Path | None:
     """The git repository `start` is in, where the config search stops; None outside one."""
-    last = None
-    for last in _folders(start):
-        pass
-    return last if last is not None and (last / ".git").exists() else None
+    return next((folder for folder in _folders(start) if (folder / ".git").exists()), None)
 
 
 def find_config(start: Path) -> Config | None:
