@@ -1,5 +1,6 @@
 """Text output for people: one GNU-style line per finding, the offending line of the fact file with a
 caret under the column (as compilers do), a note per fact involved, then a summary line.
+Acknowledged findings pass, so without ``verbose`` they are one line that counts them.
 
 Every finding's first line keeps the grep- and editor-friendly shape ``path:line:col: severity kind:
 message``; everything below it is context.  Colour follows gcc: errors red, warnings magenta, notes
