@@ -41,7 +41,7 @@ def run_cli(argv: list[str], capsys: pytest.CaptureFixture[str],
 def test_default_format_is_text() -> None:
     code, out, _ = invoke()
     assert code == 1
-    assert out.startswith("facts.yaml:35:5: info agreement: ")
+    assert out.startswith("facts.yaml:55:5: error sum: ")
     assert out.endswith(SUMMARY)
 
 
@@ -62,7 +62,7 @@ def test_quiet_prints_the_summary_alone() -> None:
 
 def test_exit_code_is_the_same_in_every_format() -> None:
     """Exit codes do not depend on the format."""
-    for output_format in ("text", "json", "sarif", "github"):
+    for output_format in ("text", "json", "sarif", "github", "parsable"):
         assert invoke("--format", output_format)[0] == 1
 
 
@@ -152,5 +152,5 @@ def test_unwritable_output_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture
 def test_unknown_format_exits_2(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     code, out, err = run_cli(["verify", "--format", "xml"], capsys, monkeypatch)
     assert (code, out) == (2, "")
-    assert err == ("factcheck: Invalid value for '--format': 'xml' is not one of "
-                   "'text', 'json', 'sarif', 'github'.\n")
+    assert err == ("factcheck: Invalid value for '-f' / '--format': 'xml' is not one of "
+                   "'text', 'json', 'sarif', 'github', 'parsable'.\n")

@@ -225,7 +225,15 @@ def test_a_bad_pyproject_table_is_one_line_and_exit_2(monkeypatch: pytest.Monkey
 
 def test_no_fact_base_at_all_is_one_line_and_exit_2(monkeypatch: pytest.MonkeyPatch,
                                                     capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    assert verify(monkeypatch, capsys, tmp_path) == (2, "", "factcheck: facts.yaml: no such file\n")
+    assert verify(monkeypatch, capsys, tmp_path) == (2, "", (
+        f"factcheck: no fact base: no .factcheck.yaml or [tool.factcheck] in {tmp_path} or its parents, "
+        f'and no facts.yaml in {tmp_path}; name the fact files, or create .factcheck.yaml with "facts: PATTERN"\n'))
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "sub").mkdir()
+    assert verify(monkeypatch, capsys, tmp_path / "sub")[2] == (
+        f"factcheck: no fact base: no .factcheck.yaml or [tool.factcheck] in {tmp_path / 'sub'} or its parents "
+        f"up to the repository root, and no facts.yaml in {tmp_path / 'sub'}; name the fact files, "
+        f'or create .factcheck.yaml with "facts: PATTERN"\n')
 
 
 def test_config_error_is_an_exception_the_core_raises(tmp_path: Path) -> None:

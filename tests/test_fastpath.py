@@ -30,9 +30,9 @@ from generate import generate  # noqa: E402
 
 
 class _Plain:
-    """The engine's original calls, with nothing prepared ahead."""
+    """The engine's original calls, with nothing prepared ahead (fact files only: no standard input)."""
 
-    def __init__(self, paths: Any, names: Any) -> None:
+    def __init__(self, paths: Any, names: Any, given: Any) -> None:
         pass
 
     load_file = staticmethod(loader.load_file)

@@ -111,7 +111,7 @@ def test_report_marks_a_broken_sum(tmp_path: Path) -> None:
     out = tmp_path / "out.html"
     result = CliRunner().invoke(main, ["report", str(tmp_path / "facts.yaml"), "--output", str(out)])
     assert result.exit_code == 1
-    assert result.stdout == f"wrote {out}\n"
+    assert result.stdout == f"wrote {out}; 2 errors, 0 warnings (exit 1)\n"
     html = out.read_text(encoding="utf-8")
     assert '<td id="summary-errors">2</td>' in html  # the sum, and the value its quote does not state
     assert '<rect class="total failed"' in html

@@ -29,7 +29,7 @@ from factcheck.cli import main
 from factcheck.cli import verify as verify_command
 from factcheck.engine import verify
 from factcheck.findings import Finding, Location, Related, Severity
-from factcheck.formatters import FORMATS, RenderOptions, github, sarif, text
+from factcheck.formatters import FORMATS, RenderOptions, github, parsable, sarif, text
 from factcheck.formatters import json as json_format
 from factcheck.formatters.lines import line_and_column, split_lines
 from factcheck.kinds import CHECK_KINDS, documentation, known_kinds
@@ -76,12 +76,15 @@ OLD_AIR = "old-air = 60 EUR million (section 'Financiën'): “60 miljoen euro n
 OLD_TRAINING = "old-training = 30 EUR million (section 'Financiën'): “30 miljoen euro naar training”"
 BROKEN_SUMMARY = "1 error, 1 warning, 1 acknowledged; 7 facts, 2 rules in 1 file"
 
-BROKEN_TEXT = f"""\
+BROKEN_ACKNOWLEDGED = f"""\
 facts.yaml:35:5: info agreement: {AGREEMENT} [acknowledged: {REASON}]
  35 |   - id: old-budget-table
     |     ^
 facts.yaml:28:5: note: {OLD_BUDGET}
 facts.yaml:35:5: note: {OLD_TABLE}
+"""
+
+BROKEN_TEXT = f"""\
 facts.yaml:55:5: error sum: {SUM_ERROR}
  55 |   - id: budget-split
     |     ^
@@ -94,7 +97,16 @@ facts.yaml:59:5: warning sum: {SUM_WARNING}
 facts.yaml:28:5: note: {OLD_BUDGET}
 facts.yaml:41:5: note: {OLD_AIR}
 facts.yaml:47:5: note: {OLD_TRAINING}
+1 acknowledged finding (use -v to list it)
 {BROKEN_SUMMARY}
+"""
+
+#: with -v: the acknowledged finding in full, in its place, and no line counting it
+BROKEN_TEXT_VERBOSE = BROKEN_ACKNOWLEDGED + BROKEN_TEXT.replace("1 acknowledged finding (use -v to list it)\n", "")
+
+BROKEN_PARSABLE = f"""\
+facts.yaml:55:5: [error] {SUM_ERROR} (sum)
+facts.yaml:59:5: [warning] {SUM_WARNING} (sum)
 """
 
 BROKEN_GITHUB = f"""\
@@ -185,6 +197,23 @@ def test_broken_text_shows_line_caret_and_every_fact_involved() -> None:
     assert text.render(report_of("broken"), PLAIN) == BROKEN_TEXT
 
 
+def test_broken_text_verbose_lists_the_acknowledged_finding_in_full() -> None:
+    assert text.render(report_of("broken"), RenderOptions(verbose=True)) == BROKEN_TEXT_VERBOSE
+
+
+def test_several_acknowledged_findings_are_counted_in_one_line() -> None:
+    report = report_of("broken")
+    report.findings = [finding.acknowledge("accepted") for finding in report.findings]
+    assert text.render(report, PLAIN) == ("3 acknowledged findings (use -v to list them)\n"
+                                          "0 errors, 0 warnings, 3 acknowledged; 7 facts, 2 rules in 1 file\n")
+
+
+def test_broken_parsable_is_one_line_per_finding() -> None:
+    assert parsable.render(report_of("broken"), PLAIN) == BROKEN_PARSABLE
+    acknowledged = f"facts.yaml:35:5: [info] {AGREEMENT} [acknowledged: {REASON}] (agreement)\n"
+    assert parsable.render(report_of("broken"), RenderOptions(verbose=True)) == acknowledged + BROKEN_PARSABLE
+
+
 def test_broken_text_quiet_is_the_summary_alone() -> None:
     assert text.render(report_of("broken"), RenderOptions(quiet=True)) == BROKEN_SUMMARY + "\n"
 
@@ -221,7 +250,7 @@ SHIPPED_JSON = {
 def shipped_output(output_format: str) -> Any:
     """What each format says of the frozen shipped base: text as written, JSON and SARIF parsed."""
     return {"text": SHIPPED_SUMMARY, "github": SHIPPED_SUMMARY, "json": SHIPPED_JSON,
-            "sarif": expected_sarif([])}[output_format]
+            "sarif": expected_sarif([]), "parsable": ""}[output_format]
 
 
 @pytest.mark.parametrize("output_format", list(FORMATS))
@@ -238,7 +267,8 @@ def test_the_shipped_json_and_sarif_are_valid() -> None:
 
 def test_the_registry_maps_each_format_to_its_module() -> None:
     assert {name: entry.load() for name, entry in FORMATS.items()} == {
-        "text": text.render, "json": json_format.render, "sarif": sarif.render, "github": github.render}
+        "text": text.render, "json": json_format.render, "sarif": sarif.render, "github": github.render,
+        "parsable": parsable.render}
     assert [name for name, entry in FORMATS.items() if entry.colored] == ["text"]
 
 
@@ -288,6 +318,8 @@ def test_real_shipped_base_passes_in_every_format(output_format: str, monkeypatc
         assert json.loads(result.stdout)["summary"]["errors"] == 0
     elif output_format == "sarif":
         assert sarif_errors(json.loads(result.stdout)) == []
+    elif output_format == "parsable":  # a clean run has no finding to list
+        assert result.stdout == ""
     else:
         assert result.stdout.startswith("0 errors") or "\n0 errors" in result.stdout
 

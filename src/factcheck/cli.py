@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 import click
 
@@ -44,29 +45,83 @@ def main() -> None:
     """Check a curated fact base: schema, provenance and consistency."""
 
 
+class Selection(NamedTuple):
+    """Which fact base a command checks: PATHS (``-`` is standard input) and ``--config``."""
+
+    paths: tuple[Path, ...]
+    config_file: Path | None
+
+
+def fact_base_arguments(command: Callable[..., None]) -> Callable[..., None]:
+    """PATHS, ``--config`` and ``--list-files``, the same for every command that reads a fact base;
+    the command gets them as one `Selection`, and ``--list-files`` ends the run before it."""
+
+    @functools.wraps(command)
+    def with_selection(*args: Any, paths: tuple[Path, ...], config_file: Path | None, list_files: bool,
+                       **kwargs: Any) -> None:
+        selection = Selection(paths, config_file)
+        if list_files:
+            _list_files(selection)
+        command(*args, selection=selection, **kwargs)
+
+    for decorate in reversed((
+        click.argument("paths", nargs=-1, type=click.Path(allow_dash=True, path_type=Path)),
+        click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                     help="Use this .factcheck.yaml or pyproject.toml instead of searching for one."),
+        click.option("--list-files", is_flag=True,
+                     help="Print the fact files that would be checked, one per line, and exit."),
+    )):
+        with_selection = decorate(with_selection)
+    return with_selection
+
+
+def _output_file(ctx: click.Context, _param: click.Parameter, value: str | None) -> Path | None:
+    """``--output``: a file, or None for standard output (``-``).  A format name alone is refused:
+    check-jsonschema's ``-o`` names the format, and a file called ``json`` is never what was meant."""
+    if value is None or value == "-":
+        return None
+    if value in FORMATS:
+        takes_format = any(param.name == "output_format" for param in ctx.command.params)
+        hint = f"did you mean -f {value}?" if takes_format else f"give it an extension, as in -o {value}.html"
+        raise click.UsageError(f"-o names a file; {hint}")
+    return Path(value)
+
+
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@fact_base_arguments
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
-@click.option("--format", "output_format", type=click.Choice(list(FORMATS)), default=None,
+@click.option("-f", "--format", "output_format", type=click.Choice(list(FORMATS)), default=None,
               help="Report format (default: text, or github when GITHUB_ACTIONS=true).")
-@click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True, path_type=Path), default=None,
-              help="Write the report to FILE instead of standard output (- is standard output).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default=None,
+              callback=_output_file, help="Write the report to FILE instead of standard output (- is standard output).")
 @click.option("--color", type=click.Choice(COLOR_CHOICES), default="auto", show_default=True,
               help="Colour text output (auto: on a terminal, honouring NO_COLOR and FORCE_COLOR).")
 @click.option("--quiet", "-q", is_flag=True, help="Text format: print the summary line alone.")
-def verify(paths: tuple[Path, ...], strict: bool, output_format: str | None, output: Path | None,
-           color: str, quiet: bool) -> None:
+@click.option("--verbose", "-v", is_flag=True, help="List acknowledged findings too, not just their count.")
+def verify(selection: Selection, strict: bool, output_format: str | None, output: Path | None,
+           color: str, quiet: bool, verbose: bool) -> None:
     """Check the fact base in PATHS (default: the files the project config names, found from the
     current directory upwards in .factcheck.yaml or pyproject.toml [tool.factcheck]; without a
-    config, facts.yaml in the current directory).
+    config, facts.yaml in the current directory).  A PATH of - reads a fact file from standard
+    input, its sources relative to the current directory.
 
     Exit status: 0 consistent, 1 findings, 2 could not check.
     """
-    report, targets = _check(paths)
-    output = None if output == Path("-") else output
+    chosen = _format(output_format, quiet, os.environ)
+    report, targets = _check(selection)
     _refuse_to_overwrite(output, targets, report)
-    _emit(report, output_format or default_format(os.environ), output, color, quiet)
+    _emit(report, chosen, output, color, RenderOptions(quiet=quiet, verbose=verbose))
     sys.exit(report.exit_code(strict))
+
+
+def _format(output_format: str | None, quiet: bool, env: Mapping[str, str]) -> str:
+    """The format asked for; ``--quiet`` (the text summary alone) with another one is a usage error,
+    and without one it means text, also in GitHub Actions."""
+    if output_format is None:
+        return "text" if quiet else default_format(env)
+    if quiet and output_format != "text":
+        raise click.UsageError(f"--quiet is for the text format only, not -f {output_format}")
+    return output_format
 
 
 def run() -> None:
@@ -106,18 +161,42 @@ def console() -> None:
     os._exit(code)
 
 
-def _check(paths: tuple[Path, ...]) -> tuple[Report, list[Path]]:
-    """Check the fact base in PATHS (default: the files the project config names, else facts.yaml);
-    the report and the files checked."""
-    from factcheck.config import ConfigError, discover
-    from factcheck.engine import CannotCheck
+def _check(selection: Selection) -> tuple[Report, list[Path]]:
+    """Check the selected fact base (default: the files the project config names, else
+    facts.yaml); the report and the files checked."""
+    from factcheck.config import ConfigError
+    from factcheck.engine import STDIN, CannotCheck
     from factcheck.engine import verify as run_verify
+    from factcheck.loader import MAX_FILE_BYTES
 
     try:
-        targets, root = discover(paths, Path.cwd())
-        return run_verify(targets, root=root), targets
+        targets, root = _targets(selection)
+        stdin = sys.stdin.buffer.read(MAX_FILE_BYTES + 1) if STDIN in targets else b""
+        return run_verify(targets, root=root, stdin=stdin), targets
     except (CannotCheck, ConfigError) as exc:
         raise CannotCheckError(str(exc)) from exc
+
+
+def _targets(selection: Selection) -> tuple[list[Path], Path | None]:
+    """The fact files to check and the root of their sources (`config.discover`)."""
+    from factcheck.config import discover
+
+    return discover(selection.paths, Path.cwd(), selection.config_file)
+
+
+def _list_files(selection: Selection) -> None:
+    """``--list-files``: each fact file the selection names, as findings would name it; exit 0."""
+    from factcheck.config import ConfigError
+    from factcheck.engine import STDIN, display_path
+
+    try:
+        targets, _ = _targets(selection)
+    except ConfigError as exc:
+        raise CannotCheckError(str(exc)) from exc
+    cwd = Path.cwd()
+    for target in targets:
+        click.echo("-" if target == STDIN else display_path(target, cwd))
+    sys.exit(0)
 
 
 def default_format(env: Mapping[str, str]) -> str:
@@ -137,11 +216,15 @@ def _refuse_to_overwrite(output: Path | None, targets: Sequence[Path], report: R
         raise click.UsageError(f"--output {output} is a source of the fact base; refusing to overwrite it")
 
 
-def _emit(report: Report, output_format: str, output: Path | None, color: str, quiet: bool) -> None:
+def _emit(report: Report, output_format: str, output: Path | None, color: str, options: RenderOptions) -> None:
     """Render the report and write it to stdout or to the --output file."""
     chosen = FORMATS[output_format]
     colored = chosen.colored and use_color(color, output is None and sys.stdout.isatty(), os.environ)
-    rendered = chosen.load()(report, RenderOptions(color=colored, quiet=quiet))
+    _write(chosen.load()(report, options._replace(color=colored)), output, colored)
+
+
+def _write(rendered: str, output: Path | None, colored: bool = False) -> None:
+    """Write to the --output file, or to stdout when it is None (``-o -``)."""
     if output is None:
         click.echo(rendered, nl=False, color=colored)
         return
@@ -153,10 +236,10 @@ def _emit(report: Report, output_format: str, output: Path | None, color: str, q
 
 @main.command()
 @click.argument("fact_id")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@fact_base_arguments
 @click.option("--color", type=click.Choice(COLOR_CHOICES), default="auto", show_default=True,
               help="Colour the output (auto: on a terminal, honouring NO_COLOR and FORCE_COLOR).")
-def show(fact_id: str, paths: tuple[Path, ...], color: str) -> None:
+def show(fact_id: str, selection: Selection, color: str) -> None:
     """Show fact FACT_ID of the fact base in PATHS: its fields, its quote in the source, and the
     status of every rule it takes part in.
 
@@ -166,7 +249,7 @@ def show(fact_id: str, paths: tuple[Path, ...], color: str) -> None:
     from factcheck.formatters import show as show_format
     from factcheck.formatters import text
 
-    report, _ = _check(paths)
+    report, _ = _check(selection)
     colored = use_color(color, sys.stdout.isatty(), os.environ)
     if report.base is None:  # not well-formed: say why, as verify would
         click.echo(text.render(report, RenderOptions(color=colored)), nl=False, color=colored)
@@ -179,18 +262,19 @@ def show(fact_id: str, paths: tuple[Path, ...], color: str) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=Path("report.html"),
-              show_default=True, help="Where to write the HTML report.")
-def report(paths: tuple[Path, ...], output: Path) -> None:
+@fact_base_arguments
+@click.option("--output", "-o", type=click.Path(dir_okay=False, allow_dash=True), default="report.html",
+              callback=_output_file, show_default=True, help="Where to write the HTML report (- is standard output).")
+def report(selection: Selection, output: Path | None) -> None:
     """Write a self-contained HTML report of the fact base in PATHS.
 
     Exit status: 0 written and consistent, 1 written with findings, 2 could not check or write.
     """
     from factcheck.coverage import CannotCover, measure
     from factcheck.formatters.html import render_html
+    from factcheck.formatters.text import plural
 
-    result, targets = _check(paths)
+    result, targets = _check(selection)
     _refuse_to_overwrite(output, targets, result)
     share = None
     if result.base is not None:
@@ -199,12 +283,14 @@ def report(paths: tuple[Path, ...], output: Path) -> None:
             share = (measured.covered, measured.total)
         except CannotCover:  # a source was not read: the findings say so, the report shows no share
             pass
-    try:
-        output.write_text(render_html(result, share), encoding="utf-8")
-    except OSError as exc:
-        raise CannotCheckError(f"cannot write {output}: {exc.strerror or exc}") from exc
-    click.echo(f"wrote {output}")
-    sys.exit(result.exit_code())
+    _write(render_html(result, share), output)
+    code = result.exit_code()
+    done = [] if output is None else [f"wrote {output}"]  # on stdout the HTML is the output
+    if code:
+        done.append(f"{plural(result.errors, 'error')}, {plural(result.warnings, 'warning')} (exit {code})")
+    if done:
+        click.echo("; ".join(done), err=output is None)
+    sys.exit(code)
 
 
 @main.command("rules")
@@ -225,8 +311,8 @@ def rules_command(kind: str | None) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-def coverage(paths: tuple[Path, ...]) -> None:
+@fact_base_arguments
+def coverage(selection: Selection) -> None:
     """List every number and date in the sources that no fact's quote covers, and the share covered.
 
     Exit status: 0 everything covered (after `coverage: exclude:`), 1 something uncovered or a
@@ -235,7 +321,7 @@ def coverage(paths: tuple[Path, ...]) -> None:
     from factcheck.coverage import CannotCover, measure
     from factcheck.formatters.coverage import render
 
-    report, _ = _check(paths)
+    report, _ = _check(selection)
     if report.base is None:
         raise click.ClickException("the fact base is not well-formed; `factcheck verify` shows why")
     try:

@@ -11,7 +11,8 @@ never a silently ignored table.  ``facts`` is a path or glob, or a list of them,
 config's folder (``facts/*.facts.yaml``, ``dossier/**/facts.yaml``); that folder is also the
 repository root that every document's ``source`` must stay inside, also when the fact files are
 named on the command line.  Without a config, ``facts.yaml`` in the working directory is the fact
-base.
+base; with neither, the `ConfigError` says where factcheck looked.  ``--config FILE`` names the
+config instead (a .factcheck.yaml, or a pyproject.toml with the table): nothing is searched.
 
 A config that cannot be used is a `ConfigError` (the CLI exits 2 with its one line): factcheck
 cannot know what to check, which is "could not check", not a finding about the fact base.
@@ -84,6 +85,11 @@ def _pyproject_table(path: Path, name: str) -> dict[str, Any] | None:
     return table
 
 
+def _repository_root(start: Path) -> Path | None:
+    """The git repository `start` is in, where the config search stops; None outside one."""
+    return next((folder for folder in _folders(start) if (folder / ".git").exists()), None)
+
+
 def find_config(start: Path) -> Config | None:
     """The configuration that governs `start`: the nearest folder upwards with one, or None.
 
@@ -102,6 +108,19 @@ def find_config(start: Path) -> Config | None:
         if table is not None:
             return _from_pyproject(pyproject, pyproject_name, table)
     return None
+
+
+def load_config(path: Path, cwd: Path) -> Config:
+    """The config in `path` (``--config``): a pyproject.toml (by name) must have the table."""
+    name = display_path(path, cwd)
+    if not path.is_file():
+        raise ConfigError(f"{name}: no such file" if not path.exists() else f"{name}: not a file")
+    if path.name != PYPROJECT:
+        return _from_yaml(path, name)
+    table = _pyproject_table(path, name)
+    if table is None:
+        raise ConfigError(f"{name}: no [tool.factcheck] table")
+    return _from_pyproject(path, name, table)
 
 
 def _from_pyproject(path: Path, name: str, table: dict[str, Any]) -> Config:
@@ -160,17 +179,28 @@ def fact_files(config: Config, cwd: Path) -> list[Path]:
     return files
 
 
-def discover(paths: Sequence[Path], cwd: Path) -> tuple[list[Path], Path | None]:
+def no_fact_base(cwd: Path) -> ConfigError:
+    """Neither a config nor facts.yaml: say where factcheck looked and how to name the fact base."""
+    folder = cwd.absolute()
+    upwards = "or its parents up to the repository root" if _repository_root(folder) else "or its parents"
+    return ConfigError(f"no fact base: no {CONFIG_FILE} or [tool.factcheck] in {folder} {upwards}, "
+                       f"and no {DEFAULT_FACT_FILE} in {folder}; name the fact files, "
+                       f'or create {CONFIG_FILE} with "facts: PATTERN"')
+
+
+def discover(paths: Sequence[Path], cwd: Path, config_file: Path | None = None) -> tuple[list[Path], Path | None]:
     """The fact files to check and the repository root that holds their sources.
 
-    The config found from `cwd` upwards sets the root (its folder) and, when no `paths` are
-    given, the files.  Without a config the files default to ``facts.yaml`` in `cwd`, and the root
-    is left to the engine (the nearest git repository).
+    The config (`config_file`, else the one found from `cwd` upwards) sets the root (its folder)
+    and, when no `paths` are given, the files.  Without a config the files default to
+    ``facts.yaml`` in `cwd`, and the root is left to the engine (the nearest git repository).
     """
-    config = find_config(cwd)
+    config = load_config(config_file, cwd.absolute()) if config_file is not None else find_config(cwd)
     root = config.root if config is not None else None
     if paths:
         return list(paths), root
     if config is not None:
         return fact_files(config, cwd.absolute()), root
-    return [cwd / DEFAULT_FACT_FILE], None  # when it is missing, the engine says so: exit 2
+    if not (cwd / DEFAULT_FACT_FILE).exists():
+        raise no_fact_base(cwd)
+    return [cwd / DEFAULT_FACT_FILE], None

@@ -12,7 +12,7 @@ from typing import ParamSpec, TypeVar
 
 from factcheck.findings import Finding, Location, Severity, sorted_findings
 from factcheck.gcpause import without_gc
-from factcheck.loader import CannotRead
+from factcheck.loader import CannotRead, decode_text
 from factcheck.located import LocatedDict
 from factcheck.model import MAX_FACTS, Builder
 from factcheck.perfile import per_file
@@ -23,6 +23,9 @@ from factcheck.sourceread import read_sources
 
 #: Decimal digits of every computation in a run (see `_exact`).
 EXACT_DIGITS = 1000
+#: the path that names standard input, and how findings in it are located (as check-jsonschema does)
+STDIN = Path("-")
+STDIN_NAME = "<stdin>"
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -60,18 +63,22 @@ def _exact(check: Callable[P, R]) -> Callable[P, R]:
 
 @without_gc
 @_exact
-def verify(paths: Sequence[Path], cwd: Path | None = None, root: Path | None = None) -> Report:
+def verify(paths: Sequence[Path], cwd: Path | None = None, root: Path | None = None,
+           stdin: bytes = b"") -> Report:
     """Check the fact base made of `paths` (relative ones are relative to `cwd`, default the working
-    directory); raise `CannotCheck` when a file cannot be read."""
+    directory); raise `CannotCheck` when a file cannot be read.  The path `STDIN` is the fact file
+    whose bytes are `stdin`: shown as ``<stdin>``, its sources relative to `cwd`."""
     cwd = Path(os.path.abspath(cwd or Path.cwd()))
     # a file named twice (facts.yaml ./facts.yaml) is read once, not reported as its own duplicate
-    paths = list(dict.fromkeys(Path(os.path.abspath(cwd / path)) for path in paths))
+    paths = list(dict.fromkeys(cwd / STDIN_NAME if path == STDIN else Path(os.path.abspath(cwd / path))
+                               for path in paths))
     findings: list[Finding] = []
     builder = Builder()
     fact_files: dict[str, Path] = {}
     texts: dict[str, str] = {}
-    names = [display_path(path, cwd) for path in paths]
-    preloaded = Preloaded(paths, names)  # cached and parallel; the same results as the plain calls
+    names = [STDIN_NAME if path == cwd / STDIN_NAME else display_path(path, cwd) for path in paths]
+    given = {STDIN_NAME: decode_text(stdin, STDIN_NAME)} if STDIN_NAME in names else {}
+    preloaded = Preloaded(paths, names, given)  # cached and parallel; the same results as the plain calls
     fact_count = 0
     for path, name in zip(paths, names, strict=True):
         try:

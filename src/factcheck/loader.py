@@ -37,6 +37,12 @@ def read_text(path: Path, display: str) -> tuple[str | None, list[Finding]]:
         raise CannotRead(display, "is a directory") from exc
     except OSError as exc:
         raise CannotRead(display, f"cannot read: {exc.strerror or exc}") from exc
+    return decode_text(raw, display)
+
+
+def decode_text(raw: bytes, display: str) -> tuple[str | None, list[Finding]]:
+    """The text of a file's bytes (at most MAX_FILE_BYTES + 1 of them were read), or findings that say
+    why it is not usable text; standard input is read the same way."""
     if len(raw) > MAX_FILE_BYTES:
         return None, [finding_at("limit", f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB", display)]
     try:

@@ -8,7 +8,7 @@ process and a forked second one when there are enough bytes to pay for it (factc
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -26,10 +26,13 @@ Prepared = tuple[Loaded, list[Finding]]
 Job = tuple[str, str, Path | None]
 
 
-def look_up(path: Path, name: str, store: Store | None) -> tuple[Prepared | None, str, Path | None]:
-    """Read a file (`read_text`, so `CannotRead` as the engine would raise it) and find its cached
-    result in `store` (see `cache_store`): (result or None, text, cache entry)."""
-    text, problems = read_text(path, name)
+def look_up(path: Path, name: str, store: Store | None,
+            given: tuple[str | None, list[Finding]] | None = None) -> tuple[Prepared | None, str, Path | None]:
+    """Read a file (`read_text`, so `CannotRead` as the engine would raise it; or take what was
+    `given` for it, as `read_text` returns it) and find its cached result in `store` (see
+    `cache_store`): (result or None, text, cache entry).  Entries are keyed by name and text, so
+    any text (standard input too) finds only its own."""
+    text, problems = given if given is not None else read_text(path, name)
     if text is None:
         return (Loaded(name, None, problems), []), "", None
     if store is None:
@@ -72,7 +75,8 @@ class Preloaded:
     different call) falls through to them.
     """
 
-    def __init__(self, paths: Sequence[Path], names: Sequence[str]) -> None:
+    def __init__(self, paths: Sequence[Path], names: Sequence[str],
+                 given: Mapping[str, tuple[str | None, list[Finding]]] | None = None) -> None:
         self._done: dict[str, Prepared | CannotRead] = {}
         self._checked: dict[str, tuple[Any, list[Finding]]] = {}
         #: each file's text, for reports that quote the offending line (a cached result has none)
@@ -81,7 +85,7 @@ class Preloaded:
         misses: list[Job] = []
         for name, path in dict(zip(names, paths, strict=True)).items():
             try:
-                hit, text, entry = look_up(path, name, store)
+                hit, text, entry = look_up(path, name, store, (given or {}).get(name))
             except CannotRead as exc:
                 self._done[name] = exc
                 continue

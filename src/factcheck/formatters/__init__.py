@@ -20,6 +20,7 @@ class RenderOptions(NamedTuple):  # not a dataclass: cheaper to create at every 
 
     color: bool = False  # ANSI colours (see `use_color`)
     quiet: bool = False  # the summary line alone
+    verbose: bool = False  # acknowledged findings in full, not counted in one line
 
 
 Renderer = Callable[[Report, RenderOptions], str]
@@ -51,6 +52,12 @@ def _sarif() -> Renderer:
     return sarif.render
 
 
+def _parsable() -> Renderer:
+    from factcheck.formatters import parsable
+
+    return parsable.render
+
+
 def _github() -> Renderer:
     from factcheck.formatters import github
 
@@ -63,6 +70,7 @@ FORMATS: Mapping[str, Format] = {entry.name: entry for entry in (
     Format("json", _json),
     Format("sarif", _sarif),
     Format("github", _github),
+    Format("parsable", _parsable),
 )}
 
 

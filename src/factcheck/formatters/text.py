@@ -1,5 +1,6 @@
 """Text output for people: one GNU-style line per finding, the offending line of the fact file with a
 caret under the column (as compilers do), a note per fact involved, then a summary line.
+Acknowledged findings pass, so without ``verbose`` they are one line that counts them.
 
 Every finding's first line keeps the grep- and editor-friendly shape ``path:line:col: severity kind:
 message``; everything below it is context.  Colour follows gcc: errors red, warnings magenta, notes
@@ -69,20 +70,21 @@ def excerpt(location: Location, texts: Mapping[str, str], color: bool = False) -
     return [f" {number} | {line}".rstrip(), f" {gutter} | {pad}{Paint(color)(_CARET, '^')}"]
 
 
-def _count(number: int, noun: str) -> str:
+def plural(number: int, noun: str) -> str:
+    """``1 error``, ``2 errors``."""
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
 def summary_line(report: Report, color: bool = False) -> str:
     paint = Paint(color)
     base = report.base
-    errors, warnings = _count(report.errors, "error"), _count(report.warnings, "warning")
+    errors, warnings = plural(report.errors, "error"), plural(report.warnings, "warning")
     counts = [paint(_SEVERITY_COLOR["error"], errors) if report.errors else errors,
               paint(_SEVERITY_COLOR["warning"], warnings) if report.warnings else warnings,
               f"{report.acknowledged} acknowledged"]
-    scope = _count(len(report.files), "file")
+    scope = plural(len(report.files), "file")
     if base is not None:
-        scope = f"{_count(len(base.facts), 'fact')}, {_count(len(base.rules), 'rule')} in {scope}"
+        scope = f"{plural(len(base.facts), 'fact')}, {plural(len(base.rules), 'rule')} in {scope}"
     return f"{', '.join(counts)}; {scope}"
 
 
@@ -99,11 +101,27 @@ def finding_block(finding: Finding, texts: Mapping[str, str], color: bool = Fals
     return lines
 
 
+def shown(report: Report, options: RenderOptions) -> list[Finding]:
+    """The findings listed one by one: acknowledged ones only when ``verbose`` (they pass, and
+    would otherwise fill every clean run of the hook)."""
+    return [f for f in report.findings if options.verbose or f.acknowledged is None]
+
+
+def acknowledged_line(report: Report) -> list[str]:
+    """One line counting the acknowledged findings not listed, or none."""
+    count = report.acknowledged
+    if not count:
+        return []
+    return [f"{plural(count, 'acknowledged finding')} (use -v to list {'it' if count == 1 else 'them'})"]
+
+
 def render(report: Report, options: RenderOptions) -> str:
     """The whole report; ``quiet`` keeps the summary line alone."""
     lines: list[str] = []
     if not options.quiet:
-        for finding in report.findings:
+        for finding in shown(report, options):
             lines.extend(finding_block(finding, report.texts, options.color))
+        if not options.verbose:
+            lines.extend(acknowledged_line(report))
     lines.append(summary_line(report, options.color))
     return "\n".join(lines) + "\n"
