@@ -120,8 +120,8 @@ def _finding(error: ValidationError, data: Any, path: str) -> Finding:
     elif error.validator == "pattern" and isinstance(error.schema, dict) and "description" in error.schema:
         described = str(error.schema["description"])  # says what is expected; the regex would not
         message = f"{error.instance!r} is not in the expected form: {described[:1].lower()}{described[1:]}"
-    elif error.validator == "enum" and isinstance(error.instance, str):
-        choices = [str(choice) for choice in error.validator_value]
+    elif error.validator == "enum" and isinstance(error.instance, str) and isinstance(error.validator_value, list):
+        choices = [str(choice) for choice in error.validator_value]  # a rule kind, a relation
         message = _shorter(message, error.instance) + did_you_mean(error.instance, choices)
     elif steps and steps[-1] == "value" and error.validator == "oneOf":
         message = f"{_VALUE_HELP}, not {_shown(error.instance)}"
