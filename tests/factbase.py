@@ -99,7 +99,7 @@ def fact_base_yaml(facts: Sequence[Mapping[str, Any]] = (), rules: Sequence[Mapp
     return "\n".join(lines) + "\n"
 
 
-def write_base(folder: Path, text: str, *, name: str = "facts.yaml", source: str = "",
+def write_base(folder: Path, text: str, *, name: str = "facts.yaml", source: str = "A source that states nothing.\n",
                source_name: str = DOCUMENT["source"]) -> Path:
     """Write a fact file (`text`, from `fact_base_yaml` unless a test needs it malformed) and the
     document's source into folder; return the fact file's path."""

@@ -149,6 +149,9 @@ GENERATED: dict[str, Generator] = {
     "source-fifo": _source_case("sources/pipe", lambda d: os.mkfifo(d / "pipe")),
     "source-too-big": _source_case("sources/big.txt",
                                    lambda d: (d / "big.txt").write_bytes(b"x" * (MAX_FILE_BYTES + 1))),
+    "source-zero-bytes": _source_case("sources/empty.txt", lambda d: (d / "empty.txt").write_bytes(b"")),
+    "source-whitespace-only": _source_case("sources/blank.txt",
+                                           lambda d: (d / "blank.txt").write_text(" \n\t\n\n", encoding="utf-8")),
     "source-not-utf8": _source_case("sources/latin1.txt",
                                     lambda d: (d / "latin1.txt").write_bytes("Financiën".encode("latin-1"))),
 }

@@ -131,7 +131,7 @@ def test_cache_follows_edits(dossier: list[Path], tmp_path: Path, monkeypatch: p
     report = engine.verify(dossier, cwd=cwd)
     assert [(str(f.location), f.message) for f in report.findings] == [
         ("letters/letter-0001.yaml:12:5", "missing required key 'quote' (at facts/0)"),
-        ("letters/letter-0001.yaml:17:5", "unknown key 'qoute' (at facts/0)")]
+        ("letters/letter-0001.yaml:17:5", "unknown key 'qoute'; did you mean 'quote'? (at facts/0)")]
 
 
 def test_cache_follows_source_edits(dossier: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

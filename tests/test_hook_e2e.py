@@ -194,3 +194,19 @@ def test_try_repo_runs_the_hook_from_this_checkout(env: dict[str, str], this_rep
     failed = pre_commit(env, repo, "try-repo", str(this_repo), "factcheck", "--all-files")
     assert failed.returncode == 1
     assert FINDING in failed.stdout.splitlines()
+
+
+def test_a_source_never_added_blocks_the_commit_until_it_is(env: dict[str, str], repo: Path) -> None:
+    """pre-commit sets aside only tracked files: the hook reads an untracked source that the commit
+    would lack, so it names the file and the `git add` to run."""
+    ok(run(env, repo, "git", "add", "-A"))
+    ok(run(env, repo, "git", "rm", "-q", "--cached", MEMO))
+    code, output = commit(env, repo, "garden facts")
+    assert code == 1
+    assert ("facts/budget.facts.yaml:6:11: error source: source '../sources/memo.txt' is not tracked by git, "
+            f"so this commit would lack it; run: git add {MEMO}") in output.splitlines()
+    assert commits(env, repo) == []
+    ok(run(env, repo, "git", "add", MEMO))
+    code, output = commit(env, repo, "garden facts")
+    assert code == 0, output
+    assert commits(env, repo) == ["garden facts"]

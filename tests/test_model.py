@@ -24,6 +24,19 @@ def test_unknown_unit_is_located_at_the_unit() -> None:
         "facts.yaml:13:11: error unit: unknown unit 'furlongs'; declare it under `units:`"]
 
 
+@pytest.mark.parametrize(("unit", "closest"), [
+    ("EUR thousands", "EUR thousand"),  # a scale word misspelt
+    ("persns", "persons"),  # a base unit
+    ("peopl", "people"),  # an alias
+    ("missile", "missiles"),  # a declared unit
+    ("missile million", "missiles million"),  # a declared unit with a scale word
+])
+def test_unknown_unit_suggests_the_closest_known_spelling(unit: str, closest: str) -> None:
+    assert model_lines(fact_base_yaml([fact("a", unit=unit)], units={"missiles": "weapons"})) == [
+        f"facts.yaml:15:11: error unit: unknown unit {unit!r}; did you mean {closest!r}? "
+        "(or declare it under `units:`)"]
+
+
 def test_declared_unit_is_known() -> None:
     base, findings = build(fact_base_yaml([fact("a", 3, "missiles")], units={"missiles": "weapons"}))
     assert lines(findings) == []
@@ -66,6 +79,13 @@ def test_rule_naming_an_unknown_fact_is_located_at_the_name() -> None:
         "facts.yaml:25:12: error reference: rule 'r' names unknown fact 'nope'",
         "facts.yaml:26:18: error reference: rule 'r' names unknown fact 'gone'",
     ]
+
+
+def test_rule_naming_a_misspelt_fact_suggests_the_closest_fact_id() -> None:
+    text = fact_base_yaml([fact("budget"), fact("training"), fact("air")],
+                          [rule("r", "sum", total="budjet", parts=["training", "air"])])
+    assert model_lines(text) == [
+        "facts.yaml:31:12: error reference: rule 'r' names unknown fact 'budjet'; did you mean 'budget'?"]
 
 
 def test_a_fact_that_failed_to_build_is_not_also_an_unknown_reference() -> None:

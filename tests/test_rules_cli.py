@@ -31,6 +31,13 @@ def test_prints_the_full_documentation_of_a_kind() -> None:
 
 
 def test_unknown_kind_is_one_line_and_exit_2() -> None:
+    result = factcheck("rules", "xyzzy")
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == f"factcheck: unknown rule kind 'xyzzy'; known kinds: {', '.join(RULE_KINDS)}\n"
+
+
+def test_a_misspelt_kind_gets_the_closest_one() -> None:
     result = factcheck("rules", "weekdays")
     assert (result.returncode, result.stdout) == (2, "")
-    assert result.stderr == f"factcheck: unknown rule kind 'weekdays'; known kinds: {', '.join(RULE_KINDS)}\n"
+    assert result.stderr == (f"factcheck: unknown rule kind 'weekdays'; did you mean 'weekday'? "
+                             f"(known kinds: {', '.join(RULE_KINDS)})\n")

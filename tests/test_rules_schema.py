@@ -28,13 +28,20 @@ def test_every_schema_kind_has_a_module_and_every_explicit_kind_a_schema_entry()
 DAY = [{"id": "d", "value": "2015-10-28", "unit": "date"}]
 
 
+def test_a_misspelt_option_suggests_the_kind_s_option() -> None:
+    outcome = check(DAY, [{"id": "w", "kind": "order", "first": "d", "second": "d", "relaton": "after"}])
+    assert (outcome.lines, outcome.exit_code) == ([
+        "facts.yaml:17:5: error schema: missing required key 'relation' (at rules/0)",
+        "facts.yaml:21:5: error schema: unknown key 'relaton'; did you mean 'relation'? (at rules/0)"], 1)
+
+
 @pytest.mark.parametrize(("rule", "line"), [
     ({"id": "w", "kind": "weekday", "fact": "d"},
      "facts.yaml:17:5: error schema: missing required key 'weekday' (at rules/0)"),
     ({"id": "w", "kind": "weekdays", "fact": "d"},
-     "facts.yaml:18:11: error schema: 'weekdays' is not one of ['agreement', 'bound', 'change', 'count', 'duration', 'inclusion', 'order', 'ratio', 'relative', 'sum', 'weekday'] (at rules/0/kind)"),
+     "facts.yaml:18:11: error schema: 'weekdays' is not one of ['agreement', 'bound', 'change', 'count', 'duration', 'inclusion', 'order', 'ratio', 'relative', 'sum', 'weekday']; did you mean 'weekday'? (at rules/0/kind)"),
     ({"id": "w", "kind": "order", "first": "d", "second": "d", "relation": "later"},
-     "facts.yaml:21:15: error schema: 'later' is not one of ['before', 'after', 'same', 'not_after', 'not_before'] (at rules/0/relation)"),
+     "facts.yaml:21:15: error schema: 'later' is not one of ['before', 'after', 'same', 'not_after', 'not_before']; did you mean 'after'? (at rules/0/relation)"),
     ({"id": "w", "kind": "relative", "fact": "d", "tense": "past", "extra": 1},
      "facts.yaml:21:5: error schema: unknown key 'extra' (at rules/0)"),
 ])

@@ -75,6 +75,12 @@ def test_unknown_key_is_located_at_the_key() -> None:
         "facts.yaml:14:5: error schema: unknown key 'colour' (at facts/0)"]
 
 
+@pytest.mark.parametrize(("key", "closest"), [("qualifer", "qualifier"), ("quote_", "quote")])
+def test_a_misspelt_key_suggests_the_allowed_key(key: str, closest: str) -> None:
+    assert schema_lines(fact_base_yaml([fact("a", **{key: "x"})])) == [
+        f"facts.yaml:14:5: error schema: unknown key {key!r}; did you mean {closest!r}? (at facts/0)"]
+
+
 def test_unknown_top_level_key_is_located_at_the_key() -> None:
     assert schema_lines(fact_base_yaml() + "extra: 1\n") == ["facts.yaml:9:1: error schema: unknown key 'extra'"]
 

@@ -306,7 +306,12 @@ def rules_command(kind: str | None) -> None:
             click.echo(f"{name:<{width}}  {documentation(name).summary.removeprefix(f'{name} — ')}")
         return
     if kind not in RULE_KINDS:
-        raise click.UsageError(f"unknown rule kind {kind!r}; known kinds: {', '.join(RULE_KINDS)}")
+        from factcheck.findings import did_you_mean
+
+        known = ", ".join(RULE_KINDS)
+        hint = did_you_mean(kind, RULE_KINDS)
+        raise click.UsageError(f"unknown rule kind {kind!r}{hint} (known kinds: {known})" if hint
+                               else f"unknown rule kind {kind!r}; known kinds: {known}")
     click.echo(documentation(kind).text)
 
 

@@ -19,7 +19,7 @@ from factcheck.perfile import per_file
 from factcheck.preload import Preloaded
 from factcheck.report import Report
 from factcheck.severities import apply_acknowledgements, apply_severities
-from factcheck.sourceread import read_sources
+from factcheck.sourceread import read_sources, untracked_files
 
 #: Decimal digits of every computation in a run (see `_exact`).
 EXACT_DIGITS = 1000
@@ -108,6 +108,8 @@ def verify(paths: Sequence[Path], cwd: Path | None = None, root: Path | None = N
     base, model_findings = builder.finish()
     findings.extend(model_findings)
     findings.extend(read_sources(base, fact_files, root))
+    if os.environ.get("PRE_COMMIT") == "1":  # set by pre-commit for its hooks: the files must be in the commit
+        findings.extend(untracked_files(base, fact_files, root))
     checked = not findings
     if checked:
         from factcheck.rules import check_all, check_file

@@ -68,8 +68,9 @@ CHECK_KINDS: dict[str, KindSpec] = {
                            "other units a number.\n\nA range {min, max} needs min <= max."),
     "reference": KindSpec(Stage.SCHEMA, "reference — a rule names a fact that does not exist."),
     "source": KindSpec(Stage.SCHEMA, "source — a document's source cannot be used.\n\n"
-                       "The source must be a readable UTF-8 file, named relative to the fact file, inside the "
-                       "repository."),
+                       "The source must be a readable, non-empty UTF-8 file, named relative to the fact file, "
+                       "inside the repository.  Under pre-commit (PRE_COMMIT=1), a source or fact file that git "
+                       "does not track is one too: the commit would lack it (`git add` it)."),
     "stale-acknowledgement": KindSpec(Stage.RULE, "stale-acknowledgement — an acknowledgement matches no "
                                       "finding.\n\nThe problem it accepted is gone (or its rule or facts were "
                                       "renamed); remove it."),

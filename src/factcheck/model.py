@@ -20,7 +20,7 @@ from factcheck.intervals import DEFAULT_TOLERANCES, Interval, Magnitude, magnitu
 from factcheck.kinds import registry
 from factcheck.located import LocatedDict, LocatedList
 from factcheck.rules import kind_spec  # the registry only: each kind's module is imported when first asked
-from factcheck.units import Unit, parse_unit
+from factcheck.units import Unit, parse_unit, unit_spellings
 
 #: A fact base with more facts than this is refused (by the engine, before the schema, which takes
 #: about half a millisecond a fact): a document has hundreds; a dossier of letters, tens of thousands.
@@ -282,7 +282,7 @@ class Builder:
         self._declared[fact_id] = location
         unit = self._parse_unit(data["unit"], units)
         if unit is None:
-            self._error("unit", f"unknown unit {data['unit']!r}; declare it under `units:`", fields["unit"], [fact_id])
+            self._error("unit", _unknown_unit(data["unit"], units), fields["unit"], [fact_id])
             return
         raw = data["value"]
         qualifier = data.get("qualifier", "exact")
@@ -387,11 +387,19 @@ class Builder:
             missing = [(ref, where) for ref, where in _references(rule) if ref not in self.base.facts]
             for ref, where in missing:
                 if ref not in self._declared:
-                    self._error("reference", f"rule {rule.id!r} names unknown fact {ref!r}", where)
+                    self._error("reference", f"rule {rule.id!r} names unknown fact {ref!r}"
+                                f"{did_you_mean(ref, self._declared)}", where)
             if not missing:
                 kept.append(rule)
         self.base.rules = kept
         return self.base, self.findings
+
+
+def _unknown_unit(text: str, declared: Mapping[str, str]) -> str:
+    """The message for a unit nobody knows: the closest known spelling, else how to declare it."""
+    hint = did_you_mean(text, unit_spellings(declared))
+    advice = f"{hint} (or declare it under `units:`)" if hint else "; declare it under `units:`"
+    return f"unknown unit {text!r}{advice}"
 
 
 def _number_problem(raw: Any, unit: Unit) -> str | None:

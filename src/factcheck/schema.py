@@ -14,7 +14,7 @@ from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from factcheck.findings import Finding, Location, Severity
+from factcheck.findings import Finding, Location, Severity, did_you_mean
 from factcheck.located import MAX_FINDINGS, LocatedDict, LocatedList, too_many_findings
 
 if TYPE_CHECKING:
@@ -101,7 +101,9 @@ def _finding(error: ValidationError, data: Any, path: str) -> Finding:
         extra = sorted(key for key in error.instance if key not in allowed)
         if extra and isinstance(error.instance, LocatedDict):
             line, column = min(error.instance.key_marks[key] for key in extra)  # the first in the file
-        message = f"unknown key {extra[0]!r}" if len(extra) == 1 else f"unknown keys {extra}"
+        # one misspelt key gets the closest allowed one; for several, a guess at each would mislead
+        message = (f"unknown key {extra[0]!r}{did_you_mean(extra[0], allowed)}" if len(extra) == 1
+                   else f"unknown keys {extra}")
     elif error.validator == "required" and isinstance(error.instance, dict):
         required = error.validator_value if isinstance(error.validator_value, list) else []
         absent = [key for key in required if key not in error.instance]
@@ -118,6 +120,9 @@ def _finding(error: ValidationError, data: Any, path: str) -> Finding:
     elif error.validator == "pattern" and isinstance(error.schema, dict) and "description" in error.schema:
         described = str(error.schema["description"])  # says what is expected; the regex would not
         message = f"{error.instance!r} is not in the expected form: {described[:1].lower()}{described[1:]}"
+    elif error.validator == "enum" and isinstance(error.instance, str) and isinstance(error.validator_value, list):
+        choices = [str(choice) for choice in error.validator_value]  # a rule kind, a relation
+        message = _shorter(message, error.instance) + did_you_mean(error.instance, choices)
     elif steps and steps[-1] == "value" and error.validator == "oneOf":
         message = f"{_VALUE_HELP}, not {_shown(error.instance)}"
     else:

@@ -115,3 +115,10 @@ def parse_unit(text: str, declared: Mapping[str, str] | None = None) -> Unit | N
     if declared and base in declared:
         return Unit(text, canonical, f"{_DECLARED}{declared[base]}", scale, scale, not scale_word)
     return None
+
+
+def unit_spellings(declared: Mapping[str, str]) -> list[str]:
+    """Every unit text `parse_unit` accepts with `declared`: what an unknown unit is compared with."""
+    bases = [*_BASE, *ALIASES, *declared]
+    scaled = [f"{base} {word}" for base in bases if ALIASES.get(base, base) != "date" for word in SCALES]
+    return [*bases, *scaled]
