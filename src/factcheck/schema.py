@@ -26,17 +26,22 @@ _SHOWN = 60
 _VALUE_HELP = "value must be a number, a date (2015-10-02, 2016-10, 2015, 2015-08-early, A/B) or {min, max}"
 
 
-def schema_text() -> str:
-    """The schema as shipped: package data when installed, schema/ in a source tree."""
+def shipped_text(name: str) -> str:
+    """A file of schema/ as shipped: package data (factcheck/data/) when installed, schema/ in a source tree."""
     here = Path(__file__).resolve()
     # plain files first: importlib.resources costs 10-20 ms at every start and is needed only
     # when the package is not a directory (a zip)
-    for candidate in (here.parent / "data" / "facts.schema.json", here.parents[2] / "schema" / "facts.schema.json"):
+    for candidate in (here.parent / "data" / name, here.parents[2] / "schema" / name):
         if candidate.is_file():
             return candidate.read_text(encoding="utf-8")
     from importlib import resources
 
-    return (resources.files("factcheck") / "data" / "facts.schema.json").read_text(encoding="utf-8")
+    return (resources.files("factcheck") / "data" / name).read_text(encoding="utf-8")
+
+
+def schema_text() -> str:
+    """The fact-file schema as shipped."""
+    return shipped_text("facts.schema.json")
 
 
 @cache

@@ -1,8 +1,13 @@
 """JSON output for programs: one object in a stable, versioned shape (schema/report.schema.json).
 
-``version`` changes only when the shape changes incompatibly; new keys may be added.  Lines and
+``version`` is the shape's major version.  Within it, new keys (and new finding kinds) may appear, so
+readers ignore what they do not know; removing or renaming a key, or changing a value's type or
+meaning, bumps it.  Every described key is always present (null when it does not apply).  Lines and
 columns are 1-based, columns count code points.  Acknowledged findings keep their severity and
 carry ``{"reason": …}``; they do not count as errors or warnings in the summary.
+
+`report_schema()` gives the JSON Schema as installed with factcheck; the schema's ``$id`` and its
+``version`` constant name `FORMAT_VERSION` (tests/test_report_schema.py keeps them in step).
 """
 
 from __future__ import annotations
@@ -15,7 +20,16 @@ from factcheck.findings import Finding, Location
 from factcheck.formatters import RenderOptions
 from factcheck.report import Report
 
+#: The major version of the shape; the schema's ``$id`` and ``version`` carry the same number.
 FORMAT_VERSION = 1
+
+
+def report_schema() -> dict[str, Any]:
+    """The JSON Schema (Draft 2020-12) of this output, as installed with factcheck."""
+    from factcheck.schema import shipped_text  # only when asked: it may need importlib.resources
+
+    schema: dict[str, Any] = json.loads(shipped_text("report.schema.json"))
+    return schema
 
 
 def location_dict(location: Location) -> dict[str, Any]:
