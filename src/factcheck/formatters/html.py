@@ -178,12 +178,12 @@ def _timeline(base: FactBase, findings: Sequence[Finding]) -> str:
     dated = sorted((fact for fact in base.facts.values() if fact.when is not None), key=lambda f: (f.when, f.id))
     if not dated:
         return '<section id="timeline"><h2>Timeline</h2><p>No dated facts.</p></section>'
-    chart = timeline([(fact.id, fact.when, fact.id in failing) for fact in dated if fact.when is not None])
     letter = base.documents[0].date.first if base.documents else None
+    chart = timeline([(fact.id, fact.when, fact.id in failing) for fact in dated if fact.when is not None],
+                     marker=("document date", letter) if letter is not None else None)
     svg = timeline_svg(chart, "Timeline of the dated facts",
                        f"{len(chart.rows)} dated facts from {chart.start} to {chart.end}; "
-                       "facts involved in an error are red.",
-                       marker=("document date", letter) if letter is not None else None)
+                       "facts involved in an error are red.")
     table = "".join(f"<tr class=\"{'error' if fact.id in failing else ''}\"><td>{escape(str(fact.when))}</td>"
                     f"<td>{escape(fact.id)}</td><td>{escape(fact.section)}</td><td>{escape(fact.quote)}</td></tr>"
                     for fact in dated)
