@@ -128,7 +128,7 @@ def _rule_findings(findings: Sequence[Finding]) -> dict[str, list[Finding]]:
     return by_rule
 
 
-def _breakdown_figure(base: FactBase, rule: Rule, rule_status: str) -> str:
+def _breakdown_figure(base: FactBase, rule: Rule, rule_findings: Sequence[Finding]) -> str:
     whole = base.fact(rule, "total")
     parts = base.fact_list(rule, "parts")
     if whole.magnitude is None or any(part.magnitude is None for part in parts):
@@ -146,13 +146,25 @@ def _breakdown_figure(base: FactBase, rule: Rule, rule_status: str) -> str:
     chart = breakdown(whole.id, point(whole), whole.magnitude.loose.scale(factor),
                       [(part.id, point(part)) for part in parts], parts_loose.scale(factor),
                       texts=[_stated(whole), *(_stated(part) for part in parts)])
-    relation = "add up to" if rule.kind == "sum" else "are included in"
-    description = (" + ".join(f"{part.id} ({part.written})" for part in parts)
-                   + f" {relation} {whole.id} ({whole.written}).")
+    rule_status = status(rule_findings)
+    description = _failure(rule, rule_findings) or _relation(rule, whole, parts)
     svg = breakdown_svg(chart, f"{rule.kind} {rule.id}", description, rule_status == "error")
     caption = (f"<figcaption>{_badge(rule_status)} <strong>{escape(rule.id)}</strong> "
                f"({rule.kind}): {escape(description)}</figcaption>")
     return f'<figure class="breakdown-figure" id="rule-{escape(rule.id)}">{caption}{svg}</figure>'
+
+
+def _relation(rule: Rule, whole: Fact, parts: Sequence[Fact]) -> str:
+    """What a sum or inclusion rule states, as the document words the values."""
+    relation = "add up to" if rule.kind == "sum" else "are included in"
+    return " + ".join(f"{part.id} ({part.written})" for part in parts) + f" {relation} {whole.id} ({whole.written})."
+
+
+def _failure(rule: Rule, rule_findings: Sequence[Finding]) -> str:
+    """What fails, in the words of the rule's own findings, without the "kind id: " they start with
+    (the caption names the rule already); "" when nothing does."""
+    prefix = f"{rule.kind} {rule.id}: "
+    return "; ".join(finding.message.removeprefix(prefix) for finding in rule_findings)
 
 
 def _stated(fact: Fact) -> str:
@@ -167,7 +179,7 @@ def _stated(fact: Fact) -> str:
 
 def _breakdowns(base: FactBase, findings: Sequence[Finding]) -> str:
     by_rule = _rule_findings(findings)
-    figures = [_breakdown_figure(base, rule, status(by_rule.get(rule.id, ())))
+    figures = [_breakdown_figure(base, rule, by_rule.get(rule.id, []))
                for rule in base.rules if rule.kind in ("sum", "inclusion")]
     body = "".join(figures) or "<p>No sum or inclusion rules.</p>"
     return f'<section id="breakdowns"><h2>Sums and inclusions</h2>{body}</section>'
