@@ -123,8 +123,10 @@ def test_the_axis_stretches_to_the_document_date() -> None:
 def test_quote_context_marks_a_quote_across_a_line_break() -> None:
     text = "Eerste regel\nwerden geraamd \nop 100 miljoen euro. Hiervan\nlaatste <regel>\n"
     found = quote_context(text, "geraamd op 100 miljoen euro")
-    assert found == (1, "   1  Eerste regel\n   2  werden <mark>geraamd </mark>\n"
-                        "   3  <mark>op 100 miljoen euro</mark>. Hiervan\n   4  laatste &lt;regel&gt;")
+    assert found == (1, '<span class="n">1</span><span class="t">Eerste regel</span>\n'
+                        '<span class="n">2</span><span class="t">werden <mark>geraamd </mark></span>\n'
+                        '<span class="n">3</span><span class="t"><mark>op 100 miljoen euro</mark>. Hiervan</span>\n'
+                        '<span class="n">4</span><span class="t">laatste &lt;regel&gt;</span>')
     assert quote_context(text, "niet aanwezig") is None
 
 
@@ -156,6 +158,11 @@ def test_report_marks_a_broken_sum(tmp_path: Path) -> None:
     html = out.read_text(encoding="utf-8")
     assert '<td id="summary-errors">2</td>' in html  # the sum, and the value its quote does not state
     assert '<rect class="total failed"' in html
+    # the caption says what fails, in the words of the sum's finding
+    assert ('<figcaption><span class="badge error">error</span> <strong>budget-2015-extended-split</strong> (sum): '
+            "parts budget-2015-extended-air + budget-2015-extended-training = [119.9, 120.1] EUR million, "
+            "but total budget-2015-extended = [121.5, 122.5] EUR million"
+            "</figcaption>") in html
     assert "<mark>77,5 miljoen euro is bestemd voor de luchtcampagne</mark>" not in html
     assert '<article class="finding error">' in html
     # the caption says what fails, in the words of the sum's finding

@@ -25,7 +25,9 @@ td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:
 .finding{border-left:4px solid #ccc;padding:.3rem .8rem;margin:1rem 0}
 .finding.error{border-color:#b00020}.finding.warning{border-color:#d29922}.finding.acknowledged{border-color:#888}
 .finding p{color:#1b1b1b}
-pre.context{background:#f6f8fa;padding:.5rem;overflow-x:auto;font-size:.85rem;white-space:pre-wrap}
+pre.context{display:grid;grid-template-columns:auto 1fr;column-gap:2ch;background:#f6f8fa;padding:.5rem;
+font-size:.85rem;white-space:pre-wrap;overflow-wrap:anywhere}
+pre.context .n{text-align:right;color:#6a737d;user-select:none}
 mark{background:#fff3a3}
 svg .label{font-size:12px}svg .value{font-size:11px;fill:#fff}svg .axis{font-size:11px;fill:#555}
 svg rect.total{fill:#9aa5b1}svg rect.failed{fill:#b00020}svg rect.event{fill:#4c78a8}
@@ -70,7 +72,8 @@ def _summary(report: Report, coverage: tuple[int, int] | None) -> str:
 
 def quote_context(text: str, quote: str, around: int = 1) -> tuple[int, str] | None:
     """The source lines around a quote, with the quote marked; the quote is found as the `quote`
-    rule finds it.  Returns (first line number, escaped HTML) or None when the quote is absent."""
+    rule finds it.  Returns (first line number, escaped HTML) or None when the quote is absent.
+    Each line is a number and a text cell of a two-column grid, so a wrapped line stays right of the numbers."""
     found = quote_in_context(text, quote, around)
     if found is None:
         return None
@@ -84,7 +87,7 @@ def quote_context(text: str, quote: str, around: int = 1) -> tuple[int, str] | N
             body = f"{escape(line[:a])}<mark>{escape(line[a:b])}</mark>{escape(line[b:])}"
         else:
             body = escape(line)
-        rendered.append(f"{number:>4}  {body}")
+        rendered.append(f'<span class="n">{number}</span><span class="t">{body}</span>')
     return found.lines[0][0], "\n".join(rendered)
 
 
