@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from datetime import date, timedelta
 from decimal import Decimal
+from itertools import pairwise
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -11,9 +13,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.cli import main
-from factcheck.dates import parse_date
+from factcheck.dates import DateInterval, parse_date
 from factcheck.engine import verify
-from factcheck.formatters.charts import breakdown, timeline
+from factcheck.formatters.charts import axis_ticks, breakdown, timeline, timeline_svg
 from factcheck.formatters.html import quote_context, render_html
 from factcheck.intervals import Interval
 
@@ -46,10 +48,6 @@ def test_breakdown_scale_fits_the_widest_side() -> None:
 @given(st.dates(), st.integers(min_value=0, max_value=400), st.integers(min_value=1, max_value=400))
 def test_timeline_keeps_dates_in_order(first, gap, length) -> None:  # type: ignore[no-untyped-def]
     """A later interval never starts left of an earlier one on the axis."""
-    from datetime import timedelta
-
-    from factcheck.dates import DateInterval
-
     try:
         later = first + timedelta(days=gap)
         end = later + timedelta(days=length)
@@ -70,20 +68,65 @@ def test_timeline_month_is_wider_than_a_day() -> None:
     assert rows[1].failed
 
 
-def test_quarter_ticks_cover_the_axis() -> None:
-    from datetime import date
+def _ticks(first: date, last: date) -> tuple[list[date], int]:
+    return axis_ticks(timeline([("a", DateInterval(first, last), False)]))
 
-    from factcheck.formatters.charts import quarter_starts
 
-    assert quarter_starts(date(2014, 9, 1), date(2015, 10, 31)) == [
-        date(2014, 10, 1), date(2015, 1, 1), date(2015, 4, 1), date(2015, 7, 1), date(2015, 10, 1)]
+def test_a_year_long_axis_has_quarter_ticks() -> None:
+    assert _ticks(date(2014, 9, 1), date(2015, 10, 31)) == (
+        [date(2014, 10, 1), date(2015, 1, 1), date(2015, 4, 1), date(2015, 7, 1), date(2015, 10, 1)], 7)
+
+
+def test_tick_steps_follow_the_span() -> None:
+    """The finest step whose labels fit: days, weeks (Mondays), fortnights, years, twenty years."""
+    assert _ticks(date(2015, 10, 2), date(2015, 10, 4)) == (
+        [date(2015, 10, 2), date(2015, 10, 3), date(2015, 10, 4)], 10)
+    assert _ticks(date(2015, 10, 1), date(2015, 10, 14)) == ([date(2015, 10, day) for day in range(2, 15, 2)], 10)
+    assert _ticks(date(2015, 9, 1), date(2015, 10, 4)) == (
+        [date(2015, 9, 7), date(2015, 9, 14), date(2015, 9, 21), date(2015, 9, 28)], 10)
+    assert _ticks(date(2015, 9, 1), date(2015, 11, 25)) == (
+        [date(2015, 9, 14), date(2015, 9, 28), date(2015, 10, 12), date(2015, 10, 26), date(2015, 11, 9),
+         date(2015, 11, 23)], 10)
+    assert _ticks(date(2006, 5, 1), date(2015, 10, 31)) == ([date(year, 1, 1) for year in range(2007, 2016)], 4)
+    assert _ticks(date(1815, 1, 1), date(2015, 10, 31)) == ([date(year, 1, 1) for year in range(1820, 2001, 20)], 4)
+
+
+@given(st.dates(max_value=date(9999, 12, 29)), st.integers(min_value=2, max_value=3_650_000))
+def test_every_axis_has_three_ticks_with_room_for_their_labels(first: date, span: int) -> None:
+    """At least three ticks inside an axis of three days or more, and on the 600 px chart each
+    label (~6 px a character at 11 px) clears its neighbour."""
+    last = first + timedelta(days=min(span, (date.max - first).days))
+    chart = timeline([("a", DateInterval(first, last), False)])
+    ticks, label_length = axis_ticks(chart)
+    assert len(ticks) >= 3
+    assert first <= ticks[0]
+    assert ticks[-1] <= last
+    for left, right in pairwise(ticks):
+        assert chart.x(right) - chart.x(left) >= 7 * label_length
+
+
+def test_the_axis_stretches_to_the_document_date() -> None:
+    """A fortnight of events before the letter: the axis runs to the letter, on one scale of days."""
+    chart = timeline([("start", parse_date("2015-10-01"), False), ("end", parse_date("2015-10-14"), False)],
+                     marker=("document date", date(2015, 11, 2)))
+    assert (chart.start, chart.end) == (date(2015, 10, 1), date(2015, 11, 2))
+    assert chart.scale == Decimal(600) / 33
+    assert chart.rows[1].x == 13 * chart.scale
+    assert chart.x(date(2015, 11, 2)) == 32 * chart.scale
+    svg = timeline_svg(chart, "t", "d")
+    assert re.findall(r'class="axis" text-anchor="middle">([^<]*)<', svg) == [
+        "2015-10-05", "2015-10-12", "2015-10-19", "2015-10-26", "2015-11-02"]
+    assert f'<line class="marker" x1="{820 - chart.scale:.2f}"' in svg
+    assert 'text-anchor="end">document date</text>' in svg
 
 
 def test_quote_context_marks_a_quote_across_a_line_break() -> None:
     text = "Eerste regel\nwerden geraamd \nop 100 miljoen euro. Hiervan\nlaatste <regel>\n"
     found = quote_context(text, "geraamd op 100 miljoen euro")
-    assert found == (1, "   1  Eerste regel\n   2  werden <mark>geraamd </mark>\n"
-                        "   3  <mark>op 100 miljoen euro</mark>. Hiervan\n   4  laatste &lt;regel&gt;")
+    assert found == (1, '<span class="n">1</span><span class="t">Eerste regel</span>\n'
+                        '<span class="n">2</span><span class="t">werden <mark>geraamd </mark></span>\n'
+                        '<span class="n">3</span><span class="t"><mark>op 100 miljoen euro</mark>. Hiervan</span>\n'
+                        '<span class="n">4</span><span class="t">laatste &lt;regel&gt;</span>')
     assert quote_context(text, "niet aanwezig") is None
 
 
@@ -115,8 +158,18 @@ def test_report_marks_a_broken_sum(tmp_path: Path) -> None:
     html = out.read_text(encoding="utf-8")
     assert '<td id="summary-errors">2</td>' in html  # the sum, and the value its quote does not state
     assert '<rect class="total failed"' in html
+    # the caption says what fails, in the words of the sum's finding
+    assert ('<figcaption><span class="badge error">error</span> <strong>budget-2015-extended-split</strong> (sum): '
+            "parts budget-2015-extended-air + budget-2015-extended-training = [119.9, 120.1] EUR million, "
+            "but total budget-2015-extended = [121.5, 122.5] EUR million"
+            "</figcaption>") in html
     assert "<mark>77,5 miljoen euro is bestemd voor de luchtcampagne</mark>" not in html
     assert '<article class="finding error">' in html
+    # the caption says what fails, in the words of the sum's finding
+    assert ('<figcaption><span class="badge error">error</span> <strong>budget-2015-extended-split</strong> (sum): '
+            "parts budget-2015-extended-air + budget-2015-extended-training = [119.9, 120.1] EUR million, "
+            "but total budget-2015-extended = [121.5, 122.5] EUR million"
+            "</figcaption>") in html
 
 
 def test_report_cannot_write_is_exit_2(tmp_path: Path) -> None:

@@ -138,7 +138,8 @@ def test_show_and_the_report_find_what_the_quote_rule_finds() -> None:
     text = "Het mandaat is verleng-\nde tot juli.\n"
     assert find_quote(text, "mandaat is verlengde tot") == (4, 30)
     assert quote_context(text, "mandaat is verlengde tot") == (
-        1, "   1  Het <mark>mandaat is verleng-</mark>\n   2  <mark>de tot</mark> juli.")
+        1, '<span class="n">1</span><span class="t">Het <mark>mandaat is verleng-</mark></span>\n'
+           '<span class="n">2</span><span class="t"><mark>de tot</mark> juli.</span>')
 
 
 def test_literal_soft_hyphens_are_invisible() -> None:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from html import escape
+from typing import NamedTuple
 
 from factcheck.dates import DateInterval
 from factcheck.intervals import Interval, plain
@@ -132,58 +133,110 @@ class TimelineRow:
 
 @dataclass(frozen=True, slots=True)
 class Timeline:
-    """Date intervals on one linear axis of days, from `start` at x=0, `scale` pixels a day."""
+    """Date intervals on one linear axis of days, from `start` at x=0, `scale` pixels a day,
+    with an optional marked day (the document's date) that the axis always covers."""
 
     rows: tuple[TimelineRow, ...]
     start: date
     end: date
     scale: Decimal
+    marker: tuple[str, date] | None = None
 
     def x(self, day: date) -> Decimal:
         return Decimal((day - self.start).days) * self.scale
 
 
-def timeline(rows: Sequence[tuple[str, DateInterval, bool]], width: Decimal = CHART_WIDTH) -> Timeline:
-    """Place date intervals on one axis of days; a single day still gets a visible mark."""
-    start = min(span.first for _, span, _ in rows)
-    end = max(span.last for _, span, _ in rows)
+def timeline(rows: Sequence[tuple[str, DateInterval, bool]], width: Decimal = CHART_WIDTH,
+             marker: tuple[str, date] | None = None) -> Timeline:
+    """Place date intervals on one axis of days; a single day still gets a visible mark.  The axis
+    stretches to the marker's day, so the marker line is always drawn."""
+    marked = [marker[1]] if marker is not None else []
+    start = min([span.first for _, span, _ in rows] + marked)
+    end = max([span.last for _, span, _ in rows] + marked)
     scale = width / Decimal((end - start).days + 1)
     placed = tuple(
         TimelineRow(label, Decimal((span.first - start).days) * scale,
                     max(Decimal((span.last - span.first).days + 1) * scale, Decimal(3)), span.first, span.last, failed)
         for label, span, failed in rows)
-    return Timeline(placed, start, end, scale)
+    return Timeline(placed, start, end, scale, marker)
 
 
-def quarter_starts(first: date, last: date) -> list[date]:
-    """The first days of the quarters from `first` to `last`: the axis ticks."""
+class TickStep(NamedTuple):
+    """A regular step between axis ticks: a number of days or of months (never both)."""
+
+    days: int = 0
+    months: int = 0
+
+    @property
+    def label_length(self) -> int:
+        """How much of an ISO date labels a tick: the day, the month, or the year."""
+        return 10 if self.days else 7 if self.months % 12 else 4
+
+    @property
+    def least_days(self) -> int:
+        return self.days or 28 * self.months  # no month is shorter than 28 days
+
+
+# Finest first; neighbours differ at most threefold, so the finest step whose labels fit leaves
+# at least three ticks on the axis.  Weeks and fortnights start on Mondays (date.min is one).
+_TICK_DAYS = (1, 2, 3, 7, 14)
+_TICK_YEARS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000)
+_TICK_STEPS = (*(TickStep(days=n) for n in _TICK_DAYS), *(TickStep(months=n) for n in (1, 3, 6)),
+               *(TickStep(months=12 * n) for n in _TICK_YEARS))
+_CHAR_PX = 7  # a generous width of a digit in the 11 px axis font
+_LABEL_GAP = 10
+
+
+def _month_ticks(first: date, last: date, months: int) -> list[date]:
+    """First days of months counted from year 0 in steps of `months`, from `first` to `last`."""
+    index = first.year * 12 + first.month - 1 + (first.day > 1)
+    index = -(-index // months) * months
     ticks = []
-    year, month = first.year, (first.month - 1) // 3 * 3 + 1
-    while date(year, month, 1) <= last:
-        if date(year, month, 1) >= first:
-            ticks.append(date(year, month, 1))
-        year, month = (year + 1, 1) if month == 10 else (year, month + 3)
+    while index // 12 <= last.year and (day := date(index // 12, index % 12 + 1, 1)) <= last:
+        ticks.append(day)
+        index += months
     return ticks
 
 
-def timeline_svg(chart: Timeline, title: str, description: str, marker: tuple[str, date] | None = None) -> str:
-    """Rows of date intervals, quarter ticks, and an optional marked day (the document's date)."""
+def _day_ticks(first: date, last: date, days: int) -> list[date]:
+    """Days counted from date.min in steps of `days`, from `first` to `last`."""
+    start = -(-(first.toordinal() - 1) // days) * days + 1
+    return [date.fromordinal(ordinal) for ordinal in range(start, last.toordinal() + 1, days)]
+
+
+def axis_ticks(chart: Timeline) -> tuple[list[date], int]:
+    """The ticks of the chart's axis at the finest step (days, weeks, months, quarters, years)
+    whose labels do not overlap, and how many characters of the ISO date label each."""
+    step = next(step for step in _TICK_STEPS
+                if step.least_days * chart.scale >= _CHAR_PX * step.label_length + _LABEL_GAP)
+    if step.days:
+        return _day_ticks(chart.start, chart.end, step.days), step.label_length
+    return _month_ticks(chart.start, chart.end, step.months), step.label_length
+
+
+def timeline_svg(chart: Timeline, title: str, description: str) -> str:
+    """Rows of date intervals, dated ticks, and the chart's marked day, if any."""
     rows = chart.rows
     height = ROW_HEIGHT * len(rows) + 34
     left = LABEL_WIDTH
-    width = _px(left + CHART_WIDTH + 20)
+    width = _px(left + CHART_WIDTH + 40)  # room for a full date centred on the last tick
     axis_y = len(rows) * ROW_HEIGHT + 16
     out = [f'<svg class="timeline" role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
            'xmlns="http://www.w3.org/2000/svg">',
            f"<title>{escape(title)}</title><desc>{escape(description)}</desc>"]
-    for tick in quarter_starts(chart.start, chart.end):
+    ticks, label_length = axis_ticks(chart)
+    for tick in ticks:
         x = _px(left + chart.x(tick))
         out.append(f'<line class="tick" x1="{x}" x2="{x}" y1="0" y2="{axis_y - 10}"/>'
-                   f'<text x="{x}" y="{axis_y}" class="axis" text-anchor="middle">{tick:%Y-%m}</text>')
-    if marker is not None and chart.start <= marker[1] <= chart.end:
-        x = _px(left + chart.x(marker[1]))
+                   f'<text x="{x}" y="{axis_y}" class="axis" text-anchor="middle">'
+                   f"{tick.isoformat()[:label_length]}</text>")
+    if (marker := chart.marker) is not None:
+        at = chart.x(marker[1])
+        x = _px(left + at)
+        # the label hangs off the line towards the middle, so it stays inside the chart at either end
+        anchor = "end" if at > CHART_WIDTH / 2 else "start"
         out.append(f'<line class="marker" x1="{x}" x2="{x}" y1="0" y2="{axis_y + 4}"/>'
-                   f'<text x="{x}" y="{axis_y + 14}" class="axis marker-label" text-anchor="middle">'
+                   f'<text x="{x}" y="{axis_y + 14}" class="axis marker-label" text-anchor="{anchor}">'
                    f"{escape(marker[0])}</text>")
     for index, row in enumerate(rows):
         y = index * ROW_HEIGHT + 4

@@ -25,7 +25,9 @@ td,th{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:
 .finding{border-left:4px solid #ccc;padding:.3rem .8rem;margin:1rem 0}
 .finding.error{border-color:#b00020}.finding.warning{border-color:#d29922}.finding.acknowledged{border-color:#888}
 .finding p{color:#1b1b1b}
-pre.context{background:#f6f8fa;padding:.5rem;overflow-x:auto;font-size:.85rem;white-space:pre-wrap}
+pre.context{display:grid;grid-template-columns:auto 1fr;column-gap:2ch;background:#f6f8fa;padding:.5rem;
+font-size:.85rem;white-space:pre-wrap;overflow-wrap:anywhere}
+pre.context .n{text-align:right;color:#6a737d;user-select:none}
 mark{background:#fff3a3}
 svg .label{font-size:12px}svg .value{font-size:11px;fill:#fff}svg .axis{font-size:11px;fill:#555}
 svg rect.total{fill:#9aa5b1}svg rect.failed{fill:#b00020}svg rect.event{fill:#4c78a8}
@@ -70,7 +72,8 @@ def _summary(report: Report, coverage: tuple[int, int] | None) -> str:
 
 def quote_context(text: str, quote: str, around: int = 1) -> tuple[int, str] | None:
     """The source lines around a quote, with the quote marked; the quote is found as the `quote`
-    rule finds it.  Returns (first line number, escaped HTML) or None when the quote is absent."""
+    rule finds it.  Returns (first line number, escaped HTML) or None when the quote is absent.
+    Each line is a number and a text cell of a two-column grid, so a wrapped line stays right of the numbers."""
     found = quote_in_context(text, quote, around)
     if found is None:
         return None
@@ -84,7 +87,7 @@ def quote_context(text: str, quote: str, around: int = 1) -> tuple[int, str] | N
             body = f"{escape(line[:a])}<mark>{escape(line[a:b])}</mark>{escape(line[b:])}"
         else:
             body = escape(line)
-        rendered.append(f"{number:>4}  {body}")
+        rendered.append(f'<span class="n">{number}</span><span class="t">{body}</span>')
     return found.lines[0][0], "\n".join(rendered)
 
 
@@ -128,7 +131,7 @@ def _rule_findings(findings: Sequence[Finding]) -> dict[str, list[Finding]]:
     return by_rule
 
 
-def _breakdown_figure(base: FactBase, rule: Rule, rule_status: str) -> str:
+def _breakdown_figure(base: FactBase, rule: Rule, rule_findings: Sequence[Finding]) -> str:
     whole = base.fact(rule, "total")
     parts = base.fact_list(rule, "parts")
     if whole.magnitude is None or any(part.magnitude is None for part in parts):
@@ -146,13 +149,25 @@ def _breakdown_figure(base: FactBase, rule: Rule, rule_status: str) -> str:
     chart = breakdown(whole.id, point(whole), whole.magnitude.loose.scale(factor),
                       [(part.id, point(part)) for part in parts], parts_loose.scale(factor),
                       texts=[_stated(whole), *(_stated(part) for part in parts)])
-    relation = "add up to" if rule.kind == "sum" else "are included in"
-    description = (" + ".join(f"{part.id} ({part.written})" for part in parts)
-                   + f" {relation} {whole.id} ({whole.written}).")
+    rule_status = status(rule_findings)
+    description = _failure(rule, rule_findings) or _relation(rule, whole, parts)
     svg = breakdown_svg(chart, f"{rule.kind} {rule.id}", description, rule_status == "error")
     caption = (f"<figcaption>{_badge(rule_status)} <strong>{escape(rule.id)}</strong> "
                f"({rule.kind}): {escape(description)}</figcaption>")
     return f'<figure class="breakdown-figure" id="rule-{escape(rule.id)}">{caption}{svg}</figure>'
+
+
+def _relation(rule: Rule, whole: Fact, parts: Sequence[Fact]) -> str:
+    """What a sum or inclusion rule states, as the document words the values."""
+    relation = "add up to" if rule.kind == "sum" else "are included in"
+    return " + ".join(f"{part.id} ({part.written})" for part in parts) + f" {relation} {whole.id} ({whole.written})."
+
+
+def _failure(rule: Rule, rule_findings: Sequence[Finding]) -> str:
+    """What fails, in the words of the rule's own findings, without the "kind id: " they start with
+    (the caption names the rule already); "" when nothing does."""
+    prefix = f"{rule.kind} {rule.id}: "
+    return "; ".join(finding.message.removeprefix(prefix) for finding in rule_findings)
 
 
 def _stated(fact: Fact) -> str:
@@ -167,7 +182,7 @@ def _stated(fact: Fact) -> str:
 
 def _breakdowns(base: FactBase, findings: Sequence[Finding]) -> str:
     by_rule = _rule_findings(findings)
-    figures = [_breakdown_figure(base, rule, status(by_rule.get(rule.id, ())))
+    figures = [_breakdown_figure(base, rule, by_rule.get(rule.id, []))
                for rule in base.rules if rule.kind in ("sum", "inclusion")]
     body = "".join(figures) or "<p>No sum or inclusion rules.</p>"
     return f'<section id="breakdowns"><h2>Sums and inclusions</h2>{body}</section>'
@@ -178,12 +193,12 @@ def _timeline(base: FactBase, findings: Sequence[Finding]) -> str:
     dated = sorted((fact for fact in base.facts.values() if fact.when is not None), key=lambda f: (f.when, f.id))
     if not dated:
         return '<section id="timeline"><h2>Timeline</h2><p>No dated facts.</p></section>'
-    chart = timeline([(fact.id, fact.when, fact.id in failing) for fact in dated if fact.when is not None])
     letter = base.documents[0].date.first if base.documents else None
+    chart = timeline([(fact.id, fact.when, fact.id in failing) for fact in dated if fact.when is not None],
+                     marker=("document date", letter) if letter is not None else None)
     svg = timeline_svg(chart, "Timeline of the dated facts",
                        f"{len(chart.rows)} dated facts from {chart.start} to {chart.end}; "
-                       "facts involved in an error are red.",
-                       marker=("document date", letter) if letter is not None else None)
+                       "facts involved in an error are red.")
     table = "".join(f"<tr class=\"{'error' if fact.id in failing else ''}\"><td>{escape(str(fact.when))}</td>"
                     f"<td>{escape(fact.id)}</td><td>{escape(fact.section)}</td><td>{escape(fact.quote)}</td></tr>"
                     for fact in dated)
