@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import inspect
 import subprocess
 import sys
 
+from factcheck.docrender import plain
 from factcheck.rules import RULE_KINDS, rule_module
 
 
@@ -26,7 +26,9 @@ def test_lists_every_kind_with_its_summary() -> None:
 def test_prints_the_full_documentation_of_a_kind() -> None:
     result = factcheck("rules", "weekday")
     assert (result.returncode, result.stderr) == (0, "")
-    assert result.stdout == inspect.cleandoc(rule_module("weekday").__doc__ or "") + "\n"
+    assert result.stdout == plain(rule_module("weekday").__doc__ or "") + "\n"
+    assert "``" not in result.stdout
+    assert "**" not in result.stdout
     assert result.stdout.startswith("weekday — a date stated with a weekday falls on that weekday.\n\n")
 
 

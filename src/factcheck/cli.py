@@ -211,17 +211,18 @@ def report(paths: tuple[Path, ...], output: Path) -> None:
 @click.argument("kind", required=False)
 def rules_command(kind: str | None) -> None:
     """List the rule kinds with a summary each, or print the full documentation of KIND."""
+    from factcheck.docrender import plain
     from factcheck.kinds import documentation
     from factcheck.rules import RULE_KINDS
 
     if kind is None:
         width = max(len(name) for name in RULE_KINDS)
         for name in RULE_KINDS:
-            click.echo(f"{name:<{width}}  {documentation(name).summary.removeprefix(f'{name} — ')}")
+            click.echo(f"{name:<{width}}  {plain(documentation(name).summary).removeprefix(f'{name} — ')}")
         return
     if kind not in RULE_KINDS:
         raise click.UsageError(f"unknown rule kind {kind!r}; known kinds: {', '.join(RULE_KINDS)}")
-    click.echo(documentation(kind).text)
+    click.echo(plain(documentation(kind).text))
 
 
 @main.command()
