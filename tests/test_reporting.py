@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -27,6 +28,7 @@ from jsonschema import Draft4Validator
 from factcheck import __version__
 from factcheck.cli import main
 from factcheck.cli import verify as verify_command
+from factcheck.docrender import markdown, plain
 from factcheck.engine import verify
 from factcheck.findings import Finding, Location, Related, Severity
 from factcheck.formatters import FORMATS, RenderOptions, github, parsable, sarif, text
@@ -34,7 +36,7 @@ from factcheck.formatters import json as json_format
 from factcheck.formatters.lines import line_and_column, split_lines
 from factcheck.kinds import CHECK_KINDS, documentation, known_kinds
 from factcheck.report import Report, status
-from factcheck.rules import RULE_KINDS, rule_module
+from factcheck.rules import RULE_KINDS
 from test_report_schema import report_errors
 
 DATA = Path(__file__).parent / "data" / "reporting"
@@ -157,8 +159,9 @@ def related(*places: tuple[int, str]) -> list[dict[str, Any]]:
 
 def expected_descriptor(kind: str) -> dict[str, Any]:
     doc = documentation(kind)
-    return {"id": kind, "name": kind, "shortDescription": {"text": doc.summary},
-            "fullDescription": {"text": doc.text}, "help": {"text": doc.text},
+    summary = plain(doc.summary)
+    return {"id": kind, "name": kind, "shortDescription": {"text": summary},
+            "fullDescription": {"text": summary}, "help": {"text": plain(doc.text), "markdown": markdown(doc.text)},
             "defaultConfiguration": {"level": "error"}}
 
 
@@ -178,16 +181,21 @@ def expected_sarif(results: list[dict[str, Any]]) -> dict[str, Any]:
 SUM_INDEX, AGREEMENT_INDEX = known_kinds().index("sum"), known_kinds().index("agreement")
 
 BROKEN_SARIF_RESULTS = [
-    {"ruleId": "agreement", "ruleIndex": AGREEMENT_INDEX, "level": "warning", "message": {"text": AGREEMENT},
+    {"ruleId": "agreement", "ruleIndex": AGREEMENT_INDEX, "level": "warning",
+     "message": {"text": f"{AGREEMENT} (see [old-budget](1), [old-budget-table](2))"},
      "locations": [{"physicalLocation": physical(35)}],
      "relatedLocations": related((28, OLD_BUDGET), (35, OLD_TABLE)),
      "suppressions": [{"kind": "external", "justification": REASON}],
      "properties": {"facts": ["old-budget", "old-budget-table"]}},
-    {"ruleId": "sum", "ruleIndex": SUM_INDEX, "level": "error", "message": {"text": SUM_ERROR},
+    {"ruleId": "sum", "ruleIndex": SUM_INDEX, "level": "error", "message": {"text": (
+        "sum budget-split: parts air + training = \\[119.9, 120.1\\] EUR million, but total budget = "
+        "\\[121.5, 122.5\\] EUR million (see [budget](1), [air](2), [training](3))")},
      "locations": [{"physicalLocation": physical(55)}],
      "relatedLocations": related((10, BUDGET), (16, AIR), (22, TRAINING)),
      "properties": {"facts": ["budget", "air", "training"], "rule_id": "budget-split"}},
-    {"ruleId": "sum", "ruleIndex": SUM_INDEX, "level": "warning", "message": {"text": SUM_WARNING},
+    {"ruleId": "sum", "ruleIndex": SUM_INDEX, "level": "warning", "message": {"text": (
+        "sum old-budget-split: parts old-air + old-training = \\[89, 91\\] EUR million, but total old-budget = "
+        "\\[94.5, 105.5\\] EUR million (see [old-budget](1), [old-air](2), [old-training](3))")},
      "locations": [{"physicalLocation": physical(59)}],
      "relatedLocations": related((28, OLD_BUDGET), (41, OLD_AIR), (47, OLD_TRAINING)),
      "properties": {"facts": ["old-budget", "old-air", "old-training"], "rule_id": "old-budget-split"}},
@@ -231,8 +239,45 @@ def test_broken_json_is_exact_and_valid() -> None:
 
 def test_broken_sarif_is_exact_and_valid() -> None:
     document = json.loads(sarif.render(report_of("broken"), PLAIN))
-    assert document == expected_sarif(BROKEN_SARIF_RESULTS)
     assert sarif_errors(document) == []
+    fingerprints = [result.pop("partialFingerprints") for result in document["runs"][0]["results"]]
+    assert document == expected_sarif(BROKEN_SARIF_RESULTS)
+    assert [sorted(each) for each in fingerprints] == [["factcheck/v1"]] * 3
+    assert len({each["factcheck/v1"] for each in fingerprints}) == 3
+
+
+def sarif_fingerprints(facts_yaml: str, tmp_path: Path) -> list[str]:
+    (tmp_path / "facts.yaml").write_text(facts_yaml, encoding="utf-8")
+    document = json.loads(sarif.render(verify([tmp_path / "facts.yaml"], cwd=tmp_path), PLAIN))
+    return [result["partialFingerprints"]["factcheck/v1"] for result in document["runs"][0]["results"]]
+
+
+def test_sarif_fingerprints_survive_moving_the_facts(tmp_path: Path) -> None:
+    broken = (DATA / "broken" / "facts.yaml").read_text(encoding="utf-8")
+    shutil.copytree(DATA / "broken", tmp_path, dirs_exist_ok=True)
+    before = sarif_fingerprints(broken, tmp_path)
+    documents, rest = broken.split("\nfacts:\n", 1)
+    moved = sarif_fingerprints(f"{documents}\n# a note\n# and another\n\nfacts:\n{rest}", tmp_path)
+    assert len(before) == 3
+    assert moved == before
+
+
+def test_sarif_fingerprint_of_a_finding_without_rule_or_facts_ignores_positions() -> None:
+    def schema_finding(message: str, line: int, path: str = "facts.yaml") -> Finding:
+        return Finding("schema", Severity.ERROR, message, Location(path, line, 3))
+
+    first = sarif.fingerprint(schema_finding("facts[3].value: 'x' is not a number", 10))
+    assert sarif.fingerprint(schema_finding("facts[4].value: 'x' is not a number", 12)) == first
+    assert sarif.fingerprint(schema_finding("facts[3].unit: 'x' is not a unit", 10)) != first
+    assert sarif.fingerprint(schema_finding("facts[3].value: 'x' is not a number", 10, "other.yaml")) != first
+
+
+def test_sarif_message_escapes_brackets_outside_its_links() -> None:
+    finding = Finding("sum", Severity.ERROR, r"parts [1, 2] \ total", Location("facts.yaml", 4),
+                      related=(Related(Location("facts.yaml", 2), "a[1] = 1 EUR million"),
+                               Related(Location("s.txt", 9), "the closest passage")))
+    assert sarif.linked_message(finding) == (
+        r"parts \[1, 2\] \\ total (see [a\[1\]](1), [the closest passage](2))")
 
 
 # --- the shipped fact base (frozen copy) ------------------------------------------------------
@@ -381,14 +426,17 @@ def test_malformed_sarif() -> None:
     document = json.loads(sarif.render(report_of("malformed", "facts.yaml", "dup.yaml"), PLAIN))
     kinds = known_kinds()
 
-    def plain(kind: str, message: str, uri: str, line: int, column: int) -> dict[str, Any]:
-        return {"ruleId": kind, "ruleIndex": kinds.index(kind), "level": "error", "message": {"text": message},
+    def unlinked(kind: str, message: str, uri: str, line: int, column: int) -> dict[str, Any]:
+        return {"ruleId": kind, "ruleIndex": kinds.index(kind), "level": "error",
+                "message": {"text": message.replace("[", "\\[").replace("]", "\\]")},
                 "locations": [{"physicalLocation": physical(line, column, uri)}]}
 
-    assert document == expected_sarif([plain("duplicate-key", DUPLICATE, "dup.yaml", 3, 5),
-                                       plain("schema", UNKNOWN_KEY, "facts.yaml", 16, 5),
-                                       plain("schema", BAD_VALUE, "facts.yaml", 19, 12)])
     assert sarif_errors(document) == []
+    fingerprints = [result.pop("partialFingerprints")["factcheck/v1"] for result in document["runs"][0]["results"]]
+    assert len(set(fingerprints)) == 3
+    assert document == expected_sarif([unlinked("duplicate-key", DUPLICATE, "dup.yaml", 3, 5),
+                                       unlinked("schema", UNKNOWN_KEY, "facts.yaml", 16, 5),
+                                       unlinked("schema", BAD_VALUE, "facts.yaml", 19, 12)])
 
 
 # --- SARIF rule documentation -----------------------------------------------------------------
@@ -398,13 +446,21 @@ def test_sarif_rules_document_every_kind() -> None:
     assert [rule["id"] for rule in rules] == [*RULE_KINDS, *(k for k in CHECK_KINDS if k not in RULE_KINDS)]
     by_id = {rule["id"]: rule for rule in rules}
     assert by_id["sum"]["shortDescription"] == {"text": "sum — the parts add up to the total."}
-    assert by_id["sum"]["help"]["text"] == (rule_module("sum").__doc__ or "").strip()
-    full = ("duplicate-key — a mapping repeats a key.\n\n"
-            "Most YAML loaders silently keep the last value; factcheck reports the second key.")
+    assert by_id["sum"]["help"]["text"].splitlines()[2] == (
+        "A sum rule names a total fact and two or more parts.  Every value stands for the")
+    assert by_id["sum"]["help"]["markdown"].splitlines()[2] == (
+        "A `sum` rule names a `total` fact and two or more `parts`.  Every value stands for the")
+    summary = "duplicate-key — a mapping repeats a key."
+    full = f"{summary}\n\nMost YAML loaders silently keep the last value; factcheck reports the second key."
     assert by_id["duplicate-key"] == {
-        "id": "duplicate-key", "name": "duplicate-key",
-        "shortDescription": {"text": "duplicate-key — a mapping repeats a key."},
-        "fullDescription": {"text": full}, "help": {"text": full}, "defaultConfiguration": {"level": "error"}}
+        "id": "duplicate-key", "name": "duplicate-key", "shortDescription": {"text": summary},
+        "fullDescription": {"text": summary}, "help": {"text": full, "markdown": full},
+        "defaultConfiguration": {"level": "error"}}
+    assert by_id["unknown-kind"]["help"]["markdown"].startswith("unknown-kind — `settings: severity:` names")
+    assert by_id["unknown-kind"]["help"]["text"].startswith("unknown-kind — settings: severity: names")
+    # the full description is the summary line only; the help is the one place of the whole text
+    assert all(rule["fullDescription"]["text"] == rule["help"]["text"].partition("\n")[0] for rule in rules)
+    assert sum("\n" in rule["help"]["text"] for rule in rules) > 20
 
 
 def test_sarif_has_no_descriptor_for_an_unregistered_kind() -> None:
@@ -466,7 +522,7 @@ def test_every_report_is_valid_json_and_sarif(findings: list[Finding]) -> None:
     assert [f["message"] for f in document["findings"]] == [f.message for f in findings]
     log = json.loads(sarif.render(report, PLAIN))
     assert sarif_errors(log) == []
-    assert [r["message"]["text"] for r in log["runs"][0]["results"]] == [f.message for f in findings]
+    assert [r["message"]["text"] for r in log["runs"][0]["results"]] == [sarif.linked_message(f) for f in findings]
 
 
 def _unescape(text: str) -> str:

@@ -120,7 +120,7 @@ def test_a_new_kind_is_listed_by_factcheck_rules_and_in_sarif() -> None:
     listed = CliRunner().invoke(main, ["rules"], prog_name="factcheck")
     assert listed.stdout.splitlines()[-1] == "positive   a fact's value lies above zero."
     shown = CliRunner().invoke(main, ["rules", "positive"], prog_name="factcheck")
-    assert shown.stdout.startswith("positive — a fact's value lies above zero.\n\nA ``positive`` rule names")
+    assert shown.stdout.startswith("positive — a fact's value lies above zero.\n\nA positive rule names")
     report = check([{"id": "trainers", "value": 130, "unit": "persons"}]).report
     descriptors = sarif_dict(report)["runs"][0]["tool"]["driver"]["rules"]
     positive = next(rule for rule in descriptors if rule["id"] == "positive")
@@ -132,7 +132,7 @@ def test_a_new_kind_is_in_the_generated_docs() -> None:
     section = schemagen.rules_doc().split("\n## ")[-1].splitlines()
     assert section[:5] == ["positive — a fact's value lies above zero.", "",
                            "*written under `rules:`; checked against the whole fact base*", "",
-                           "A ``positive`` rule names a ``fact``; it is an **error** when no value the fact allows "
+                           "A `positive` rule names a `fact`; it is an **error** when no value the fact allows "
                            "is above zero."]
-    assert section[-1] == ("    facts.yaml:17:5: error positive: positive balance-positive: balance = -3 EUR million "
+    assert section[-2] == ("facts.yaml:17:5: error positive: positive balance-positive: balance = -3 EUR million "
                            "is not above zero")

@@ -296,23 +296,26 @@ def report(selection: Selection, output: Path | None) -> None:
 @main.command("rules")
 @click.argument("kind", required=False)
 def rules_command(kind: str | None) -> None:
-    """List the rule kinds with a summary each, or print the full documentation of KIND."""
-    from factcheck.kinds import documentation
+    """List the rule kinds with a summary each, or print the full documentation of KIND (a rule
+    kind or any other kind of finding, such as schema or stale-acknowledgement)."""
+    from factcheck.docrender import plain
+    from factcheck.kinds import documentation, known_kinds
     from factcheck.rules import RULE_KINDS
 
     if kind is None:
         width = max(len(name) for name in RULE_KINDS)
         for name in RULE_KINDS:
-            click.echo(f"{name:<{width}}  {documentation(name).summary.removeprefix(f'{name} — ')}")
+            click.echo(f"{name:<{width}}  {plain(documentation(name).summary).removeprefix(f'{name} — ')}")
         return
-    if kind not in RULE_KINDS:
+    kinds = known_kinds()
+    if kind not in kinds:
         from factcheck.findings import did_you_mean
 
-        known = ", ".join(RULE_KINDS)
-        hint = did_you_mean(kind, RULE_KINDS)
-        raise click.UsageError(f"unknown rule kind {kind!r}{hint} (known kinds: {known})" if hint
-                               else f"unknown rule kind {kind!r}; known kinds: {known}")
-    click.echo(documentation(kind).text)
+        known = ", ".join(kinds)
+        hint = did_you_mean(kind, kinds)
+        raise click.UsageError(f"unknown kind {kind!r}{hint} (known kinds: {known})" if hint
+                               else f"unknown kind {kind!r}; known kinds: {known}")
+    click.echo(plain(documentation(kind).text))
 
 
 @main.command()

@@ -9,18 +9,24 @@ acknowledged findings carry an external suppression with the curator's reason.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
 from factcheck import __version__
+from factcheck.docrender import markdown, plain
 from factcheck.findings import Finding, Location
 from factcheck.formatters import RenderOptions
 from factcheck.kinds import documentation, known_kinds, registry
 from factcheck.report import Report
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+FINGERPRINT_KEY = "factcheck/v1"  # a new version when what `fingerprint` hashes changes
+_DIGITS = re.compile(r"\d+")
+_LINK_SYNTAX = re.compile(r"[\\\[\]]")
 
 
 def artifact_uri(path: str) -> str:
@@ -37,15 +43,45 @@ def physical_location(location: Location) -> dict[str, Any]:
 
 
 def descriptor(kind: str) -> dict[str, Any]:
+    """A kind's reporting descriptor; GitHub shows `help` as the rule's help, so the descriptions stay one line."""
     doc = documentation(kind)
+    summary = plain(doc.summary)
     return {
         "id": kind,
         "name": kind,
-        "shortDescription": {"text": doc.summary},
-        "fullDescription": {"text": doc.text},
-        "help": {"text": doc.text},
+        "shortDescription": {"text": summary},
+        "fullDescription": {"text": summary},
+        "help": {"text": plain(doc.text), "markdown": markdown(doc.text)},
         "defaultConfiguration": {"level": registry()[kind].severity.value},
     }
+
+
+def fingerprint(finding: Finding) -> str:
+    """What identifies a finding across runs, so code scanning keeps one alert while facts move in the file.
+
+    Its kind, rule id and facts, never a line number.  A finding with neither rule id nor facts (syntax,
+    schema …) has only its file and message to go by: the message with every run of digits stripped, since
+    its numbers are mostly positions (``facts[12].value``, ``line 800``) that shift when lines are inserted.
+    """
+    if finding.rule_id is None and not finding.facts:
+        identity = [finding.kind, finding.location.path, _DIGITS.sub("#", finding.message)]
+    else:
+        identity = [finding.kind, finding.rule_id or "", *finding.facts]
+    return hashlib.sha256(json.dumps(identity, ensure_ascii=False).encode()).hexdigest()[:32]
+
+
+def escaped(text: str) -> str:
+    """Text with SARIF's embedded-link syntax characters escaped (SARIF 2.1.0 §3.11.6)."""
+    return _LINK_SYNTAX.sub(r"\\\g<0>", text)
+
+
+def linked_message(finding: Finding) -> str:
+    """The message, ending with a link to each related location: ``… (see [budget](1), [air](2))``."""
+    if not finding.related:
+        return escaped(finding.message)
+    links = ", ".join(f"[{escaped(related.message.partition(' = ')[0])}]({number})"
+                      for number, related in enumerate(finding.related, start=1))
+    return f"{escaped(finding.message)} (see {links})"
 
 
 def result(finding: Finding, index: int) -> dict[str, Any]:
@@ -53,8 +89,9 @@ def result(finding: Finding, index: int) -> dict[str, Any]:
         "ruleId": finding.kind,
         "ruleIndex": index,
         "level": finding.severity.value,
-        "message": {"text": finding.message},
+        "message": {"text": linked_message(finding)},
         "locations": [{"physicalLocation": physical_location(finding.location)}],
+        "partialFingerprints": {FINGERPRINT_KEY: fingerprint(finding)},
     }
     if finding.related:
         entry["relatedLocations"] = [
