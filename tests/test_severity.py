@@ -81,12 +81,24 @@ def test_an_unknown_kind_in_settings_is_a_located_error_with_a_suggestion(
     ])
 
 
-def test_every_registered_kind_is_a_valid_severity_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from factcheck.kinds import known_kinds
+def test_every_adjustable_kind_is_a_valid_severity_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck.kinds import registry
 
-    assert verify_text(tmp_path, monkeypatch, dict.fromkeys(known_kinds(), "warning")) == (0, [
+    adjustable = [kind for kind, spec in registry().items() if spec.adjustable]
+    assert verify_text(tmp_path, monkeypatch, dict.fromkeys(adjustable, "warning")) == (0, [
         "facts.yaml:16:5: warning agreement: quantity budget: table states 125 EUR million (section 'S'), "
         "budget states 122 EUR million (section 'S'), both valid at the same time",
         "facts.yaml:35:5: warning sum: sum split: parts air + training = [119.9, 120.1] EUR million, "
         "but total budget = [121.5, 122.5] EUR million",
+    ])
+
+
+def test_a_kind_whose_severity_cannot_change_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A reference finding stops the check before severities apply, and a stale acknowledgement comes after
+    them: setting either would switch nothing, so it is refused like a misspelt kind."""
+    assert verify_text(tmp_path, monkeypatch, {"reference": "off", "stale-acknowledgement": "warning"}) == (1, [
+        "facts.yaml:8:14: error settings: the severity of 'reference' cannot be set: severities apply to the "
+        "findings of the rules alone",
+        "facts.yaml:8:32: error settings: the severity of 'stale-acknowledgement' cannot be set: severities apply "
+        "to the findings of the rules alone",
     ])

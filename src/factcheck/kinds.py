@@ -33,6 +33,9 @@ class KindSpec(NamedTuple):  # not a dataclass: every run imports this module, a
     stage: Stage
     doc: str | None = None  # first line "KIND — summary"
     severity: Severity = Severity.ERROR
+    #: whether `settings.severity` can set it (and an acknowledgement accept it): only the findings the
+    #: rules make pass through there; the others stop a run before severities apply, or come after
+    adjustable: bool = False
 
 
 #: kind -> spec of the checks that are not rule kinds.  New kinds go last: the order is SARIF's rule
@@ -75,7 +78,8 @@ CHECK_KINDS: dict[str, KindSpec] = {
                                       "finding.\n\nThe problem it accepted is gone (or its rule or facts were "
                                       "renamed); remove it."),
     "dimension": KindSpec(Stage.RULE, "dimension — a relation compares quantities of different dimensions.\n\n"
-                          "EUR and persons, or dates and counts, never compare; check the facts' units."),
+                          "EUR and persons, or dates and counts, never compare; check the facts' units.",
+                          adjustable=True),
     "string": KindSpec(Stage.SYNTAX, "string — a string holds a control character.\n\n"
                        "C0 and C1 control characters other than tab and line breaks, and lone surrogates, are "
                        "refused whether written raw or escaped (\"\\x01\"): a fact base never needs them, and "
@@ -83,9 +87,12 @@ CHECK_KINDS: dict[str, KindSpec] = {
     "non-finite": KindSpec(Stage.SYNTAX, "non-finite — a number is infinite or not a number.\n\n"
                            "YAML reads .inf, -.inf and .nan as numbers, but JSON has no such numbers and no "
                            "document states one."),
-    "settings": KindSpec(Stage.SCHEMA, "settings — two fact files declare a base-wide setting differently.\n\n"
+    "settings": KindSpec(Stage.SCHEMA, "settings — a setting cannot hold: two fact files declare a base-wide "
+                         "setting differently, or a severity is set for a kind it cannot change.\n\n"
                          "Tolerances and severities hold for the whole fact base: declare each once, or alike in "
-                         "every file."),
+                         "every file.  Only the findings of the rules (the rule and provenance kinds, and "
+                         "dimension) have a severity to set: a syntax, schema, reference or source finding stops "
+                         "the check before severities apply, and a stale acknowledgement is found after."),
     "unknown-kind": KindSpec(Stage.SCHEMA, "unknown-kind — `settings: severity:` names a kind of finding that "
                              "does not exist.\n\nThe keys are the kinds shown after each finding's severity "
                              "(`factcheck rules` lists the rule kinds); a misspelt one would change nothing."),
@@ -100,7 +107,8 @@ def registry() -> Mapping[str, KindSpec]:
     """Every kind: the rule kinds first (in `RULE_KINDS` order), then the other checks."""
     from factcheck.rules import PER_FILE_KINDS, RULE_KINDS
 
-    rules = {kind: KindSpec(Stage.PROVENANCE if kind in PER_FILE_KINDS else Stage.RULE) for kind in RULE_KINDS}
+    rules = {kind: KindSpec(Stage.PROVENANCE if kind in PER_FILE_KINDS else Stage.RULE, adjustable=True)
+             for kind in RULE_KINDS}
     return {**rules, **CHECK_KINDS}
 
 

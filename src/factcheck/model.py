@@ -218,6 +218,9 @@ class Builder:
             if kind not in registry():
                 self._error("unknown-kind", f"unknown finding kind {kind!r} in settings.severity"
                             f"{did_you_mean(kind, registry())}", _loc(path, severities.key_marks[kind]))
+            elif not registry()[kind].adjustable:
+                self._error("settings", f"the severity of {kind!r} cannot be set: severities apply to the "
+                            "findings of the rules alone", _loc(path, severities.key_marks[kind]))
             elif self._declare_base_wide("settings", f"severity of {kind}", level,
                                          _loc(path, severities.marks[kind])):
                 self.base.kind_severity[kind] = level
