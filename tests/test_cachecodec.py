@@ -21,6 +21,7 @@ from factcheck.cachecodec import decode_findings, decode_prepared, encode_findin
 from factcheck.findings import Finding, Location, Related, Severity
 from factcheck.formatters import RenderOptions
 from factcheck.formatters.text import render
+from factcheck.kinds import known_kinds
 from factcheck.loader import load_text
 from factcheck.located import Loaded, LocatedDict, LocatedList
 
@@ -30,9 +31,12 @@ from generate import generate  # noqa: E402
 
 #: any text, lone surrogates included (a YAML key may hold one: "\ud800")
 texts = st.text(st.characters(min_codepoint=0, max_codepoint=0x10FFFF, blacklist_categories=()))
-locations = st.builds(Location, texts, st.integers(1, 2**31), st.integers(1, 2**31))
+#: a path as a finding shows it: its control characters escaped (engine.display_path)
+paths = st.text(st.characters(min_codepoint=0, max_codepoint=0x10FFFF, blacklist_categories=()).filter(
+    lambda char: not (char < " " or char == "\x7f")))
+locations = st.builds(Location, paths, st.integers(1, 2**31), st.integers(1, 2**31))
 findings = st.lists(st.builds(
-    Finding, texts, st.sampled_from(Severity), texts, locations,
+    Finding, st.sampled_from(known_kinds()), st.sampled_from(Severity), texts, locations,
     st.lists(st.builds(Related, locations, texts)).map(tuple), st.lists(texts).map(tuple),
     st.none() | texts, st.none() | texts))
 marks = st.tuples(st.integers(1, 2**32 - 1), st.integers(1, 2**32 - 1))
@@ -134,6 +138,9 @@ def _damaged(marker: Path) -> dict[str, bytes]:
         "NaN": valid.replace(b"150E-2", b"NaN"),
         "a line that is text": json.dumps([[*finding[0][:4], "2", *finding[0][5:]]]).encode(),
         "an unknown severity": json.dumps([[finding[0][0], "fatal", *finding[0][2:]]]).encode(),
+        "a kind factcheck never emits": json.dumps([["bogus-kind", *finding[0][1:]]]).encode(),
+        "a control character in a path": json.dumps([[*finding[0][:3], "f\x1b[2J.yaml", *finding[0][4:]]]).encode(),
+        "line 0": json.dumps([[*finding[0][:4], 0, *finding[0][5:]]]).encode(),
     }
 
 

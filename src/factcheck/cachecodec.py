@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import binascii
 import json
+import re
 from array import array
 from collections.abc import Iterator
 from decimal import Decimal
@@ -24,11 +25,13 @@ from itertools import chain, islice
 from typing import Any
 
 from factcheck.findings import Finding, Location, Related, Severity
+from factcheck.kinds import registry
 from factcheck.located import Loaded, LocatedDict, LocatedList, Mark
 
 _string = json.encoder.encode_basestring
 _compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
 _COLLECTIONS = frozenset((dict, list))
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 #: Marks are packed as unsigned machine ints (no line or column is negative), in base64.
 _MARK = "I"
 #: What a damaged entry can raise while it is decoded: all of it a miss.
@@ -174,6 +177,8 @@ def _decoded_findings(value: Any) -> list[Finding]:
 
 def _finding(value: Any) -> Finding:
     kind, severity, message, path, line, column, related, facts, rule_id, acknowledged = _fields(value, 10)
+    if kind not in registry():  # what factcheck emits is registered: anything else was not written by it
+        raise _Refused
     return Finding(_str(kind), Severity(_str(severity)), _str(message), _decoded_location(path, line, column),
                    tuple(_related(item) for item in _list(related)), tuple(_str(fact) for fact in _list(facts)),
                    _optional_str(rule_id), _optional_str(acknowledged))
@@ -185,7 +190,10 @@ def _related(value: Any) -> Related:
 
 
 def _decoded_location(path: Any, line: Any, column: Any) -> Location:
-    return Location(_str(path), _int(line), _int(column))
+    # a shown path has its control characters escaped (engine.display_path), and positions count from 1
+    if _CONTROL.search(_str(path)) or _int(line) < 1 or _int(column) < 1:
+        raise _Refused
+    return Location(path, line, column)
 
 
 def _fields(value: Any, count: int) -> list[Any]:
