@@ -11,6 +11,7 @@ from factcheck import __version__
 from factcheck.findings import Finding
 from factcheck.formatters.charts import breakdown, breakdown_svg, timeline, timeline_svg
 from factcheck.formatters.quotes import quote_in_context
+from factcheck.formatters.show import validity
 from factcheck.intervals import plain, total
 from factcheck.model import Fact, FactBase, Rule
 from factcheck.report import Report, outcome, status
@@ -223,15 +224,10 @@ def _agreements(base: FactBase, findings: Sequence[Finding]) -> str:
             continue
         rows = "".join(
             f"<tr class=\"{'error' if fact.id in conflicted else ''}\"><td>{escape(fact.id)}</td>"
-            f"<td>{escape(fact.written)}</td><td>{escape(fact.section)}</td><td>{escape(_validity(fact))}</td></tr>"
+            f"<td>{escape(fact.written)}</td><td>{escape(fact.section)}</td><td>{escape(validity(fact.valid))}</td></tr>"
             for fact in sorted(facts, key=lambda f: f.location))
         group_status = "error" if any(fact.id in conflicted for fact in facts) else "ok"
         blocks.append(f'<h3 class="quantity">{escape(quantity)} {_badge(group_status)}</h3>'
                       f"<table><tr><th>fact</th><th>value</th><th>section</th><th>valid</th></tr>{rows}</table>")
     body = "".join(blocks) or "<p>No quantity is stated more than once.</p>"
     return f'<section id="agreements"><h2>Agreement groups</h2>{body}</section>'
-
-
-def _validity(fact: Fact) -> str:
-    first, last = fact.valid.bounds()
-    return "always" if first is None and last is None else f"{first or '…'} to {last or '…'}"
