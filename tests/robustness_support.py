@@ -23,7 +23,7 @@ from factcheck.cli import run
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO / "tests" / "bad_inputs"
-#: Memory a hostile input may cost the subprocess (the README's "## Limits").
+#: Memory a hostile input may cost the subprocess (docs/limits.md).
 MEMORY_LIMIT = 1024 * 1024 * 1024
 #: A hang guard, not a speed assertion: every documented limit keeps a run to seconds.
 HANG_SECONDS = 120

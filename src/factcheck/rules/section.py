@@ -1,7 +1,7 @@
 """section — every fact's quote stands under the section the fact names.
 
 Automatic: every fact whose quote stands in the source is checked, against the headings found
-in the source (see the README, "Provenance and coverage": a heading stands alone on its line,
+in the source (see docs/provenance.md: a heading stands alone on its line,
 is short and has no final period).  The quote stands under the nearest heading above it, and
 also under headings stacked directly above that one ("Ontwikkelingen Irak" then "Politiek");
 a quote before the first heading stands under the section "(opening)".

@@ -1,7 +1,7 @@
 """sum — the parts add up to the total.
 
 A ``sum`` rule names a ``total`` fact and two or more ``parts``.  Every value stands for the
-interval its written precision and qualifier allow (see ``factcheck rules`` and the README), and
+interval its written precision and qualifier allow (see ``factcheck rules`` and docs/format.md), and
 units are converted within their dimension (EUR thousand and EUR million mix freely).  The rule
 is an **error** when no choice of values inside the intervals makes the parts add up to the
 total, and a **warning** when they add up only by leaning on a vague tolerance (circa, ruim …).

@@ -2,7 +2,7 @@
 
 Automatic: every fact whose quote stands in the source is checked.  The numbers, number words,
 ordinals, vague counts, percentages and dates of the quote are read in the document's language
-(see the README, "Provenance and coverage"), and the fact's value, as written, must be one of
+(see docs/provenance.md), and the fact's value, as written, must be one of
 them:
 
 * a number with the unit's scale word: ``7.5`` in ``persons million`` is "7,5 miljoen",
