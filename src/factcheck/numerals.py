@@ -114,7 +114,8 @@ class Language:
     halves: Mapping[str, int] = field(default_factory=dict)  # eerste helft: H1
     of_words: tuple[str, ...] = ()  # "van" in "het najaar van 2014"
     month_abbreviations: Mapping[str, int] = field(default_factory=dict)  # Aug, Sept (a period may follow)
-    lone_month_verbs: frozenset[str] = frozenset()  # May, March: alone (no day, no year) a verb as often (weak)
+    #: May, March: alone (no day, no year) at the start of a sentence, a verb as often (weak)
+    lone_month_verbs: frozenset[str] = frozenset()
     relative_days: Mapping[str, int] = field(default_factory=dict)  # gisteren -1, today 0 (weak)
     relative_weeks: Mapping[str, int] = field(default_factory=dict)  # vorige week -1: Monday to Sunday (weak)
     weekdays: tuple[str, ...] = ()  # Monday first, lower case
@@ -423,6 +424,8 @@ def _free(taken: bytearray, match: re.Match[str]) -> bool:
 
 
 _SPACES = re.compile(r"[ \u00a0\u202f]")
+#: what may stand before the first word of a sentence: nothing, an end of a sentence, an opening quote
+_OPENERS = ("", ".", "!", "?", ":", "\"", "\u201c", "(")
 _YEAR = re.compile(r"(19|20)\d\d")
 
 
@@ -457,7 +460,7 @@ def _date(match: re.Match[str], lang: Language, reference: date | None) -> Numer
     alone = not (first_day or year_text or hedge)
     if alone and month_name.rstrip(".") in lang.month_abbreviations:  # "Mar", "Jan": a name as often
         return None
-    weak = alone and month_name in lang.lone_month_verbs
+    weak = alone and month_name in lang.lone_month_verbs and match.string[:match.start()].rstrip()[-1:] in _OPENERS
     try:
         year = int(year_text) if year_text else _resolve_year(month, int(first_day or 1), relative, lang, reference)
         if year is None:
