@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from factbase import fact_base_yaml, lines, write_base
 from hypothesis import given
 from hypothesis import strategies as st
 
+from factbase import fact_base_yaml, lines, write_base
 from factcheck.cli import main
 from factcheck.dates import WEEKDAYS_EN, WEEKDAYS_NL
 from factcheck.engine import verify
@@ -323,7 +323,7 @@ def test_a_source_shared_by_two_fact_files_is_told_once(tmp_path: Path) -> None:
 def test_an_english_release_with_its_weekdays(tmp_path: Path) -> None:
     release = ("SOUTHWEST ASIA, Aug. 24, 2017 \u2013 Coalition forces conducted 20 strikes on Wednesday, Aug. 23,\n"
                "and 12 strikes Thursday, Aug. 24, 2017. Yesterday's strikes hit ISIS.\n")
-    facts = [{"id": "strikes", "value": 20, "unit": "items", "section": "(opening)",
+    facts: list[dict[str, Any]] = [{"id": "strikes", "value": 20, "unit": "items", "section": "(opening)",
               "quote": "conducted 20 strikes on Wednesday, Aug. 23"},
              {"id": "strikes-day", "value": "2017-08-23", "unit": "date", "section": "(opening)",
               "quote": "Yesterday's strikes"}]
@@ -332,7 +332,6 @@ def test_an_english_release_with_its_weekdays(tmp_path: Path) -> None:
     report = verify([path], cwd=tmp_path, root=tmp_path)
     assert (lines(report.findings), report.exit_code()) == ([], 0)
     path.write_text(path.read_text(encoding="utf-8").replace("2017-08-23", "2017-08-22"), encoding="utf-8")
-    shutil.copy(tmp_path / "source.txt", tmp_path / "source.bak")
     (tmp_path / "source.txt").write_text(release.replace("Thursday", "Friday"), encoding="utf-8")
     report = verify([path], cwd=tmp_path, root=tmp_path)
     assert lines(report.findings) == [
