@@ -12,8 +12,8 @@ Where the pair is reported:
 * when the quote of a fact overlaps it, at that fact's ``quote``, with the place in the source as a
   note — one finding per such fact, acknowledged like any fact's (``{rule: calendar, facts: [ID]}``);
 * otherwise at the source itself (its path as the findings show sources, line and column of the
-  weekday), with no fact: acknowledge it with the words it quotes, ``{rule: calendar, text: "vrijdag
-  28 oktober"}``.
+  weekday), with no fact: acknowledge it with the words it quotes,
+  ``{rule: calendar, text: "vrijdag 28 oktober"}``.
 
 The same pair is never reported both ways.
 
