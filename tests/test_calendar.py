@@ -337,3 +337,10 @@ def test_an_english_release_with_its_weekdays(tmp_path: Path) -> None:
     assert lines(report.findings) == [
         "facts.yaml:16:12: error value: value 2017-08-22 is not what the quote states: \"Yesterday\" (2017-08-23)",
         'source.txt:2:16: error calendar: "Friday, Aug. 24, 2017" names a Friday, but 2017-08-24 is a Thursday']
+
+
+def test_an_acknowledgement_text_must_hold_a_word(tmp_path: Path) -> None:
+    acknowledged = [{"rule": "calendar", "text": "  ", "reason": "The letter names the wrong weekday."}]
+    path = write_base(tmp_path, fact_base_yaml([{"id": "a", "value": 1, "unit": "persons"}], acknowledged=acknowledged))
+    report = verify([path], cwd=tmp_path, root=tmp_path)
+    assert [(finding.kind, finding.location.line) for finding in report.findings] == [("schema", 14)]
