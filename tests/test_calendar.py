@@ -343,4 +343,4 @@ def test_an_acknowledgement_text_must_hold_a_word(tmp_path: Path) -> None:
     acknowledged = [{"rule": "calendar", "text": "  ", "reason": "The letter names the wrong weekday."}]
     path = write_base(tmp_path, fact_base_yaml([{"id": "a", "value": 1, "unit": "persons"}], acknowledged=acknowledged))
     report = verify([path], cwd=tmp_path, root=tmp_path)
-    assert [(finding.kind, finding.location.line) for finding in report.findings] == [("schema", 14)]
+    assert [(finding.kind, finding.location.line) for finding in report.findings] == [("schema", 18)]
