@@ -31,7 +31,7 @@ from decimal import Decimal
 from factcheck.findings import Finding, Severity
 from factcheck.intervals import INF, Interval
 from factcheck.model import FactBase, Rule
-from factcheck.rules._relations import Pick, failed, in_unit, judge, lean, unfit, violation
+from factcheck.rules._relations import Pick, in_unit, judge, unfit, violation
 from factcheck.rules.spec import FactRef, Number, RuleKind
 
 
@@ -59,11 +59,11 @@ def _check(base: FactBase, rule: Rule) -> Iterator[Finding]:
     def holds(pick: Pick) -> bool:
         return pick(fact).intersects(allowed)
 
-    severity = judge(holds)
-    if severity is not None:
-        message = (f"{fact.id} = {in_unit(failed(severity)(fact), fact)} lies outside "
-                   f"{in_unit(allowed, fact)}{lean(severity)}")
-        yield violation(rule, severity, message, [fact])
+    verdict = judge(holds)
+    if verdict is not None:
+        message = (f"{fact.id} = {in_unit(verdict.pick(fact), fact)} lies outside "
+                   f"{in_unit(allowed, fact)}{verdict.tail}")
+        yield violation(rule, verdict.severity, message, [fact])
 
 
 KIND = RuleKind(

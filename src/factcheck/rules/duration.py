@@ -32,15 +32,16 @@ Fails — delivered on 2 November, after the three months::
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from factcheck.dates import DateInterval, add_days, add_months
-from factcheck.findings import Finding
+from factcheck.findings import Finding, Severity
 from factcheck.intervals import Interval
 from factcheck.model import FactBase, Rule
-from factcheck.rules._relations import Pick, days, failed, judge, lean, unfit, violation
+from factcheck.rules._relations import Pick, days, judge, nominal, unfit, violation
 from factcheck.rules.spec import FactRef, RuleKind
 from factcheck.units import CALENDAR, TIME
 
@@ -88,12 +89,32 @@ def _check(base: FactBase, rule: Rule) -> Iterator[Finding]:
     def holds(pick: Pick) -> bool:
         return ends(begun, pick(length), dimension).intersects(finished)
 
-    severity = judge(holds)
-    if severity is not None:
-        expected = ends(begun, failed(severity)(length), dimension)
+    verdict = judge(holds)
+    if verdict is not None:
+        expected = ends(begun, verdict.pick(length), dimension)
         message = (f"{start.id} = {begun} + {length.id} = {length.written} ends {expected}, "
-                   f"but {end.id} = {finished}{lean(severity)}")
-        yield violation(rule, severity, message, [start, length, end])
+                   f"but {end.id} = {finished}{verdict.tail}")
+        yield violation(rule, verdict.severity, message, [start, length, end])
+        return
+    starts = needed_starts(begun, nominal(length), dimension, finished)
+    if starts != begun:
+        message = (f"{start.id} = {begun} + {length.id} = {length.written} ends at {end.id} = {finished} "
+                   f"only if {start.id} means {starts}")
+        yield violation(rule, Severity.WARNING, message, [start, length, end])
+
+
+def needed_starts(start: DateInterval, length: Interval, dimension: str, end: DateInterval) -> DateInterval:
+    """The days of `start` from which a period of `length` can end in `end` (the relation holds, so some
+    do; ends move with the start, so they are one interval)."""
+    ordinals = range(start.first.toordinal(), start.last.toordinal() + 1)
+
+    def reaches(ordinal: int) -> DateInterval:
+        day = date.fromordinal(ordinal)
+        return ends(DateInterval(day, day), length, dimension)
+
+    low = bisect_left(ordinals, True, key=lambda ordinal: reaches(ordinal).last >= end.first)
+    high = bisect_right(ordinals, False, key=lambda ordinal: reaches(ordinal).first > end.last)
+    return DateInterval(date.fromordinal(ordinals[low]), date.fromordinal(ordinals[high - 1]))
 
 
 KIND = RuleKind(

@@ -34,7 +34,7 @@ from collections.abc import Iterator
 from factcheck.findings import Finding, Severity
 from factcheck.intervals import total
 from factcheck.model import FactBase, Rule
-from factcheck.rules._relations import Pick, failed, in_unit, judge, lean, mention, mixed_dimensions, unfit, violation
+from factcheck.rules._relations import Pick, in_unit, judge, mention, mixed_dimensions, unfit, violation
 from factcheck.rules.spec import FactRef, FactRefs, RuleKind
 
 
@@ -59,14 +59,14 @@ def _check(base: FactBase, rule: Rule) -> Iterator[Finding]:
     def holds(pick: Pick) -> bool:
         return total(pick(part) for part in parts).intersects(pick(whole))
 
-    severity = judge(holds)
-    if severity is None:
+    verdict = judge(holds)
+    if verdict is None:
         return
-    pick = failed(severity)
+    pick = verdict.pick
     names = " + ".join(part.id for part in parts)
     message = (f"parts {names} = {in_unit(total(pick(part) for part in parts), whole)}, "
-               f"but total {whole.id} = {in_unit(pick(whole), whole)}{lean(severity)}")
-    yield violation(rule, severity, message, involved)
+               f"but total {whole.id} = {in_unit(pick(whole), whole)}{verdict.tail}")
+    yield violation(rule, verdict.severity, message, involved)
 
 
 KIND = RuleKind(
