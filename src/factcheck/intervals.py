@@ -160,11 +160,11 @@ def magnitude(written: Interval, value: Decimal, qualifier: str, tolerance: Deci
         return Magnitude(written, Interval(lo - slack, hi + slack, written.lo_open, written.hi_open))
     if qualifier == "more_than":
         top, top_open = (hi, written.hi_open) if hi > value else (value + _step(value), False)
-        return Magnitude(Interval(value, top, True, top_open), Interval(value, top + slack, True, top_open))
+        return Magnitude(Interval(value, top, True, top_open), Interval(value, max(top, hi + slack), True, top_open))
     if qualifier == "almost":
         bottom, bottom_open = (lo, written.lo_open) if lo < value else (value - _step(value), False)
         return Magnitude(Interval(bottom, value, bottom_open, True),
-                         Interval(bottom - slack, value, bottom_open, True))
+                         Interval(min(bottom, lo - slack), value, bottom_open, True))
     if qualifier == "at_least":
         return _same(Interval(value, INF))
     if qualifier == "at_most":

@@ -20,7 +20,7 @@ Fails — 122 million cannot lie between 0 and 100 million::
     rules:
       - {id: budget-cap, kind: bound, fact: budget, min: 0, max: 100}
 
-    facts.yaml:17:5: error bound: bound budget-cap: budget = [121.5, 122.5] EUR million lies outside [0, 100] EUR million
+    facts.yaml:17:5: error bound: bound budget-cap: budget = [121.5, 122.5) EUR million lies outside [0, 100] EUR million
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ Fails — it is not 75 percent::
     rules:
       - {id: air-part, kind: ratio, part: air, whole: budget, share: air-share}
 
-    facts.yaml:29:5: error ratio: ratio air-part: air / budget = [63.2, 63.9] percent, but air-share = [74.5, 75.5] percent
+    facts.yaml:29:5: error ratio: ratio air-part: air / budget = [63.2, 63.9] percent, but air-share = [74.5, 75.5) percent
 """
 
 from __future__ import annotations

@@ -24,7 +24,7 @@ Fails — with ``air`` at 75.5 the parts make 120, and 120 is not 122::
     rules:
       - {id: budget-split, kind: sum, total: budget, parts: [air, training]}
 
-    facts.yaml:29:5: error sum: sum budget-split: parts air + training = [119.9, 120.1] EUR million, but total budget = [121.5, 122.5] EUR million
+    facts.yaml:29:5: error sum: sum budget-split: parts air + training = [119.9, 120.1) EUR million, but total budget = [121.5, 122.5) EUR million
 """
 
 from __future__ import annotations
