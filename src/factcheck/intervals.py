@@ -16,8 +16,8 @@ Every number a document states stands for an interval:
 Each value therefore has a **nominal** interval (precision only, hedges taken at their word)
 and a **loose** one (with the vague tolerance).  A relation that fails on the loose intervals
 is an error; one that holds on the loose but not on the nominal intervals holds only by leaning
-on a vague tolerance, and is a warning; so is one that holds on the nominal intervals but not on
-their interiors (`Interval.interior`): it holds only at a single boundary point.
+on a vague tolerance, and is a warning; so is one that holds only at the limit an ``at_least`` or
+``at_most`` states (rules/_relations.py, `strict`): it holds only at a single boundary point.
 """
 
 from __future__ import annotations
@@ -77,14 +77,6 @@ class Interval:
     def below(self, other: Interval) -> bool:
         """Whether some value of this interval is at most some value of `other`."""
         return self.lo < other.hi or (self.lo == other.hi and not (self.lo_open or other.hi_open))
-
-    def interior(self) -> Interval:
-        """Without its ends; a single number stays itself (it has no ends to lose)."""
-        return self if self.lo == self.hi else Interval(self.lo, self.hi, True, True)
-
-    def closure(self) -> Interval:
-        """With its ends."""
-        return Interval(self.lo, self.hi)
 
     def __str__(self) -> str:
         if self.lo == self.hi:

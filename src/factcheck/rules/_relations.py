@@ -30,8 +30,15 @@ def days(fact: Fact) -> DateInterval:
 
 
 def strict(fact: Fact) -> Interval:
-    """The nominal interval without its ends (`Interval.interior`)."""
-    return nominal(fact).interior()
+    """The nominal interval without the limit an ``at_least`` or ``at_most`` states: a relation that needs
+    exactly that limit holds only at a boundary point.  (The ends of a rounding are what they are: 59.5
+    rounds to 60, and "meer dan 3 landen" is 4 or more.)"""
+    interval = nominal(fact)
+    if fact.qualifier == "at_least":
+        return Interval(interval.lo, interval.hi, True, interval.hi_open)
+    if fact.qualifier == "at_most":
+        return Interval(interval.lo, interval.hi, interval.lo_open, True)
+    return interval
 
 
 class Verdict(NamedTuple):
@@ -50,7 +57,7 @@ class Verdict(NamedTuple):
 def judge(holds: Callable[[Pick], bool]) -> Verdict | None:
     """Error when no values inside the loose intervals satisfy a relation; warning when only the
     vague tolerances make it hold, or when it holds only at a single boundary point (on the nominal
-    intervals but not on their interiors); None otherwise."""
+    intervals, but not without the limits at_least and at_most state: `strict`); None otherwise."""
     if not holds(loose):
         return Verdict(Severity.ERROR, loose, "")
     if not holds(nominal):

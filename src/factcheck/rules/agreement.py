@@ -3,8 +3,12 @@
 Automatic: every two facts with the same ``quantity`` whose validity (``valid: {from, until}``)
 overlaps are compared; a fact without ``valid`` holds at all times.  Explicit ``agreement``
 rules compare the facts they list whatever their quantity and validity.  Values compare as
-intervals (precision and qualifier), dates as intervals of days.  A conflict is an **error**
-when the intervals cannot meet, a **warning** when they meet only within a vague tolerance.
+intervals (precision and qualifier), dates as intervals of days: "bijna 4 miljoen" [3.5, 4) and
+"meer dan 4 miljoen" (4, 4.5) do not meet.  Of two figures stated at different precisions, the
+coarser is read as the rounding of the finer one as stated (an exact figure): "59 miljoen" covers
+[58.5, 59.5), so it is not a table's 59.500 (in thousands), which rounds to 60 million.  A
+conflict is an **error** when the intervals cannot meet, a **warning** when they meet only
+within a vague tolerance or only at a single value ("minstens 4" and "hoogstens 4").
 The finding stands at the later mention and lists every mention with its section.
 
 Passes — six F-16s until the reduction, four after it::

@@ -2,9 +2,11 @@
 
 A ``bound`` rule names a ``fact`` and a ``min``, a ``max`` or both, in the fact's unit (a bound
 on a fact in ``EUR million`` is in millions).  The fact's value is an interval (precision and
-qualifier); the rule is an **error** when no value in it lies within the limits, and a
-**warning** when only the vague tolerance reaches them.  A rule with neither limit, or with
-``min`` above ``max``, is an error of its own.
+qualifier); the limits themselves are included.  The rule is an **error** when no value in it lies
+within the limits ("ruim 100%", more than 100, against a ``max`` of 100), and a **warning** when
+only the vague tolerance reaches them or the value meets them only at one end ("minstens 100%"
+against a ``max`` of 100 holds only at exactly 100).  A rule with neither limit, or with ``min``
+above ``max``, is an error of its own.
 
 Passes — a trainer count of "ruim 130" stays below 200::
 

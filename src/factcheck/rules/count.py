@@ -2,8 +2,9 @@
 
 A ``count`` rule names a number ``fact`` and the ``items`` the document lists for it ("de vier
 landen België, Denemarken, Frankrijk en het Verenigd Koninkrijk").  The fact's value is an
-interval (precision and qualifier); the rule is an **error** when the number of items lies
-outside it, and a **warning** when only the vague tolerance covers it.
+interval (precision and qualifier): "meer dan drie landen" excludes three.  The rule is an
+**error** when the number of items lies outside it, and a **warning** when only the vague
+tolerance covers it or it lies at the interval's one end ("minstens vier" with four listed).
 
 Passes — four countries, four listed::
 

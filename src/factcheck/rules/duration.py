@@ -6,8 +6,13 @@ A ``duration`` rule names a ``start`` date fact, a ``length`` fact in days, week
 29 July is 29 October (a month later is the same day, clamped to a shorter month's end), 2 days
 from 7 September is 9 September.  Start, length and end are intervals (a month, "circa six
 weeks", at most three months); a length that is not a whole number of days or months is taken
-to the whole numbers around it.  The rule is an **error** when the end cannot fall where any
-start plus any length allowed leads, and a **warning** when only the vague tolerance reaches it.
+to the whole numbers around it (an open end of the length, "bijna drie maanden", counts as its
+whole day: a period on the day scale cannot end part-way through it).  The rule is an **error**
+when the end cannot fall where any start plus any length allowed leads, and a **warning** when
+only the vague tolerance reaches it, or when only some of the days an imprecise start stands for
+lead to the end: the warning names them.  An end stated as a month says in which month the
+period ends, so it need not be reached on each of its days: six months from "begin juni" end in
+"december" (on 1–10 December) without a warning.
 
 Passes — a report requested on 29 July "binnen drie maanden", delivered 23 October::
 

@@ -4,8 +4,9 @@ An ``inclusion`` rule names a ``total`` fact and one or more ``parts`` that the 
 perhaps with more besides: "circa 220 uitgereisd, van wie waarschijnlijk 40 overleden en circa 40
 teruggekeerd", "inclusief".  Values are intervals (precision and qualifier) and convert within
 their dimension.  The rule is an **error** when even the smallest values the parts allow add up
-to more than the largest total allowed, and a **warning** when they fit only by leaning on a
-vague tolerance.
+to more than the largest total allowed (an open end is not reached: parts of more than 100 do not
+fit in at most 100), and a **warning** when they fit only by leaning on a vague tolerance, or only
+when parts and total sit exactly at their ends.
 
 Passes — of circa 220 who departed, probably 40 died and circa 40 returned::
 

@@ -2,9 +2,11 @@
 
 A ``ratio`` rule names a ``part``, a ``whole`` (numbers of one dimension) and a ``share`` in
 ``percent`` or ``fraction``.  All three are intervals (precision and qualifier), divided exactly:
-the quotient's bounds are rounded outwards, and a whole that may be zero allows any share.  The
-rule is an **error** when the share cannot equal any quotient the part and whole allow, and a
-**warning** when only the vague tolerance makes them meet.  A whole of exactly zero is an error.
+an end of the quotient is reached only when the ends it comes from are (an end that an inexact
+division rounded outwards is taken as reached), and a whole that may be zero allows any share.  The
+rule is an **error** when the share cannot equal any quotient the part and whole allow ("ruim
+100%" of a part that is the whole), and a **warning** when only the vague tolerance makes them
+meet, or only a single boundary value does.  A whole of exactly zero is an error.
 
 Passes — 77,5 of 122 million is 64 percent::
 

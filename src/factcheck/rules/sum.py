@@ -2,9 +2,12 @@
 
 A ``sum`` rule names a ``total`` fact and two or more ``parts``.  Every value stands for the
 interval its written precision and qualifier allow (see ``factcheck rules`` and docs/format.md), and
-units are converted within their dimension (EUR thousand and EUR million mix freely).  The rule
-is an **error** when no choice of values inside the intervals makes the parts add up to the
-total, and a **warning** when they add up only by leaning on a vague tolerance (circa, ruim …).
+units are converted within their dimension (EUR thousand and EUR million mix freely).  A rounded
+value covers what rounds to it, a half-open interval (122 is [121.5, 122.5): 122.5 rounds to 123),
+and an end of the parts' sum is reached only when every part reaches its own.  The rule is an
+**error** when no choice of values inside the intervals makes the parts add up to the total, and a
+**warning** when they add up only by leaning on a vague tolerance (circa, ruim …) or only at a
+single boundary point (at least 4 and at least 6 of exactly 10).
 
 Passes — 77,5 + 44,5 is 122, within the precision of one decimal::
 
