@@ -121,14 +121,15 @@ def _step(value: Decimal | int) -> Decimal:
 
 def precision_interval(value: Decimal | int, precision: Decimal | None, scaled: bool) -> Interval:
     """The interval a number covers by its written precision alone: what rounds to it, half away
-    from zero, so the end away from zero is open: 59 covers [58.5, 59.5), -59 covers (-59.5, -58.5]."""
+    from zero, so the end away from zero is open: 59 covers [58.5, 59.5), -59 covers (-59.5, -58.5],
+    0 covers (-0.5, 0.5)."""
     number = Decimal(value)
     if precision is None and (scaled or _step(value) < 1):
         precision = _step(value)
     if precision is None:
         return Interval(number, number)
     half = precision / 2
-    return Interval(number - half, number + half, number < 0, number >= 0)
+    return Interval(number - half, number + half, number <= 0, number >= 0)
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,8 @@ def strict(fact: Fact) -> Interval:
     exactly that limit holds only at a boundary point.  (The ends of a rounding are what they are: 59.5
     rounds to 60, and "meer dan 3 landen" is 4 or more.)"""
     interval = nominal(fact)
+    if interval.lo == interval.hi:  # "hoogstens 0": the limit is all there is
+        return interval
     if fact.qualifier == "at_least":
         return Interval(interval.lo, interval.hi, True, interval.hi_open)
     if fact.qualifier == "at_most":

@@ -4,10 +4,10 @@ An ``order`` rule names two date facts and a ``relation``: ``before``, ``after``
 ``not_after`` (on or before) or ``not_before`` (on or after).  Dates are intervals of days as
 precise as the source states them (``2015-10``, ``2015-08-early``).  The rule is an **error**
 when no choice of a day inside each interval satisfies the relation: "23 oktober" cannot be
-before "20 oktober".  It is a **warning** when the relation holds only for some of the days a
-date stands for, and the warning names the days it needs: "2 oktober 2016" is before "oktober
-2016" only if the month means 3–31 October, and "oktober" before "15 oktober" only if it means
-1–14 October.  (Dates that do not overlap are ordered whatever days they mean; ``same`` asks only
+before "20 oktober".  It is a **warning** when some day a date stands for has no day of the other
+date to stand in the relation with, so that the relation holds only for the other days; the
+warning names the days it needs: "2 oktober 2016" is before "oktober 2016" only if the month
+means 3–31 October, and "oktober" before "15 oktober" only if it means 1–14 October.  (Dates that do not overlap are ordered whatever days they mean; ``same`` asks only
 that a day of each coincide, so "28 oktober" is the same as "eind oktober".)
 
 Passes — the meeting in Wenen (23 oktober) came after the Moscow talks (20 oktober)::
