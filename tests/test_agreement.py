@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from hypothesis import event, given
@@ -160,3 +160,20 @@ def test_the_verdict_is_symmetric(first: Decimal, hedge1: str, hedge2: str, unit
     b = fact("b", second, unit2, quantity="q", qualifier=hedge2)
     assert verdict(list(agreement.check(built(fact_base_yaml([a, b]))))) == \
         verdict(list(agreement.check(built(fact_base_yaml([b, a])))))
+
+
+@given(st.integers(1, 999), st.integers(-700, 700) | st.sampled_from([-501, -500, 499, 500, 501]))
+def test_a_finer_figure_agrees_with_a_coarser_one_exactly_when_it_rounds_to_it(millions: int, offset: int) -> None:
+    """Of one quantity, a figure in EUR thousand and one in EUR million agree exactly when the thousands, as
+    stated, round half up to the millions: 59 million is not a table's 59.500 thousand (that rounds to 60),
+    though their rounding intervals meet, which the message then explains."""
+    thousands = millions * 1000 + offset
+    rounds = (Decimal(thousands) / 1000).quantize(Decimal(1), rounding=ROUND_HALF_UP) == millions
+    event("rounds to it" if rounds else "at the open end" if offset == 500 else "does not round to it")
+    found = agreement_lines(fact("a", millions, "EUR million", quantity="q"),
+                            fact("b", thousands, "EUR thousand", quantity="q"))
+    why = (f" ({thousands} EUR thousand does not round to {millions} EUR million, which covers "
+           f"[{millions - Decimal('0.5')}, {millions + Decimal('0.5')}) EUR million)") if offset == 500 else ""
+    assert found == ([] if rounds else [
+        f"facts.yaml:16:5: error agreement: quantity q: b states {thousands} EUR thousand (section 'Example'), "
+        f"a states {millions} EUR million (section 'Example'), both valid at the same time{why}"])
