@@ -4,8 +4,10 @@ and duration rules, measured on a small corpus of month-level statements."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 import pytest
 from hypothesis import event, given, settings, target
@@ -60,8 +62,10 @@ def test_more_than_and_almost_exclude_the_stated_value(value: Decimal, scaled: b
     for qualifier, side in (("more_than", tiny), ("almost", -tiny)):
         size = magnitude(written, value, qualifier, Decimal(tolerance))
         event(f"{qualifier}, {'rounded' if scaled or written.lo != written.hi else 'exact'}")
-        assert not size.nominal.contains(value) and not size.loose.contains(value)
-        assert size.nominal.contains(value + side) and size.loose.contains(value + side)
+        assert not size.nominal.contains(value)
+        assert not size.loose.contains(value)
+        assert size.nominal.contains(value + side)
+        assert size.loose.contains(value + side)
         assert size.loose.meet(size.nominal) == size.nominal  # the tolerance only widens
 
 
@@ -74,8 +78,12 @@ def test_at_least_and_at_most_include_the_stated_value(value: Decimal, scaled: b
     least = magnitude(written, value, "at_least", Decimal(0)).nominal
     most = magnitude(written, value, "at_most", Decimal(0)).nominal
     event("zero" if value == 0 else "positive")
-    assert least.contains(value) and not least.contains(value - tiny) and least.contains(value + 10**9)
-    assert most.contains(value) and not most.contains(value + tiny) and most.contains(Decimal(0))
+    assert least.contains(value)
+    assert not least.contains(value - tiny)
+    assert least.contains(value + 10**9)
+    assert most.contains(value)
+    assert not most.contains(value + tiny)
+    assert most.contains(Decimal(0))
 
 
 #: non-empty intervals with integer ends, each end open or closed (a single number has both closed)
@@ -128,9 +136,10 @@ def test_a_share_against_a_max_of_100(share: int, qualifier: str) -> None:
     """A share stated in whole percents against a max of 100 is an error when no value it allows is 100 or less, a warning when only exactly 100 is ("minstens 100%"), and clean otherwise; the vague tolerance is off, so no other warning arises."""
     facts = [{"id": "s", "value": share, "unit": "percent", "qualifier": qualifier, "tolerance": "0%"}]
     outcome = check(facts, [{"id": "b", "kind": "bound", "fact": "s", "max": 100}])
-    lowest_allowed = {"exact": share - Decimal("0.5"), "more_than": share, "almost": share - Decimal("0.5"),
-                      "at_least": share, "at_most": 0}[qualifier]
-    error = lowest_allowed > 100 or (qualifier == "more_than" and share == 100)
+    lowest_allowed: dict[str, Decimal] = {"exact": share - Decimal("0.5"), "more_than": Decimal(share),
+                                          "almost": share - Decimal("0.5"), "at_least": Decimal(share),
+                                          "at_most": Decimal(0)}
+    error = lowest_allowed[qualifier] > 100 or (qualifier == "more_than" and share == 100)
     warning = not error and qualifier == "at_least" and share == 100
     expected = {("bound", "error", "b", None)} if error else {("bound", "warning", "b", None)} if warning else set()
     event("error" if error else "warning" if warning else "clean")
@@ -147,7 +156,7 @@ def date_value(first: date, length: int) -> str:
     return first.isoformat() if length == 0 else f"{first.isoformat()}/{last.isoformat()}"
 
 
-SATISFIES = {"before": lambda a, b: a < b, "after": lambda a, b: a > b, "not_after": lambda a, b: a <= b,
+SATISFIES: dict[str, Callable[[date, date], bool]] = {"before": lambda a, b: a < b, "after": lambda a, b: a > b, "not_after": lambda a, b: a <= b,
              "not_before": lambda a, b: a >= b}
 
 
@@ -221,8 +230,8 @@ DURATION_CORPUS: list[tuple[str, str, int, str, str | None]] = [
                          ids=[case[0] for case in DURATION_CORPUS])
 def test_duration_corpus(text: str, start: str, months: int, end: str, expected: str | None) -> None:
     """An end stated as a month need not be reached on each of its days; a start of which only some days lead to the end is a warning naming them."""
-    facts = [{"id": "s", "value": start, "unit": "date"}, {"id": "l", "value": months, "unit": "months"},
-             {"id": "e", "value": end, "unit": "date"}]
+    facts: list[dict[str, Any]] = [{"id": "s", "value": start, "unit": "date"},
+                                   {"id": "l", "value": months, "unit": "months"}, {"id": "e", "value": end, "unit": "date"}]
     outcome = check(facts, [{"id": "d", "kind": "duration", "start": "s", "length": "l", "end": "e"}])
     assert outcome.lines == ([] if expected is None else [
         f"facts.yaml:29:5: warning duration: duration d: s = {parse_date(start)} + l = {months} months ends at "

@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 
 from factbase import build, fact, fact_base_yaml, lines, rule
 from factcheck.findings import Location
-from factcheck.intervals import Interval
 from factcheck.model import FieldLocations
 
 

@@ -29,9 +29,8 @@ Fails — four and six valid at the same time::
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from itertools import combinations
-
 from decimal import Decimal
+from itertools import combinations
 
 from factcheck.findings import Finding, Related, Severity
 from factcheck.intervals import Interval

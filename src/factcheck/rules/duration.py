@@ -12,7 +12,7 @@ when the end cannot fall where any start plus any length allowed leads, and a **
 only the vague tolerance reaches it, or when only some of the days an imprecise start stands for
 lead to the end: the warning names them.  An end stated as a month says in which month the
 period ends, so it need not be reached on each of its days: six months from "begin juni" end in
-"december" (on 1–10 December) without a warning.
+"december" (on 1 to 10 December) without a warning.
 
 Passes — a report requested on 29 July "binnen drie maanden", delivered 23 October::
 

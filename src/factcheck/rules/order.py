@@ -7,7 +7,7 @@ when no choice of a day inside each interval satisfies the relation: "23 oktober
 before "20 oktober".  It is a **warning** when some day a date stands for has no day of the other
 date to stand in the relation with, so that the relation holds only for the other days; the
 warning names the days it needs: "2 oktober 2016" is before "oktober 2016" only if the month
-means 3–31 October, and "oktober" before "15 oktober" only if it means 1–14 October.  (Dates that do not overlap are ordered whatever days they mean; ``same`` asks only
+means 3 to 31 October, and "oktober" before "15 oktober" only if it means 1 to 14 October.  (Dates that do not overlap are ordered whatever days they mean; ``same`` asks only
 that a day of each coincide, so "28 oktober" is the same as "eind oktober".)
 
 Passes — the meeting in Wenen (23 oktober) came after the Moscow talks (20 oktober)::
