@@ -236,3 +236,13 @@ def test_duration_corpus(text: str, start: str, months: int, end: str, expected:
     assert outcome.lines == ([] if expected is None else [
         f"facts.yaml:29:5: warning duration: duration d: s = {parse_date(start)} + l = {months} months ends at "
         f"e = {parse_date(end)} {expected}"])
+
+
+def test_a_duration_whose_starts_reach_the_end_only_together_is_an_error() -> None:
+    """A month from 28 February is 28 March, from 1 March it is 1 April: no start reaches 30 March, though
+    the ends of all starts together span it."""
+    facts: list[dict[str, Any]] = [{"id": "s", "value": "2015-02-20/2015-03-05", "unit": "date"},
+                                   {"id": "l", "value": 1, "unit": "months"}, {"id": "e", "value": "2015-03-30", "unit": "date"}]
+    outcome = check(facts, [{"id": "d", "kind": "duration", "start": "s", "length": "l", "end": "e"}])
+    assert outcome.lines == ["facts.yaml:29:5: error duration: duration d: s = 2015-02-20..2015-03-05 + l = 1 months "
+                             "ends at e = 2015-03-30 from no day of s"]

@@ -103,14 +103,15 @@ def _check(base: FactBase, rule: Rule) -> Iterator[Finding]:
         return
     starts = needed_starts(begun, nominal(length), dimension, finished)
     if starts != begun:
-        message = (f"{start.id} = {begun} + {length.id} = {length.written} ends at {end.id} = {finished} "
-                   f"only if {start.id} means {starts}")
-        yield violation(rule, Severity.WARNING, message, [start, length, end])
+        reached = f"from no day of {start.id}" if starts is None else f"only if {start.id} means {starts}"
+        message = f"{start.id} = {begun} + {length.id} = {length.written} ends at {end.id} = {finished} {reached}"
+        yield violation(rule, Severity.ERROR if starts is None else Severity.WARNING, message, [start, length, end])
 
 
-def needed_starts(start: DateInterval, length: Interval, dimension: str, end: DateInterval) -> DateInterval:
-    """The days of `start` from which a period of `length` can end in `end` (the relation holds, so some
-    do; ends move with the start, so they are one interval)."""
+def needed_starts(start: DateInterval, length: Interval, dimension: str, end: DateInterval) -> DateInterval | None:
+    """The days of `start` from which a period of `length` can end in `end`: ends move with the start, so
+    they are one interval; None when the ends of all starts together reach `end` but no single start's do
+    (a month from 28 February is 28 March, from 1 March 1 April: none is 30 March)."""
     ordinals = range(start.first.toordinal(), start.last.toordinal() + 1)
 
     def reaches(ordinal: int) -> DateInterval:
@@ -119,6 +120,8 @@ def needed_starts(start: DateInterval, length: Interval, dimension: str, end: Da
 
     low = bisect_left(ordinals, True, key=lambda ordinal: reaches(ordinal).last >= end.first)
     high = bisect_right(ordinals, False, key=lambda ordinal: reaches(ordinal).first > end.last)
+    if low >= high:
+        return None
     return DateInterval(date.fromordinal(ordinals[low]), date.fromordinal(ordinals[high - 1]))
 
 

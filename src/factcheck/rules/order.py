@@ -7,8 +7,9 @@ when no choice of a day inside each interval satisfies the relation: "23 oktober
 before "20 oktober".  It is a **warning** when some day a date stands for has no day of the other
 date to stand in the relation with, so that the relation holds only for the other days; the
 warning names the days it needs: "2 oktober 2016" is before "oktober 2016" only if the month
-means 3 to 31 October, and "oktober" before "15 oktober" only if it means 1 to 14 October.  (Dates that do not overlap are ordered whatever days they mean; ``same`` asks only
-that a day of each coincide, so "28 oktober" is the same as "eind oktober".)
+means 3 to 31 October, and "oktober" before "15 oktober" only if it means 1 to 14 October.
+(Dates that do not overlap are ordered whatever days they mean; ``same`` asks only that a day of
+each coincide, so "28 oktober" is the same as "eind oktober".)
 
 Passes — the meeting in Wenen (23 oktober) came after the Moscow talks (20 oktober)::
 
@@ -51,24 +52,24 @@ RELATIONS: dict[str, tuple[str, str, int | None, int | None]] = {
 }
 
 
-def _shifted(day: date, offset: int) -> date:
+def _shifted(day: date, offset: int | None, unlimited: date) -> date | None:
+    """`day` moved by `offset` days; `unlimited` for no offset; None beyond the calendar, where no day lies."""
+    if offset is None:
+        return unlimited
     try:
         return day + timedelta(offset)
-    except OverflowError:  # beyond the calendar: no day lies there
-        return date.max if offset > 0 else date.min
+    except OverflowError:
+        return None
 
 
 def needed(relation: str, first: DateInterval, second: DateInterval) -> DateInterval | None:
     """The days of `first` that stand in `relation` to some day of `second` (None: no day does)."""
     _, _, after_first, before_last = RELATIONS[relation]
-    low = first.first if after_first is None else max(first.first, _shifted(second.first, after_first))
-    high = first.last if before_last is None else min(first.last, _shifted(second.last, before_last))
-    return DateInterval(low, high) if low <= high else None
-
-
-def possible(relation: str, first: DateInterval, second: DateInterval) -> bool:
-    """Whether some day in `first` and some day in `second` stand in `relation`."""
-    return needed(relation, first, second) is not None
+    low = _shifted(second.first, after_first, first.first)
+    high = _shifted(second.last, before_last, first.last)
+    if low is None or high is None or max(low, first.first) > min(high, first.last):
+        return None
+    return DateInterval(max(low, first.first), min(high, first.last))
 
 
 def check(base: FactBase) -> Iterator[Finding]:
