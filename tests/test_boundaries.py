@@ -115,9 +115,9 @@ def test_a_sum_reaches_an_end_only_when_both_addends_reach_theirs(first: Interva
 
 
 @PROPERTY
-@given(first=ends, second=ends, factor=st.sampled_from(["0.001", "1", "1000", "86400"]))
+@given(first=ends, second=ends, factor=st.sampled_from(["0.001", "1", "1000", "86400", "-1", "-0.01"]))
 def test_intervals_meet_exactly_where_both_include_a_value(first: Interval, second: Interval, factor: str) -> None:
-    """Two intervals meet exactly when some number lies in both, however each end is marked; scaling both by a positive factor changes nothing."""
+    """Two intervals meet exactly when some number lies in both, however each end is marked; scaling both by a factor (a negative one swaps the ends) changes nothing, and a scaled interval holds exactly the scaled numbers."""
     common = [x for x in grid(first, second) if first.contains(x) and second.contains(x)]
     touching = first.hi == second.lo or second.hi == first.lo
     event(("touching, " if touching else "") + ("meet" if common else "apart"))
@@ -125,6 +125,7 @@ def test_intervals_meet_exactly_where_both_include_a_value(first: Interval, seco
     assert first.intersects(second) == bool(common)
     scale = Decimal(factor)
     assert first.scale(scale).intersects(second.scale(scale)) == bool(common)
+    assert all(first.scale(scale).contains(x * scale) == first.contains(x) for x in grid(first))
 
 
 # --- the rules on single boundary points -----------------------------------------------------------

@@ -54,8 +54,10 @@ class Interval:
                         self.lo_open or other.lo_open, self.hi_open or other.hi_open)
 
     def scale(self, factor: Decimal) -> Interval:
-        """Multiplied by a positive factor (a unit's scale), which keeps each end as it is."""
-        assert factor > 0
+        """Multiplied by a factor: a positive one (a unit's scale) keeps each end as it is, a negative one
+        swaps them."""
+        if factor < 0:
+            return Interval(self.hi * factor, self.lo * factor, self.hi_open, self.lo_open)
         return Interval(self.lo * factor, self.hi * factor, self.lo_open, self.hi_open)
 
     @property
