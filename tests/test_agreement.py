@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from hypothesis import given
+from hypothesis import event, given
 from hypothesis import strategies as st
 
 from factbase import build, fact, fact_base_yaml, lines, rule
@@ -24,6 +24,9 @@ def built(text: str) -> FactBase:
 
 def agreement_lines(*facts: dict[str, Any], rules: tuple[dict[str, Any], ...] = ()) -> list[str]:
     return lines(agreement.check(built(fact_base_yaml(facts, rules))))
+
+
+INCLUSIVE = ("exact", "circa", "probably", "at_least", "at_most")
 
 
 # --- examples -------------------------------------------------------------------------------
@@ -118,12 +121,25 @@ def test_facts_with_disjoint_validity_never_conflict(first: Decimal, second: Dec
         fact("b", second, unit, quantity="q", qualifier=hedge2, valid={"from": start.isoformat()})) == []
 
 
-@given(values, qualifiers, qualifiers, units)
-def test_the_same_value_of_the_same_quantity_never_conflicts(value: Decimal, hedge1: str, hedge2: str,
+@given(values, st.sampled_from(INCLUSIVE), st.sampled_from(INCLUSIVE), units)
+def test_the_same_value_hedged_inclusively_is_never_an_error(value: Decimal, hedge1: str, hedge2: str,
                                                              unit: str) -> None:
-    """Two facts stating the same value of the same quantity never conflict, however each hedges it."""
-    assert agreement_lines(fact("a", value, unit, quantity="q", qualifier=hedge1),
-                           fact("b", value, unit, quantity="q", qualifier=hedge2)) == []
+    """Two facts stating the same value of one quantity, neither hedge excluding it (exact, circa, probably,
+    at least, at most), never conflict; at worst they meet only at that one value, a warning."""
+    found = agreement_lines(fact("a", value, unit, quantity="q", qualifier=hedge1),
+                            fact("b", value, unit, quantity="q", qualifier=hedge2))
+    event("meet only at the value" if found else "agree")
+    assert all(line.endswith("(they agree only at a single boundary point)") and " warning " in line
+               for line in found)
+
+
+@given(values, units)
+def test_more_than_and_almost_the_same_value_conflict(value: Decimal, unit: str) -> None:
+    """"meer dan v" and "bijna v" never agree: one lies above v, the other below it, and neither reaches it."""
+    found = agreement_lines(fact("a", value, unit, quantity="q", qualifier="more_than"),
+                            fact("b", value, unit, quantity="q", qualifier="almost"))
+    assert found == [f"facts.yaml:17:5: error agreement: quantity q: b states almost {value} {unit} (section "
+                     f"'Example'), a states more than {value} {unit} (section 'Example'), both valid at the same time"]
 
 
 @given(days, days)
@@ -144,3 +160,20 @@ def test_the_verdict_is_symmetric(first: Decimal, hedge1: str, hedge2: str, unit
     b = fact("b", second, unit2, quantity="q", qualifier=hedge2)
     assert verdict(list(agreement.check(built(fact_base_yaml([a, b]))))) == \
         verdict(list(agreement.check(built(fact_base_yaml([b, a])))))
+
+
+@given(st.integers(1, 999), st.integers(-700, 700) | st.sampled_from([-501, -500, 499, 500, 501]))
+def test_a_finer_figure_agrees_with_a_coarser_one_exactly_when_it_rounds_to_it(millions: int, offset: int) -> None:
+    """Of one quantity, a figure in EUR thousand and one in EUR million agree exactly when the thousands, as
+    stated, round half up to the millions: 59 million is not a table's 59.500 thousand (that rounds to 60),
+    though their rounding intervals meet, which the message then explains."""
+    thousands = millions * 1000 + offset
+    rounds = (Decimal(thousands) / 1000).quantize(Decimal(1), rounding=ROUND_HALF_UP) == millions
+    event("rounds to it" if rounds else "at the open end" if offset == 500 else "does not round to it")
+    found = agreement_lines(fact("a", millions, "EUR million", quantity="q"),
+                            fact("b", thousands, "EUR thousand", quantity="q"))
+    why = (f" ({thousands} EUR thousand does not round to {millions} EUR million, which covers "
+           f"[{millions - Decimal('0.5')}, {millions + Decimal('0.5')}) EUR million)") if offset == 500 else ""
+    assert found == ([] if rounds else [
+        f"facts.yaml:16:5: error agreement: quantity q: b states {thousands} EUR thousand (section 'Example'), "
+        f"a states {millions} EUR million (section 'Example'), both valid at the same time{why}"])

@@ -82,8 +82,8 @@ def test_a_part_that_no_longer_adds_up_is_a_located_sum_error(shipped: Path, mon
     result = invoke("verify")
     line = line_of(shipped, "- id: budget-2015-extended-split")
     assert (f"facts.yaml:{line}:5: error sum: sum budget-2015-extended-split: parts budget-2015-extended-air + "
-            "budget-2015-extended-training = [119.9, 120.1] EUR million, "
-            "but total budget-2015-extended = [121.5, 122.5] EUR million") in output_lines(result)
+            "budget-2015-extended-training = [119.9, 120.1) EUR million, "
+            "but total budget-2015-extended = [121.5, 122.5) EUR million") in output_lines(result)
     assert result.stderr == ""
     assert result.exit_code == 1
 
@@ -272,8 +272,8 @@ def test_several_files_make_one_fact_base(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.chdir(first.parent)
     result = invoke("verify", "a.yaml", "b.yaml")
     assert output_lines(result) == [
-        "b.yaml:17:5: error sum: sum split: parts air + training = [119.9, 120.1] EUR million, "
-        "but total total = [121.5, 122.5] EUR million",
+        "b.yaml:17:5: error sum: sum split: parts air + training = [119.9, 120.1) EUR million, "
+        "but total total = [121.5, 122.5) EUR million",
         "1 error, 0 warnings, 0 acknowledged; 3 facts, 1 rule in 2 files",
     ]
     assert result.exit_code == 1

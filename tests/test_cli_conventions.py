@@ -19,10 +19,10 @@ BROKEN = Path(__file__).parent / "data" / "reporting" / "broken"
 MULTI = Path(__file__).parent / "fixtures" / "multi"
 CLEAN_ENV = {"GITHUB_ACTIONS": None, "NO_COLOR": None, "FORCE_COLOR": None, "TERM": None}
 SUMMARY = "1 error, 1 warning, 1 acknowledged; 7 facts, 2 rules in 1 file\n"
-SUM_ERROR = ("sum budget-split: parts air + training = [119.9, 120.1] EUR million, "
-             "but total budget = [121.5, 122.5] EUR million")
-SUM_WARNING = ("sum old-budget-split: parts old-air + old-training = [89, 91] EUR million, "
-               "but total old-budget = [94.5, 105.5] EUR million")
+SUM_ERROR = ("sum budget-split: parts air + training = [119.9, 120.1) EUR million, "
+             "but total budget = [121.5, 122.5) EUR million")
+SUM_WARNING = ("sum old-budget-split: parts old-air + old-training = [89, 91) EUR million, "
+               "but total old-budget = [94.5, 105.5) EUR million")
 MULTI_FILES = "facts/budget.facts.yaml\nfacts/rules.facts.yaml\n"
 
 

@@ -70,8 +70,8 @@ def test_a_rule_in_one_file_checks_facts_of_another_and_is_located_in_its_own(
     code, out, err = verify(monkeypatch, capsys, multi)
     assert (code, err) == (1, "")
     assert out.splitlines() == [
-        "facts/rules.facts.yaml:2:5: error sum: sum budget-split: parts plants + tools = [12.9, 13.1] EUR thousand, "
-        "but total budget = [11.5, 12.5] EUR thousand",
+        "facts/rules.facts.yaml:2:5: error sum: sum budget-split: parts plants + tools = [12.9, 13.1) EUR thousand, "
+        "but total budget = [11.5, 12.5) EUR thousand",
         " 2 |   - id: budget-split",
         "   |     ^",
         "facts/budget.facts.yaml:9:5: note: budget = 12 EUR thousand (section 'Memo'): "

@@ -23,8 +23,8 @@ pytestmark = pytest.mark.e2e
 HERE = Path(__file__).resolve().parent
 FIXTURE = HERE / "fixtures" / "multi"
 BUDGET = "facts/budget.facts.yaml"
-FINDING = ("facts/rules.facts.yaml:2:5: error sum: sum budget-split: parts plants + tools = [12.9, 13.1] "
-           "EUR thousand, but total budget = [11.5, 12.5] EUR thousand")
+FINDING = ("facts/rules.facts.yaml:2:5: error sum: sum budget-split: parts plants + tools = [12.9, 13.1) "
+           "EUR thousand, but total budget = [11.5, 12.5) EUR thousand")
 
 @pytest.fixture(scope="session")
 def env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:

@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 
 from factbase import build, fact, fact_base_yaml, lines, rule
 from factcheck.findings import Location
-from factcheck.intervals import Interval
 from factcheck.model import FieldLocations
 
 
@@ -117,25 +116,29 @@ def test_duplicate_rule_id() -> None:
 
 
 @pytest.mark.parametrize(("value", "unit", "extra", "nominal", "loose"), [
-    (Decimal("77.5"), "EUR million", {}, ("77450000", "77550000"), ("77450000", "77550000")),
-    (122, "EUR million", {}, ("121500000", "122500000"), ("121500000", "122500000")),
-    (130, "persons", {}, ("130", "130"), ("130", "130")),
-    (360, "EUR million", {"qualifier": "circa"}, ("359500000", "360500000"), ("341500000", "378500000")),
-    (220, "persons", {"qualifier": "circa", "tolerance": "10%"}, ("220", "220"), ("198", "242")),
-    (100, "persons", {"qualifier": "more_than"}, ("100", "100"), ("100", "110")),
-    (100, "persons", {"qualifier": "almost"}, ("100", "100"), ("90", "100")),
-    (250000, "persons", {"precision": 1000}, ("249500", "250500"), ("249500", "250500")),
-    ({"min": 20, "max": 99}, "persons", {}, ("20", "99"), ("20", "99")),
+    (Decimal("77.5"), "EUR million", {}, "[77450000, 77550000)", "[77450000, 77550000)"),
+    (122, "EUR million", {}, "[121500000, 122500000)", "[121500000, 122500000)"),
+    (-3, "EUR million", {}, "(-3500000, -2500000]", "(-3500000, -2500000]"),
+    (130, "persons", {}, "130", "130"),
+    (360, "EUR million", {"qualifier": "circa"}, "[359500000, 360500000)", "[341500000, 378500000)"),
+    (220, "persons", {"qualifier": "circa", "tolerance": "10%"}, "220", "[198, 242]"),
+    (100, "persons", {"qualifier": "more_than"}, "(100, 101]", "(100, 110]"),
+    (100, "EUR million", {"qualifier": "more_than"}, "(100000000, 100500000)", "(100000000, 110500000)"),
+    (100, "persons", {"qualifier": "almost"}, "[99, 100)", "[90, 100)"),
+    (100, "persons", {"qualifier": "at_least"}, "[100, ∞)", "[100, ∞)"),
+    (100, "persons", {"qualifier": "at_most"}, "[0, 100]", "[0, 100]"),
+    (250000, "persons", {"precision": 1000}, "[249500, 250500)", "[249500, 250500)"),
+    ({"min": 20, "max": 99}, "persons", {}, "[20, 99]", "[20, 99]"),
 ])
-def test_magnitude_in_base_units(value: object, unit: str, extra: dict[str, object],
-                                 nominal: tuple[str, str], loose: tuple[str, str]) -> None:
+def test_magnitude_in_base_units(value: object, unit: str, extra: dict[str, object], nominal: str, loose: str) -> None:
+    """Rounding covers a half-open interval (half away from zero), more_than and almost exclude the value,
+    at_least and at_most include it; in base units (EUR, not millions)."""
     base, findings = build(fact_base_yaml([fact("a", value, unit, **extra)]))
     assert lines(findings) == []
     assert base is not None
     size = base.facts["a"].magnitude
     assert size is not None
-    assert size.nominal == Interval(Decimal(nominal[0]), Decimal(nominal[1]))
-    assert size.loose == Interval(Decimal(loose[0]), Decimal(loose[1]))
+    assert (str(size.nominal), str(size.loose)) == (nominal, loose)
 
 
 @given(marks=st.dictionaries(st.text(min_size=1, max_size=8), st.tuples(st.integers(1, 2**31), st.integers(1, 2**20)),

@@ -160,15 +160,15 @@ def test_report_marks_a_broken_sum(tmp_path: Path) -> None:
     assert '<rect class="total failed"' in html
     # the caption says what fails, in the words of the sum's finding
     assert ('<figcaption><span class="badge error">error</span> <strong>budget-2015-extended-split</strong> (sum): '
-            "parts budget-2015-extended-air + budget-2015-extended-training = [119.9, 120.1] EUR million, "
-            "but total budget-2015-extended = [121.5, 122.5] EUR million"
+            "parts budget-2015-extended-air + budget-2015-extended-training = [119.9, 120.1) EUR million, "
+            "but total budget-2015-extended = [121.5, 122.5) EUR million"
             "</figcaption>") in html
     assert "<mark>77,5 miljoen euro is bestemd voor de luchtcampagne</mark>" not in html
     assert '<article class="finding error">' in html
     # the caption says what fails, in the words of the sum's finding
     assert ('<figcaption><span class="badge error">error</span> <strong>budget-2015-extended-split</strong> (sum): '
-            "parts budget-2015-extended-air + budget-2015-extended-training = [119.9, 120.1] EUR million, "
-            "but total budget-2015-extended = [121.5, 122.5] EUR million"
+            "parts budget-2015-extended-air + budget-2015-extended-training = [119.9, 120.1) EUR million, "
+            "but total budget-2015-extended = [121.5, 122.5) EUR million"
             "</figcaption>") in html
 
 

@@ -65,10 +65,10 @@ def sarif_errors(document: Any) -> list[str]:
 AGREEMENT = ("quantity budget-old: old-budget-table states 104 EUR million (section 'Financiën'), "
              "old-budget states circa 100 EUR million (section 'Financiën'), both valid at the same time "
              "(they agree only within the vague tolerance)")
-SUM_ERROR = ("sum budget-split: parts air + training = [119.9, 120.1] EUR million, "
-             "but total budget = [121.5, 122.5] EUR million")
-SUM_WARNING = ("sum old-budget-split: parts old-air + old-training = [89, 91] EUR million, "
-               "but total old-budget = [94.5, 105.5] EUR million")
+SUM_ERROR = ("sum budget-split: parts air + training = [119.9, 120.1) EUR million, "
+             "but total budget = [121.5, 122.5) EUR million")
+SUM_WARNING = ("sum old-budget-split: parts old-air + old-training = [89, 91) EUR million, "
+               "but total old-budget = [94.5, 105.5) EUR million")
 REASON = "Tabel 2 rondt af: 100% zeker, zie p. 3, regel 4"
 OLD_BUDGET = "old-budget = circa 100 EUR million (section 'Financiën'): “circa 100 miljoen euro”"
 OLD_TABLE = "old-budget-table = 104 EUR million (section 'Financiën'): “een tabel noemt 104 miljoen euro”"
@@ -188,14 +188,14 @@ BROKEN_SARIF_RESULTS = [
      "suppressions": [{"kind": "external", "justification": REASON}],
      "properties": {"facts": ["old-budget", "old-budget-table"]}},
     {"ruleId": "sum", "ruleIndex": SUM_INDEX, "level": "error", "message": {"text": (
-        "sum budget-split: parts air + training = \\[119.9, 120.1\\] EUR million, but total budget = "
-        "\\[121.5, 122.5\\] EUR million (see [budget](1), [air](2), [training](3))")},
+        "sum budget-split: parts air + training = \\[119.9, 120.1) EUR million, but total budget = "
+        "\\[121.5, 122.5) EUR million (see [budget](1), [air](2), [training](3))")},
      "locations": [{"physicalLocation": physical(55)}],
      "relatedLocations": related((10, BUDGET), (16, AIR), (22, TRAINING)),
      "properties": {"facts": ["budget", "air", "training"], "rule_id": "budget-split"}},
     {"ruleId": "sum", "ruleIndex": SUM_INDEX, "level": "warning", "message": {"text": (
-        "sum old-budget-split: parts old-air + old-training = \\[89, 91\\] EUR million, but total old-budget = "
-        "\\[94.5, 105.5\\] EUR million (see [old-budget](1), [old-air](2), [old-training](3))")},
+        "sum old-budget-split: parts old-air + old-training = \\[89, 91) EUR million, but total old-budget = "
+        "\\[94.5, 105.5) EUR million (see [old-budget](1), [old-air](2), [old-training](3))")},
      "locations": [{"physicalLocation": physical(59)}],
      "relatedLocations": related((28, OLD_BUDGET), (41, OLD_AIR), (47, OLD_TRAINING)),
      "properties": {"facts": ["old-budget", "old-air", "old-training"], "rule_id": "old-budget-split"}},

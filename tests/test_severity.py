@@ -88,8 +88,8 @@ def test_every_adjustable_kind_is_a_valid_severity_key(tmp_path: Path, monkeypat
     assert verify_text(tmp_path, monkeypatch, dict.fromkeys(adjustable, "warning")) == (0, [
         "facts.yaml:16:5: warning agreement: quantity budget: table states 125 EUR million (section 'S'), "
         "budget states 122 EUR million (section 'S'), both valid at the same time",
-        "facts.yaml:35:5: warning sum: sum split: parts air + training = [119.9, 120.1] EUR million, "
-        "but total budget = [121.5, 122.5] EUR million",
+        "facts.yaml:35:5: warning sum: sum split: parts air + training = [119.9, 120.1) EUR million, "
+        "but total budget = [121.5, 122.5) EUR million",
     ])
 
 

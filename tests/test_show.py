@@ -28,7 +28,7 @@ old-budget at facts.yaml:28:5
   32 |     qualifier: circa
   33 |     section: Financiën
   34 |     quote: "circa 100 miljoen euro"
-value: circa 100 EUR million, stands for [99.5, 100.5] EUR million (within its tolerance: [94.5, 105.5] EUR million)
+value: circa 100 EUR million, stands for [99.5, 100.5) EUR million (within its tolerance: [94.5, 105.5) EUR million)
 valid: always
 document: broken (Een begroting die niet klopt)
 
@@ -45,8 +45,8 @@ findings:
   facts.yaml:35:5: info agreement: quantity budget-old: old-budget-table states 104 EUR million (section \
 'Financiën'), old-budget states circa 100 EUR million (section 'Financiën'), both valid at the same time \
 (they agree only within the vague tolerance) [acknowledged: Tabel 2 rondt af: 100% zeker, zie p. 3, regel 4]
-  facts.yaml:59:5: warning sum: sum old-budget-split: parts old-air + old-training = [89, 91] EUR million, \
-but total old-budget = [94.5, 105.5] EUR million
+  facts.yaml:59:5: warning sum: sum old-budget-split: parts old-air + old-training = [89, 91) EUR million, \
+but total old-budget = [94.5, 105.5) EUR million
 """
 
 AIR = """\
@@ -57,7 +57,7 @@ air at facts.yaml:16:5
   19 |     unit: EUR million
   20 |     section: Financiën
   21 |     quote: "75,5 miljoen euro naar de luchtcampagne"
-value: 75.5 EUR million, stands for [75.45, 75.55] EUR million
+value: 75.5 EUR million, stands for [75.45, 75.55) EUR million
 valid: always
 document: broken (Een begroting die niet klopt)
 
@@ -71,8 +71,8 @@ rules:
   error  budget-split (sum) at facts.yaml:55:5
 
 findings:
-  facts.yaml:55:5: error sum: sum budget-split: parts air + training = [119.9, 120.1] EUR million, \
-but total budget = [121.5, 122.5] EUR million
+  facts.yaml:55:5: error sum: sum budget-split: parts air + training = [119.9, 120.1) EUR million, \
+but total budget = [121.5, 122.5) EUR million
 """
 
 SHIPPED_DATE = """\

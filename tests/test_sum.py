@@ -43,8 +43,8 @@ def test_parts_that_add_up_pass() -> None:
 
 def test_parts_that_do_not_add_up_fail_at_the_rule() -> None:
     assert sum_lines(budget(air=Decimal("75.5"))) == [
-        "facts.yaml:29:5: error sum: sum split: parts air + training = [119.9, 120.1] EUR million, "
-        "but total budget = [121.5, 122.5] EUR million"]
+        "facts.yaml:29:5: error sum: sum split: parts air + training = [119.9, 120.1) EUR million, "
+        "but total budget = [121.5, 122.5) EUR million"]
 
 
 def test_the_finding_names_every_fact_with_its_place() -> None:
@@ -59,21 +59,21 @@ def test_the_finding_names_every_fact_with_its_place() -> None:
 
 
 def test_written_precision_is_respected() -> None:
-    """122 in millions covers [121.5, 122.5]; intervals are closed, so touching at 122.5 agrees."""
-    assert sum_lines(budget(air=Decimal("77.9"))) == []
-    assert sum_lines(budget(air=Decimal("78.1"))) == []
-    assert sum_lines(budget(air=Decimal("78.2"))) == [
-        "facts.yaml:29:5: error sum: sum split: parts air + training = [122.6, 122.8] EUR million, "
-        "but total budget = [121.5, 122.5] EUR million"]
+    """122 in millions covers [121.5, 122.5): what rounds to 122, and 122.5 rounds to 123, so parts that
+    can only make 122.5 or more do not add up to it."""
+    assert sum_lines(budget(air=Decimal("78.0"))) == []
+    assert sum_lines(budget(air=Decimal("78.1"))) == [
+        "facts.yaml:29:5: error sum: sum split: parts air + training = [122.5, 122.7) EUR million, "
+        "but total budget = [121.5, 122.5) EUR million"]
 
 
 def test_a_sum_that_holds_only_within_a_vague_tolerance_is_a_warning() -> None:
     assert sum_lines(budget(total=118, qualifier="circa")) == [
-        "facts.yaml:30:5: warning sum: sum split: parts air + training = [121.9, 122.1] EUR million, "
-        "but total budget = [117.5, 118.5] EUR million (holds only within the vague tolerance)"]
+        "facts.yaml:30:5: warning sum: sum split: parts air + training = [121.9, 122.1) EUR million, "
+        "but total budget = [117.5, 118.5) EUR million (holds only within the vague tolerance)"]
     assert sum_lines(budget(total=115, qualifier="circa")) == [
-        "facts.yaml:30:5: error sum: sum split: parts air + training = [121.9, 122.1] EUR million, "
-        "but total budget = [108.75, 121.25] EUR million"]
+        "facts.yaml:30:5: error sum: sum split: parts air + training = [121.9, 122.1) EUR million, "
+        "but total budget = [108.75, 121.25) EUR million"]
 
 
 def test_units_convert_within_a_dimension() -> None:

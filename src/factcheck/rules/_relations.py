@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from factcheck.dates import DateInterval
 from factcheck.findings import Finding, Related, Severity
@@ -28,13 +29,43 @@ def days(fact: Fact) -> DateInterval:
     return fact.when
 
 
-def judge(holds: Callable[[Pick], bool]) -> Severity | None:
+def strict(fact: Fact) -> Interval:
+    """The nominal interval without the limit an ``at_least`` or ``at_most`` states: a relation that needs
+    exactly that limit holds only at a boundary point.  (The ends of a rounding are what they are: 59.5
+    rounds to 60, and "meer dan 3 landen" is 4 or more.)"""
+    interval = nominal(fact)
+    if interval.lo == interval.hi:  # "hoogstens 0": the limit is all there is
+        return interval
+    if fact.qualifier == "at_least":
+        return Interval(interval.lo, interval.hi, True, interval.hi_open)
+    if fact.qualifier == "at_most":
+        return Interval(interval.lo, interval.hi, interval.lo_open, True)
+    return interval
+
+
+class Verdict(NamedTuple):
+    """How a relation fails: its severity, the intervals it failed on (to show) and why a warning is one."""
+
+    severity: Severity
+    pick: Pick
+    only: str  # where a warning's relation does hold: "within the vague tolerance", ...
+
+    @property
+    def tail(self) -> str:
+        """The end of the finding's message."""
+        return f" (holds only {self.only})" if self.only else ""
+
+
+def judge(holds: Callable[[Pick], bool]) -> Verdict | None:
     """Error when no values inside the loose intervals satisfy a relation; warning when only the
-    vague tolerances make it hold; None when it holds on the nominal intervals."""
+    vague tolerances make it hold, or when it holds only at a single boundary point (on the nominal
+    intervals, but not without the limits at_least and at_most state: `strict`); None otherwise."""
     if not holds(loose):
-        return Severity.ERROR
+        return Verdict(Severity.ERROR, loose, "")
     if not holds(nominal):
-        return Severity.WARNING
+        return Verdict(Severity.WARNING, nominal, "within the vague tolerance")
+    if not holds(strict):
+        return Verdict(Severity.WARNING, nominal, "at a single boundary point")
     return None
 
 
@@ -42,7 +73,8 @@ def in_unit(interval: Interval, fact: Fact) -> str:
     """An interval of base-unit values, shown in a fact's own unit."""
     factor = fact.unit.factor
     # divide rather than multiply by 1 / factor: 1 / 86400 (days) has no exact decimal
-    shown = Interval(interval.lo / factor, interval.hi / factor) if factor != 1 else interval
+    shown = Interval(interval.lo / factor, interval.hi / factor, interval.lo_open, interval.hi_open) \
+        if factor != 1 else interval
     return f"{shown} {fact.unit.written}"
 
 
@@ -65,11 +97,6 @@ def ordered_ids(facts: Sequence[Fact]) -> tuple[str, ...]:
     return tuple(fact.id for fact in facts)
 
 
-def lean(severity: Severity) -> str:
-    """The tail of a warning's message: the relation holds only by leaning on a vague tolerance."""
-    return " (holds only within the vague tolerance)" if severity is Severity.WARNING else ""
-
-
 def violation(rule: Rule, severity: Severity, message: str, involved: Sequence[Fact]) -> Finding:
     """A finding of an explicit rule: at the rule's id, with every involved fact as related."""
     return Finding(rule.kind, severity, f"{rule.kind} {rule.id}: {message}", rule.location,
@@ -83,8 +110,3 @@ def unfit(rule: Rule, role: str, fact: Fact, wanted: str, fits: bool) -> Finding
     return Finding("dimension", Severity.ERROR,
                    f"{rule.kind} {rule.id}: {role} {fact.id} is in {fact.unit.written}, but must be {wanted}",
                    rule.location, (mention(fact),), (fact.id,), rule.id)
-
-
-def failed(severity: Severity) -> Pick:
-    """The intervals on which a relation failed: the loose ones for an error, else the nominal ones."""
-    return loose if severity is Severity.ERROR else nominal

@@ -3,8 +3,12 @@
 Automatic: every two facts with the same ``quantity`` whose validity (``valid: {from, until}``)
 overlaps are compared; a fact without ``valid`` holds at all times.  Explicit ``agreement``
 rules compare the facts they list whatever their quantity and validity.  Values compare as
-intervals (precision and qualifier), dates as intervals of days.  A conflict is an **error**
-when the intervals cannot meet, a **warning** when they meet only within a vague tolerance.
+intervals (precision and qualifier), dates as intervals of days: "bijna 4 miljoen" [3.5, 4) and
+"meer dan 4 miljoen" (4, 4.5) do not meet.  Of two figures stated at different precisions, the
+coarser is read as the rounding of the finer one as stated (an exact figure): "59 miljoen" covers
+[58.5, 59.5), so it is not a table's 59.500 (in thousands), which rounds to 60 million.  A
+conflict is an **error** when the intervals cannot meet, a **warning** when they meet only
+within a vague tolerance or only at a single value ("minstens 4" and "hoogstens 4").
 The finding stands at the later mention and lists every mention with its section.
 
 Passes — six F-16s until the reduction, four after it::
@@ -25,11 +29,13 @@ Fails — four and six valid at the same time::
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from decimal import Decimal
 from itertools import combinations
 
 from factcheck.findings import Finding, Related, Severity
+from factcheck.intervals import Interval
 from factcheck.model import Fact, FactBase
-from factcheck.rules._relations import Pick, judge, mention
+from factcheck.rules._relations import Pick, Verdict, in_unit, judge, loose, mention
 from factcheck.rules.spec import FactRefs, RuleKind
 
 
@@ -51,21 +57,44 @@ def _compare(label: str, facts: Sequence[Fact], rule_id: str | None, *, timed: b
             yield _finding("dimension", Severity.ERROR, label, first, second, mentions, rule_id,
                            f": {first.unit.written} and {second.unit.written} cannot be compared")
             continue
-        severity = _verdict(first, second)
-        if severity is not None:
+        verdict = _verdict(first, second)
+        if verdict is not None:
             when = ", both valid at the same time" if timed else ""
-            lean = " (they agree only within the vague tolerance)" if severity is Severity.WARNING else ""
-            yield _finding("agreement", severity, label, first, second, mentions, rule_id, when + lean)
+            why = f" (they agree only {verdict.only})" if verdict.only else _rounding(first, second)
+            yield _finding("agreement", verdict.severity, label, first, second, mentions, rule_id, when + why)
 
 
-def _verdict(first: Fact, second: Fact) -> Severity | None:
+def _point(fact: Fact, other: Fact) -> Interval | None:
+    """An exact figure stated at least as finely as `other`, as the one number it states: the coarser
+    figure is read as its rounding (59 million as the rounding of a table's 59.500 thousand, which is
+    59.5 million and rounds to 60), not as an independent rounding of some third number."""
+    if fact.qualifier != "exact" or isinstance(fact.raw, dict) or fact.magnitude is None or other.magnitude is None:
+        return None
+    mine, theirs = fact.magnitude.nominal, other.magnitude.nominal
+    if mine.hi - mine.lo > theirs.hi - theirs.lo:
+        return None
+    stated = Decimal(fact.raw) * fact.unit.factor
+    return Interval(stated, stated)
+
+
+def _verdict(first: Fact, second: Fact) -> Verdict | None:
     if first.when is not None and second.when is not None:
-        return None if first.when.intersects(second.when) else Severity.ERROR
+        return None if first.when.intersects(second.when) else Verdict(Severity.ERROR, loose, "")
+    first_point, second_point = _point(first, second), _point(second, first)
 
     def holds(pick: Pick) -> bool:
-        return pick(first).intersects(pick(second))
+        return (first_point or pick(first)).intersects(second_point or pick(second))
 
     return judge(holds)
+
+
+def _rounding(first: Fact, second: Fact) -> str:
+    """Why two figures whose intervals meet still disagree: the finer one does not round to the other."""
+    for fine, coarse in ((first, second), (second, first)):
+        point = _point(fine, coarse)
+        if point is not None and loose(fine).intersects(loose(coarse)) and not point.intersects(loose(coarse)):
+            return f" ({fine.written} does not round to {coarse.written}, which covers {in_unit(loose(coarse), coarse)})"
+    return ""
 
 
 def _finding(kind: str, severity: Severity, label: str, first: Fact, second: Fact,

@@ -2,9 +2,11 @@
 
 A ``bound`` rule names a ``fact`` and a ``min``, a ``max`` or both, in the fact's unit (a bound
 on a fact in ``EUR million`` is in millions).  The fact's value is an interval (precision and
-qualifier); the rule is an **error** when no value in it lies within the limits, and a
-**warning** when only the vague tolerance reaches them.  A rule with neither limit, or with
-``min`` above ``max``, is an error of its own.
+qualifier); the limits themselves are included.  The rule is an **error** when no value in it lies
+within the limits ("ruim 100%", more than 100, against a ``max`` of 100), and a **warning** when
+only the vague tolerance reaches them or the value meets them only at one end ("minstens 100%"
+against a ``max`` of 100 holds only at exactly 100).  A rule with neither limit, or with ``min``
+above ``max``, is an error of its own.
 
 Passes — a trainer count of "ruim 130" stays below 200::
 
@@ -20,7 +22,7 @@ Fails — 122 million cannot lie between 0 and 100 million::
     rules:
       - {id: budget-cap, kind: bound, fact: budget, min: 0, max: 100}
 
-    facts.yaml:17:5: error bound: bound budget-cap: budget = [121.5, 122.5] EUR million lies outside [0, 100] EUR million
+    facts.yaml:17:5: error bound: bound budget-cap: budget = [121.5, 122.5) EUR million lies outside [0, 100] EUR million
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from decimal import Decimal
 from factcheck.findings import Finding, Severity
 from factcheck.intervals import INF, Interval
 from factcheck.model import FactBase, Rule
-from factcheck.rules._relations import Pick, failed, in_unit, judge, lean, unfit, violation
+from factcheck.rules._relations import Pick, in_unit, judge, unfit, violation
 from factcheck.rules.spec import FactRef, Number, RuleKind
 
 
@@ -59,11 +61,11 @@ def _check(base: FactBase, rule: Rule) -> Iterator[Finding]:
     def holds(pick: Pick) -> bool:
         return pick(fact).intersects(allowed)
 
-    severity = judge(holds)
-    if severity is not None:
-        message = (f"{fact.id} = {in_unit(failed(severity)(fact), fact)} lies outside "
-                   f"{in_unit(allowed, fact)}{lean(severity)}")
-        yield violation(rule, severity, message, [fact])
+    verdict = judge(holds)
+    if verdict is not None:
+        message = (f"{fact.id} = {in_unit(verdict.pick(fact), fact)} lies outside "
+                   f"{in_unit(allowed, fact)}{verdict.tail}")
+        yield violation(rule, verdict.severity, message, [fact])
 
 
 KIND = RuleKind(

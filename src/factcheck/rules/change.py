@@ -34,7 +34,7 @@ from collections.abc import Iterator
 
 from factcheck.findings import Finding, Severity
 from factcheck.model import FactBase, Rule
-from factcheck.rules._relations import Pick, failed, in_unit, judge, lean, mixed_dimensions, unfit, violation
+from factcheck.rules._relations import Pick, in_unit, judge, mixed_dimensions, unfit, violation
 from factcheck.rules.spec import Choice, FactRef, RuleKind
 
 
@@ -62,12 +62,12 @@ def _check(base: FactBase, rule: Rule) -> Iterator[Finding]:
             return pick(after).hi > pick(before).lo
         return pick(after).lo < pick(before).hi
 
-    severity = judge(holds)
-    if severity is not None:
-        pick = failed(severity)
+    verdict = judge(holds)
+    if verdict is not None:
+        pick = verdict.pick
         message = (f"from {before.id} = {in_unit(pick(before), before)} to {after.id} = "
-                   f"{in_unit(pick(after), after)} is no {rule.data['direction']}{lean(severity)}")
-        yield violation(rule, severity, message, involved)
+                   f"{in_unit(pick(after), after)} is no {rule.data['direction']}{verdict.tail}")
+        yield violation(rule, verdict.severity, message, involved)
 
 
 KIND = RuleKind(

@@ -2,8 +2,9 @@
 
 A ``count`` rule names a number ``fact`` and the ``items`` the document lists for it ("de vier
 landen België, Denemarken, Frankrijk en het Verenigd Koninkrijk").  The fact's value is an
-interval (precision and qualifier); the rule is an **error** when the number of items lies
-outside it, and a **warning** when only the vague tolerance covers it.
+interval (precision and qualifier): "meer dan drie landen" excludes three.  The rule is an
+**error** when the number of items lies outside it, and a **warning** when only the vague
+tolerance covers it or it lies at the interval's one end ("minstens vier" with four listed).
 
 Passes — four countries, four listed::
 
@@ -25,10 +26,11 @@ Fails — four countries, three listed::
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from factcheck.findings import Finding
 from factcheck.model import FactBase, Rule
-from factcheck.rules._relations import Pick, failed, in_unit, judge, lean, unfit, violation
+from factcheck.rules._relations import Pick, in_unit, judge, unfit, violation
 from factcheck.rules.spec import FactRef, RuleKind, Texts
 
 
@@ -46,14 +48,13 @@ def _check(base: FactBase, rule: Rule) -> Iterator[Finding]:
     listed = len(rule.data["items"])
 
     def holds(pick: Pick) -> bool:
-        interval = pick(fact)
-        return interval.lo <= listed <= interval.hi
+        return pick(fact).contains(Decimal(listed) * fact.unit.factor)
 
-    severity = judge(holds)
-    if severity is not None:
-        stated = in_unit(failed(severity)(fact), fact)
+    verdict = judge(holds)
+    if verdict is not None:
+        stated = in_unit(verdict.pick(fact), fact)
         items = "item is" if listed == 1 else "items are"
-        yield violation(rule, severity, f"{fact.id} = {stated}, but {listed} {items} listed{lean(severity)}",
+        yield violation(rule, verdict.severity, f"{fact.id} = {stated}, but {listed} {items} listed{verdict.tail}",
                         [fact])
 
 

@@ -6,8 +6,13 @@ A ``duration`` rule names a ``start`` date fact, a ``length`` fact in days, week
 29 July is 29 October (a month later is the same day, clamped to a shorter month's end), 2 days
 from 7 September is 9 September.  Start, length and end are intervals (a month, "circa six
 weeks", at most three months); a length that is not a whole number of days or months is taken
-to the whole numbers around it.  The rule is an **error** when the end cannot fall where any
-start plus any length allowed leads, and a **warning** when only the vague tolerance reaches it.
+to the whole numbers around it (an open end of the length, "bijna drie maanden", counts as its
+whole day: a period on the day scale cannot end part-way through it).  The rule is an **error**
+when the end cannot fall where any start plus any length allowed leads, and a **warning** when
+only the vague tolerance reaches it, or when only some of the days an imprecise start stands for
+lead to the end: the warning names them.  An end stated as a month says in which month the
+period ends, so it need not be reached on each of its days: six months from "begin juni" end in
+"december" (on 1 to 10 December) without a warning.
 
 Passes — a report requested on 29 July "binnen drie maanden", delivered 23 October::
 
@@ -32,15 +37,16 @@ Fails — delivered on 2 November, after the three months::
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from factcheck.dates import DateInterval, add_days, add_months
-from factcheck.findings import Finding
+from factcheck.findings import Finding, Severity
 from factcheck.intervals import Interval
 from factcheck.model import FactBase, Rule
-from factcheck.rules._relations import Pick, days, failed, judge, lean, unfit, violation
+from factcheck.rules._relations import Pick, days, judge, nominal, unfit, violation
 from factcheck.rules.spec import FactRef, RuleKind
 from factcheck.units import CALENDAR, TIME
 
@@ -88,12 +94,35 @@ def _check(base: FactBase, rule: Rule) -> Iterator[Finding]:
     def holds(pick: Pick) -> bool:
         return ends(begun, pick(length), dimension).intersects(finished)
 
-    severity = judge(holds)
-    if severity is not None:
-        expected = ends(begun, failed(severity)(length), dimension)
+    verdict = judge(holds)
+    if verdict is not None:
+        expected = ends(begun, verdict.pick(length), dimension)
         message = (f"{start.id} = {begun} + {length.id} = {length.written} ends {expected}, "
-                   f"but {end.id} = {finished}{lean(severity)}")
-        yield violation(rule, severity, message, [start, length, end])
+                   f"but {end.id} = {finished}{verdict.tail}")
+        yield violation(rule, verdict.severity, message, [start, length, end])
+        return
+    starts = needed_starts(begun, nominal(length), dimension, finished)
+    if starts != begun:
+        reached = f"from no day of {start.id}" if starts is None else f"only if {start.id} means {starts}"
+        message = f"{start.id} = {begun} + {length.id} = {length.written} ends at {end.id} = {finished} {reached}"
+        yield violation(rule, Severity.ERROR if starts is None else Severity.WARNING, message, [start, length, end])
+
+
+def needed_starts(start: DateInterval, length: Interval, dimension: str, end: DateInterval) -> DateInterval | None:
+    """The days of `start` from which a period of `length` can end in `end`: ends move with the start, so
+    they are one interval; None when the ends of all starts together reach `end` but no single start's do
+    (a month from 28 February is 28 March, from 1 March 1 April: none is 30 March)."""
+    ordinals = range(start.first.toordinal(), start.last.toordinal() + 1)
+
+    def reaches(ordinal: int) -> DateInterval:
+        day = date.fromordinal(ordinal)
+        return ends(DateInterval(day, day), length, dimension)
+
+    low = bisect_left(ordinals, True, key=lambda ordinal: reaches(ordinal).last >= end.first)
+    high = bisect_right(ordinals, False, key=lambda ordinal: reaches(ordinal).first > end.last)
+    if low >= high:
+        return None
+    return DateInterval(date.fromordinal(ordinals[low]), date.fromordinal(ordinals[high - 1]))
 
 
 KIND = RuleKind(

@@ -4,8 +4,9 @@ An ``inclusion`` rule names a ``total`` fact and one or more ``parts`` that the 
 perhaps with more besides: "circa 220 uitgereisd, van wie waarschijnlijk 40 overleden en circa 40
 teruggekeerd", "inclusief".  Values are intervals (precision and qualifier) and convert within
 their dimension.  The rule is an **error** when even the smallest values the parts allow add up
-to more than the largest total allowed, and a **warning** when they fit only by leaning on a
-vague tolerance.
+to more than the largest total allowed (an open end is not reached: parts of more than 100 do not
+fit in at most 100), and a **warning** when they fit only by leaning on a vague tolerance, or only
+when parts and total sit exactly at their ends.
 
 Passes — of circa 220 who departed, probably 40 died and circa 40 returned::
 
@@ -35,7 +36,7 @@ from collections.abc import Iterator
 from factcheck.findings import Finding
 from factcheck.intervals import Interval, total
 from factcheck.model import FactBase, Rule
-from factcheck.rules._relations import Pick, failed, in_unit, judge, lean, mixed_dimensions, unfit, violation
+from factcheck.rules._relations import Pick, in_unit, judge, mixed_dimensions, unfit, violation
 from factcheck.rules.spec import FactRef, FactRefs, RuleKind
 
 
@@ -54,18 +55,26 @@ def _check(base: FactBase, rule: Rule) -> Iterator[Finding]:
         return
 
     def holds(pick: Pick) -> bool:
-        return total(pick(part) for part in parts).lo <= pick(whole).hi
+        return total(pick(part) for part in parts).below(pick(whole))
 
-    severity = judge(holds)
-    if severity is None:
+    verdict = judge(holds)
+    if verdict is None:
         return
-    pick = failed(severity)
-    least = total(pick(part) for part in parts).lo
-    most = pick(whole).hi
+    pick = verdict.pick
+    least = total(pick(part) for part in parts)
+    most = pick(whole)
     names = " + ".join(part.id for part in parts)
-    message = (f"parts {names} = at least {in_unit(Interval(least, least), whole)}, more than total "
-               f"{whole.id} = at most {in_unit(Interval(most, most), whole)}{lean(severity)}")
-    yield violation(rule, severity, message, involved)
+    message = (f"parts {names} = {_least(least)} {in_unit(Interval(least.lo, least.lo), whole)}, more than total "
+               f"{whole.id} = {_most(most)} {in_unit(Interval(most.hi, most.hi), whole)}{verdict.tail}")
+    yield violation(rule, verdict.severity, message, involved)
+
+
+def _least(interval: Interval) -> str:
+    return "more than" if interval.lo_open else "at least"
+
+
+def _most(interval: Interval) -> str:
+    return "less than" if interval.hi_open else "at most"
 
 
 KIND = RuleKind(

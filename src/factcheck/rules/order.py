@@ -2,9 +2,14 @@
 
 An ``order`` rule names two date facts and a ``relation``: ``before``, ``after``, ``same``,
 ``not_after`` (on or before) or ``not_before`` (on or after).  Dates are intervals of days as
-precise as the source states them (``2015-10``, ``2015-08-early``), so the rule is an **error**
-only when no choice of a day inside each interval satisfies the relation: "oktober" can be
-before "15 oktober", but "23 oktober" cannot be before "20 oktober".
+precise as the source states them (``2015-10``, ``2015-08-early``).  The rule is an **error**
+when no choice of a day inside each interval satisfies the relation: "23 oktober" cannot be
+before "20 oktober".  It is a **warning** when some day a date stands for has no day of the other
+date to stand in the relation with, so that the relation holds only for the other days; the
+warning names the days it needs: "2 oktober 2016" is before "oktober 2016" only if the month
+means 3 to 31 October, and "oktober" before "15 oktober" only if it means 1 to 14 October.
+(Dates that do not overlap are ordered whatever days they mean; ``same`` asks only that a day of
+each coincide, so "28 oktober" is the same as "eind oktober".)
 
 Passes — the meeting in Wenen (23 oktober) came after the Moscow talks (20 oktober)::
 
@@ -27,7 +32,8 @@ Fails — the same dates the other way around::
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
+from datetime import date, timedelta
 
 from factcheck.dates import DateInterval
 from factcheck.findings import Finding, Severity
@@ -35,19 +41,35 @@ from factcheck.model import FactBase, Rule
 from factcheck.rules._relations import days, unfit, violation
 from factcheck.rules.spec import Choice, FactRef, RuleKind
 
-#: relation -> (whether some day of `a` and some day of `b` satisfy it, how to say it)
-RELATIONS: dict[str, tuple[Callable[[DateInterval, DateInterval], bool], str]] = {
-    "before": (lambda a, b: a.first < b.last, "before"),
-    "after": (lambda a, b: a.last > b.first, "after"),
-    "same": (lambda a, b: a.intersects(b), "the same day as"),
-    "not_after": (lambda a, b: a.first <= b.last, "on or before"),
-    "not_before": (lambda a, b: a.last >= b.first, "on or after"),
+#: relation -> (how to say it, its converse, days from the other date's first and last day that a day
+#: satisfying it can lie at: None for no limit)
+RELATIONS: dict[str, tuple[str, str, int | None, int | None]] = {
+    "before": ("before", "after", None, -1),
+    "after": ("after", "before", 1, None),
+    "same": ("the same day as", "same", 0, 0),
+    "not_after": ("on or before", "not_before", None, 0),
+    "not_before": ("on or after", "not_after", 0, None),
 }
 
 
-def possible(relation: str, first: DateInterval, second: DateInterval) -> bool:
-    """Whether some day in `first` and some day in `second` stand in `relation`."""
-    return RELATIONS[relation][0](first, second)
+def _shifted(day: date, offset: int | None, unlimited: date) -> date | None:
+    """`day` moved by `offset` days; `unlimited` for no offset; None beyond the calendar, where no day lies."""
+    if offset is None:
+        return unlimited
+    try:
+        return day + timedelta(offset)
+    except OverflowError:
+        return None
+
+
+def needed(relation: str, first: DateInterval, second: DateInterval) -> DateInterval | None:
+    """The days of `first` that stand in `relation` to some day of `second` (None: no day does)."""
+    _, _, after_first, before_last = RELATIONS[relation]
+    low = _shifted(second.first, after_first, first.first)
+    high = _shifted(second.last, before_last, first.last)
+    if low is None or high is None or max(low, first.first) > min(high, first.last):
+        return None
+    return DateInterval(max(low, first.first), min(high, first.last))
 
 
 def check(base: FactBase) -> Iterator[Finding]:
@@ -63,10 +85,18 @@ def _check(base: FactBase, rule: Rule) -> Iterator[Finding]:
         yield problem
         return
     relation = rule.data["relation"]
-    if not possible(relation, days(first), days(second)):
-        message = (f"{first.id} = {first.when} cannot be {RELATIONS[relation][1]} "
-                   f"{second.id} = {second.when}")
+    said, converse = RELATIONS[relation][:2]
+    firsts = needed(relation, days(first), days(second))
+    if firsts is None:
+        message = f"{first.id} = {first.when} cannot be {said} {second.id} = {second.when}"
         yield violation(rule, Severity.ERROR, message, [first, second])
+        return
+    seconds = needed(converse, days(second), days(first))
+    narrowed = [f"{fact.id} means {some}" for fact, some in ((first, firsts), (second, seconds))
+                if some != days(fact)]
+    if narrowed and relation != "same":
+        message = f"{first.id} = {first.when} is {said} {second.id} = {second.when} only if {' and '.join(narrowed)}"
+        yield violation(rule, Severity.WARNING, message, [first, second])
 
 
 KIND = RuleKind(
