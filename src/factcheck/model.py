@@ -16,6 +16,7 @@ from typing import Any
 
 from factcheck.dates import ALWAYS, DateInterval, parse_date
 from factcheck.findings import Finding, Location, Severity, did_you_mean
+from factcheck.sourcedoc import SourceDocument
 from factcheck.intervals import DEFAULT_TOLERANCES, Interval, Magnitude, magnitude, parse_percent, precision_interval
 from factcheck.kinds import registry
 from factcheck.located import LocatedDict, LocatedList
@@ -110,7 +111,7 @@ class FactFile:
 
     path: str
     facts: Mapping[str, Fact]
-    source: str | None  # None: the file declares no document whose source was read
+    source: SourceDocument | None  # None: the file declares no document whose source was read
     #: what those rules derive alike (where each quote stands), computed once per file: see rules/_sources.py
     shared: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
@@ -125,10 +126,10 @@ class FactBase:
     acknowledged: list[Acknowledgement] = field(default_factory=list)
     kind_severity: dict[str, str] = field(default_factory=dict)
     coverage_exclusions: list[tuple[str, str, Location]] = field(default_factory=list)
-    #: fact file -> the text of its document's source, filled in by the engine
-    source_texts: dict[str, str] = field(default_factory=dict)
+    #: fact file -> its document's source as read (text, PDF, HTML), filled in by the engine
+    source_texts: dict[str, SourceDocument] = field(default_factory=dict)
 
-    def source_text(self, document: Document) -> str | None:
+    def source_text(self, document: Document) -> SourceDocument | None:
         return self.source_texts.get(document.path)
 
     def rules_of(self, kind: str) -> Iterator[Rule]:

@@ -1,0 +1,67 @@
+"""A document's source as lines of text and the structure its format states: what every reader
+(text, PDF, HTML) produces and what `sourcetext.prepare` reads.
+
+A text file states no structure: its headings and page footers are found in its layout
+(`sourcetext`).  A PDF or an HTML page states it: the reader gives the heading lines, the lines that
+are page furniture (running headers, footers, page numbers: left out of the text a quote is matched
+against) and, for a PDF, the page of every line.  Table rows are lines whose cells are separated
+by a tab (see docs/provenance.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+#: A PDF larger than this, or with more pages, is refused: a document of a thousand pages reads in
+#: about a minute, and the cap is checked before the pages are laid out.
+MAX_PDF_BYTES = 64 * 1024 * 1024
+MAX_PDF_PAGES = 1000
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceDocument:
+    """A source's text (lines separated by ``\\n``) and the structure stated by its format."""
+
+    text: str
+    #: (1-based line, title) of each heading; None: a text file, whose headings are found in its layout
+    headings: tuple[tuple[int, str], ...] | None = None
+    #: the page of each line, 1-based (empty: the source has no pages)
+    pages: tuple[int, ...] = ()
+    #: 1-based lines that are page furniture (running headers and footers, page numbers)
+    furniture: frozenset[int] = frozenset()
+
+    def key(self) -> str:
+        """Everything the provenance findings depend on, as one string (a cache key)."""
+        if self.headings is None and not self.pages and not self.furniture:
+            return self.text
+        return repr((self.text, self.headings, self.pages, sorted(self.furniture)))
+
+
+class Unreadable(Exception):
+    """A source that cannot be read as its format: the message says why (a located finding)."""
+
+
+def is_pdf(name: str, raw: bytes) -> bool:
+    return raw[:1024].lstrip(b"\x00\t\n\r ").startswith(b"%PDF") or PurePosixPath(name).suffix.lower() == ".pdf"
+
+
+def read_document(name: str, raw: bytes) -> SourceDocument:
+    """The document in `raw` (the bytes of the file `name`), read by its format; raise `Unreadable`."""
+    if is_pdf(name, raw):
+        if len(raw) > MAX_PDF_BYTES:
+            raise Unreadable(f"is a PDF larger than {MAX_PDF_BYTES // (1024 * 1024)} MiB")
+        from factcheck.pdfsource import read_pdf  # only a PDF pays for its reader (and its import)
+
+        return read_pdf(raw)
+    from factcheck.loader import decode_text
+
+    text, problems = decode_text(raw, name)
+    if text is None:
+        raise Unreadable(f"is not usable text: {problems[0].message}")
+    if PurePosixPath(name).suffix.lower() in HTML_SUFFIXES:
+        from factcheck.htmlsource import read_html
+
+        return read_html(text)
+    return SourceDocument(text)
