@@ -6,7 +6,8 @@ position: what headings (font size and weight), columns, table cells and running
 reader of the text stream alone (pypdf) glues cells and interleaves columns.
 
 * **Lines** are words on one baseline, left to right.  A page whose text stands in columns (2 to 4,
-  between vertical gutters that at most a running header crosses) is read column by column.
+  between vertical gutters that few rows cross) is read column by column, band by band: a row across
+  the gutters (a title, a wide table) ends the band above it.
 * **Cells.** A gap wider than `CELL_GAP` times the font size separates table cells: a tab.
 * **Paragraphs.** A vertical gap wider than `PARAGRAPH_GAP` times the font size is a blank line.
 * **Headings** are lines that are not table rows, written larger (`HEADING_SIZE` times the body's
@@ -32,6 +33,7 @@ HEADING_SIZE = 1.15
 EDGE_LINES = 2
 #: a gutter between columns is crossed by at most this many words (a running header crosses it)
 GUTTER_CROSSINGS = 3
+GUTTER_ROWS = 0.1
 #: each column of running text is at least this share of the text's width
 COLUMN_SHARE = 0.2
 #: a line's words share a baseline within this fraction of their size
@@ -87,29 +89,30 @@ def _page_lines(page: Any, number: int) -> list[_Line]:
                                use_text_flow=False, extra_attrs=["fontname", "size"])
     words = [word for word in words if word["upright"]]  # text turned sideways is a margin stamp, not running text
     rows = _rows(words)
-    gutters = _gutters(words)
-    if not gutters:
-        return [_line(row, number) for row in rows]
-    above: list[list[dict[str, Any]]] = []
+    gutters = _gutters(words, len(rows))
+    ordered: list[list[dict[str, Any]]] = []
     columns: list[list[list[dict[str, Any]]]] = [[] for _ in range(len(gutters) + 1)]
-    below: list[list[dict[str, Any]]] = []
     for row in rows:
-        if any(word["x0"] < gutter < word["x1"] for word in row for gutter in gutters):  # it spans the columns
-            (below if any(columns) else above).append(row)
+        if any(word["x0"] < gutter < word["x1"] for word in row for gutter in gutters):
+            # a row across the columns (a title, a wide table) ends the band of columns above it
+            ordered.extend(piece for column in columns for piece in column)
+            columns = [[] for _ in columns]
+            ordered.append(row)
             continue
-        for index in range(len(columns)):
+        for index, column in enumerate(columns):
             low = gutters[index - 1] if index else float("-inf")
             high = gutters[index] if index < len(gutters) else float("inf")
             piece = [word for word in row if low <= word["x0"] < high]
             if piece:
-                columns[index].append(piece)
-    return [_line(row, number) for row in [*above, *(row for column in columns for row in column), *below]]
+                column.append(piece)
+    ordered.extend(piece for column in columns for piece in column)
+    return [_line(row, number) for row in ordered]
 
 
-def _gutters(words: list[dict[str, Any]]) -> list[float]:
+def _gutters(words: list[dict[str, Any]], rows: int) -> list[float]:
     """The x of each vertical gap between columns of running text (none on a page of one column or
-    a table): gaps crossed by at most `GUTTER_CROSSINGS` words, leaving 2 to 4 columns, each at
-    least `COLUMN_SHARE` of the text's width."""
+    a table): gaps crossed by at most `GUTTER_CROSSINGS` words or `GUTTER_ROWS` of the rows (titles and
+    wide tables cross them), leaving 2 to 4 columns, each at least `COLUMN_SHARE` of the text's width."""
     if not words:
         return []
     left = int(min(word["x0"] for word in words))
@@ -118,7 +121,8 @@ def _gutters(words: list[dict[str, Any]]) -> list[float]:
     for word in words:
         for x in range(int(word["x0"]) - left, int(word["x1"]) - left + 1):
             crossings[x] += 1
-    gaps = "".join("0" if count <= GUTTER_CROSSINGS else "1" for count in crossings)
+    crossable = max(GUTTER_CROSSINGS, int(GUTTER_ROWS * rows))
+    gaps = "".join("0" if count <= crossable else "1" for count in crossings)
     found = [left + (match.start() + match.end()) / 2 for match in re.finditer(r"0{6,}", gaps)
              if match.start() and match.end() < len(gaps)]  # not a margin note's edge
     edges = [left, *found, right]

@@ -30,7 +30,7 @@ class QuoteInContext:
     first: tuple[int, int]  # line and column (1-based, in code points) of the quote's first character
     last: tuple[int, int]  # line and column of its last character
     lines: tuple[tuple[int, str], ...]  # (number, text) of the quote's lines and their context
-    labels: tuple[str, ...]  # how each of those lines is numbered for a reader: "12", or "p3 12" in a PDF
+    labels: tuple[str, ...]  # how each of those lines is numbered for a reader: "12", or "p3 12" in a PDF ("" blank)
     start: str  # where the quote starts, after the path: "12:5", or "p3:12:5" in a PDF
 
 
@@ -47,7 +47,9 @@ def quote_in_context(source: str | SourceDocument, quote: str, around: int = 1) 
 
     def label(number: int) -> str:
         page, line = prepared.place(number)
-        return str(line) if page is None else f"p{page} {line}"
+        if page is None:
+            return str(line)
+        return f"p{page} {line}" if lines[number - 1].strip() else ""  # a blank line is no line on the page
 
     return QuoteInContext(first, last, tuple((number, lines[number - 1]) for number in shown),
                           tuple(label(number) for number in shown), f"{label(first[0]).replace(' ', ':')}:{first[1]}")
