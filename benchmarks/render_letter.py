@@ -49,7 +49,7 @@ def blocks(text: str) -> list[tuple[str, list[str]]]:
 def render_pdf(text: str, path: Path, copies: int = 1) -> None:
     from fpdf import FPDF
 
-    class Letter(FPDF):  # type: ignore[misc]
+    class Letter(FPDF):
         def footer(self) -> None:
             self.set_y(-15)
             self.set_font("DejaVu", size=8)

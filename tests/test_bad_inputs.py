@@ -114,13 +114,13 @@ def _symlink_loop(first: Path, second: Path) -> None:
     second.symlink_to(first.name)
 
 
-def _pdf(pages: int = 1, text: str = "Het budget is opgehoogd naar 122 miljoen euro.", **encryption: str) -> bytes:
+def _pdf(pages: int = 1, text: str = "Het budget is opgehoogd naar 122 miljoen euro.", password: str = "") -> bytes:
     """A real PDF made by fpdf2: `pages` pages, the first with `text` (none: a drawing only)."""
     from fpdf import FPDF
 
     pdf = FPDF()
-    if encryption:
-        pdf.set_encryption(**encryption)
+    if password:
+        pdf.set_encryption(owner_password="owner", user_password=password)
     for _ in range(pages):
         pdf.add_page()
     pdf.page = 1
@@ -175,7 +175,7 @@ GENERATED: dict[str, Generator] = {
     "source-zero-bytes": _source_case("sources/empty.txt", lambda d: (d / "empty.txt").write_bytes(b"")),
     "source-whitespace-only": _source_case("sources/blank.txt",
                                            lambda d: (d / "blank.txt").write_text(" \n\t\n\n", encoding="utf-8")),
-    "source-pdf-encrypted": _pdf_case(lambda: _pdf(owner_password="owner", user_password="secret")),
+    "source-pdf-encrypted": _pdf_case(lambda: _pdf(password="secret")),
     "source-pdf-no-text-layer": _pdf_case(lambda: _pdf(text="")),
     "source-pdf-truncated": _pdf_case(lambda: _pdf()[:600]),
     "source-pdf-garbage": _pdf_case(lambda: b"%PDF-1.7\n" + bytes(range(256)) * 64),

@@ -201,7 +201,7 @@ def test_tight_print_keeps_its_words_apart() -> None:
 
 def test_html_structure() -> None:
     """Markup is left out where it stands, inline tags join, blocks and cells separate, hidden text is
-    none, entities decode, h1–h6 are the headings (a cell never), each on its file line."""
+    none, entities decode, h1-h6 are the headings (a cell never), each on its file line."""
     page = ("<html><head><title>Titel 1</title><style>p {x: 2}</style></head><body>\n"
             "<h1>Finan<b>ci</b>&euml;n</h1><p>Het budget is\n"
             "opgehoogd naar 122&nbsp;miljoen euro.</p><script>var x = 3;</script>\n"

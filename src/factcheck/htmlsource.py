@@ -1,10 +1,10 @@
 """An HTML page as a source: its visible text on the lines of the page's own file, so that a
-location's line is the line in the .html file; h1–h6 are the headings.
+location's line is the line in the .html file; h1-h6 are the headings.
 
 Read with the standard library's tolerant `html.parser` (no dependency: it never fails on broken
 markup, and a page of a few hundred kilobytes parses in milliseconds).  Markup is left out, entities
 are decoded, the text of head, script, style and template elements is not text.  A block element
-(p, div, li, h1–h6, tr, br, …) separates what it encloses from its neighbours; an inline one (b, a,
+(p, div, li, h1-h6, tr, br, …) separates what it encloses from its neighbours; an inline one (b, a,
 span, …) does not, so "Finan<b>ci</b>ën" stays one word.  The cells of a table row are separated
 by a tab, and a row is never a heading.  Columns count characters of the extracted line.
 """
@@ -93,7 +93,7 @@ class _Reader(HTMLParser):
 
 
 def read_html(text: str) -> SourceDocument:
-    """The page's visible text, line for line with the file, and its h1–h6 headings."""
+    """The page's visible text, line for line with the file, and its h1-h6 headings."""
     reader = _Reader()
     reader.feed(text.replace("\r\n", "\n").replace("\r", "\n"))
     reader.close()

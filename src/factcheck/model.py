@@ -16,11 +16,11 @@ from typing import Any
 
 from factcheck.dates import ALWAYS, DateInterval, parse_date
 from factcheck.findings import Finding, Location, Severity, did_you_mean
-from factcheck.sourcedoc import SourceDocument
 from factcheck.intervals import DEFAULT_TOLERANCES, Interval, Magnitude, magnitude, parse_percent, precision_interval
 from factcheck.kinds import registry
 from factcheck.located import LocatedDict, LocatedList
 from factcheck.rules import kind_spec  # the registry only: each kind's module is imported when first asked
+from factcheck.sourcedoc import SourceDocument
 from factcheck.units import Unit, parse_unit, unit_spellings
 
 #: A fact base with more facts than this is refused (by the engine, before the schema, which takes

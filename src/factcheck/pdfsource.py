@@ -23,6 +23,7 @@ import io
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from factcheck.sourcedoc import MAX_PDF_PAGES, SourceDocument, Unreadable
@@ -42,7 +43,7 @@ BASELINE = 0.5
 WORD_GAP = 0.15
 _BOLD = re.compile(r"bold|black|heavy|semibold|demi|,b\b", re.IGNORECASE)
 _NUMBERS = re.compile(r"\d+")
-_PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-–—\s]*#[-–—\s]*(?:(?:of|/|van)\s*#)?$", re.IGNORECASE)
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?[-\u2013\u2014\s]*#[-\u2013\u2014\s]*(?:(?:of|/|van)\s*#)?$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -69,7 +70,7 @@ def read_pdf(raw: bytes) -> SourceDocument:
             lines = [line for number, page in enumerate(pdf.pages, start=1) for line in _page_lines(page, number)]
     except Unreadable:
         raise
-    except Exception as exc:  # noqa: BLE001 - a parser fed hostile bytes may raise anything; each is a finding
+    except Exception as exc:  # a parser fed hostile bytes may raise anything: each is a finding
         cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc.__cause__ or exc
         if isinstance(cause, PDFPasswordIncorrect) or "encrypt" in type(cause).__name__.lower():
             raise Unreadable("is an encrypted PDF: its text cannot be read without the password") from exc
@@ -126,7 +127,7 @@ def _gutters(words: list[dict[str, Any]], rows: int) -> list[float]:
     found = [left + (match.start() + match.end()) / 2 for match in re.finditer(r"0{6,}", gaps)
              if match.start() and match.end() < len(gaps)]  # not a margin note's edge
     edges = [left, *found, right]
-    if not 1 <= len(found) <= 3 or min(b - a for a, b in zip(edges, edges[1:], strict=False)) < \
+    if not 1 <= len(found) <= 3 or min(b - a for a, b in pairwise(edges)) < \
             COLUMN_SHARE * (right - left):
         return []
     return found
@@ -148,7 +149,7 @@ def _rows(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
 def _line(row: list[dict[str, Any]], page: int) -> _Line:
     size = max(word["size"] for word in row)
     pieces, cells = [row[0]["text"]], 1
-    for before, word in zip(row, row[1:], strict=False):
+    for before, word in pairwise(row):
         cell = word["x0"] - before["x1"] > CELL_GAP * size
         cells += cell
         pieces.append(("\t" if cell else " ") + word["text"])
