@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from factcheck.cachecodec import decode_document, encode_document
 from factcheck.htmlsource import read_html
 from factcheck.sourcedoc import SourceDocument, read_document
 from factcheck.sourcetext import prepare
@@ -223,3 +224,30 @@ def test_a_text_file_states_no_structure() -> None:
     assert read_document("a.txt", b"Kop\n\nTekst.\n") == SourceDocument("Kop\n\nTekst.\n")
     with pytest.raises(Exception, match="not a readable PDF"):
         read_document("a.txt", b"%PDF-1.4\nnothing")
+
+
+def test_a_pdf_is_laid_out_once(tmp_path: Path) -> None:
+    """The document read from a PDF is cached under its bytes' digest: the next run imports no PDF reader."""
+    folder = _repository(tmp_path, "pdf")
+    cache = tmp_path / "cache"
+    cache.mkdir(mode=0o700)
+    probe = ("import sys; from factcheck.cli import run; sys.argv = ['factcheck', 'verify', '-q', 'facts.yaml']\n"
+             "try:\n    run()\nexcept SystemExit as exc:\n    code = exc.code\n"
+             "print(code, 'pdfplumber' in sys.modules)")
+
+    def run() -> str:
+        done = subprocess.run([sys.executable, "-c", probe], cwd=folder, capture_output=True, text=True, check=True,
+                              env={"FACTCHECK_CACHE_DIR": str(cache), "PATH": ""})
+        return done.stdout.split("\n")[-2]
+
+    assert run() == "0 True"
+    assert run() == "0 False"
+
+
+def test_a_cached_document_round_trips_and_a_damaged_one_is_a_miss() -> None:
+    document = read_document("letter.pdf", LETTER.with_suffix(".pdf").read_bytes())
+    assert decode_document(encode_document(document)) == document
+    text = SourceDocument("Kop\n\nTekst.")
+    assert decode_document(encode_document(text)) == text
+    for damaged in (b"", b"[1, 2]", encode_document(document)[:-5], b'["a", [[1]], [], []]', b'["a", null, ["x"], []]'):
+        assert decode_document(damaged) is None

@@ -27,6 +27,7 @@ from typing import Any
 from factcheck.findings import Finding, Location, Related, Severity
 from factcheck.kinds import registry
 from factcheck.located import Loaded, LocatedDict, LocatedList, Mark
+from factcheck.sourcedoc import SourceDocument
 
 _string = json.encoder.encode_basestring
 _compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
@@ -75,6 +76,23 @@ def encode_findings(findings: list[Finding]) -> bytes:
 def decode_findings(blob: bytes) -> list[Finding] | None:
     try:
         return _decoded_findings(_json(blob))
+    except _BROKEN:
+        return None
+
+
+def encode_document(document: SourceDocument) -> bytes:
+    """A source document a reader made (a PDF's text and structure): read once per distinct file."""
+    headings = [[line, title] for line, title in document.headings or ()]
+    return _bytes(_compact([document.text, None if document.headings is None else headings,
+                            list(document.pages), sorted(document.furniture)]))
+
+
+def decode_document(blob: bytes) -> SourceDocument | None:
+    try:
+        text, headings, pages, furniture = _fields(_json(blob), 4)
+        stated = None if headings is None else tuple((_int(line), _str(title)) for line, title in _list(headings))
+        return SourceDocument(_str(text), stated, tuple(map(_int, _list(pages))),
+                              frozenset(map(_int, _list(furniture))))
     except _BROKEN:
         return None
 

@@ -39,6 +39,29 @@ class SourceDocument:
         return repr((self.text, self.headings, self.pages, sorted(self.furniture)))
 
 
+def _cached_pdf(raw: bytes) -> SourceDocument:
+    """The PDF as `pdfsource.read_pdf` reads it, kept in the cache under a digest of its bytes and the
+    reader's versions: laying out pages costs 20-250 ms each, a cached document milliseconds."""
+    import hashlib
+    from importlib.metadata import version
+
+    from factcheck.cache import cache_store, entry_path, read_entry, write_entry
+    from factcheck.cachecodec import decode_document, encode_document
+
+    store = cache_store()
+    entry = None if store is None else entry_path(store, "pdf", version("pdfplumber"), version("pdfminer.six"),
+                                                  hashlib.sha256(raw).hexdigest())
+    blob = None if entry is None else read_entry(entry)
+    document = None if blob is None else decode_document(blob)
+    if document is None:
+        from factcheck.pdfsource import read_pdf  # only a PDF pays for its reader (and its import)
+
+        document = read_pdf(raw)
+        if entry is not None:
+            write_entry(entry, encode_document(document))
+    return document
+
+
 class Unreadable(Exception):
     """A source that cannot be read as its format: the message says why (a located finding)."""
 
@@ -52,9 +75,7 @@ def read_document(name: str, raw: bytes) -> SourceDocument:
     if is_pdf(name, raw):
         if len(raw) > MAX_PDF_BYTES:
             raise Unreadable(f"is a PDF larger than {MAX_PDF_BYTES // (1024 * 1024)} MiB")
-        from factcheck.pdfsource import read_pdf  # only a PDF pays for its reader (and its import)
-
-        return read_pdf(raw)
+        return _cached_pdf(raw)
     from factcheck.loader import decode_text
 
     text, problems = decode_text(raw, name)
