@@ -3,7 +3,7 @@ foot of every page) and as a plain HTML page (h2 headings, p paragraphs), line f
 text, so that the shipped fact base with only `source:` changed verifies as it does against the text.
 
     python benchmarks/render_letter.py             # writes sources/kst-27925-565.pdf and .html
-    python benchmarks/render_letter.py --copies 5 --pdf /tmp/long.pdf   # a ~100-page PDF to time
+    python benchmarks/render_letter.py --pages 100 --pdf /tmp/long.pdf   # the letter over and over: 100 pages
 
 Needs the `test` extra (fpdf2) and the DejaVu fonts (Debian: fonts-dejavu-core).
 """
@@ -46,7 +46,8 @@ def blocks(text: str) -> list[tuple[str, list[str]]]:
     return result
 
 
-def render_pdf(text: str, path: Path, copies: int = 1) -> None:
+def render_pdf(text: str, path: Path, copies: int = 1, pages: int | None = None) -> None:
+    """The letter `copies` times over in one PDF, stopping where page `pages` is full."""
     from fpdf import FPDF
 
     class Letter(FPDF):
@@ -61,12 +62,16 @@ def render_pdf(text: str, path: Path, copies: int = 1) -> None:
     pdf.add_font("DejaVu", style="B", fname=str(FONTS / "DejaVuSans-Bold.ttf"))
     pdf.set_auto_page_break(auto=True, margin=20)
     pdf.add_page()
-    for _ in range(copies):
-        for kind, lines in blocks(text):
-            pdf.set_font("DejaVu", style="B" if kind == "h" else "", size=10)
-            for line in lines:
-                pdf.cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
+    lines = [(kind, line) for _ in range(copies) for kind, block in [*blocks(text), ("", [])]
+             for line in [*block, None]]  # None: the gap after a block
+    for kind, line in lines:
+        if pages is not None and pdf.page_no() == pages and pdf.will_page_break(5):
+            break
+        if line is None:
             pdf.ln(4)
+            continue
+        pdf.set_font("DejaVu", style="B" if kind == "h" else "", size=10)
+        pdf.cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
     pdf.output(str(path))
 
 
@@ -83,13 +88,13 @@ def render_html(text: str) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--copies", type=int, default=1, help="the letter this many times over, in one PDF")
+    parser.add_argument("--pages", type=int, help="the letter over and over until this many pages are full")
     parser.add_argument("--pdf", type=Path, default=LETTER.with_suffix(".pdf"))
     parser.add_argument("--html", type=Path, default=LETTER.with_suffix(".html"))
     args = parser.parse_args()
     text = LETTER.read_text(encoding="utf-8")
-    render_pdf(text, args.pdf, args.copies)
-    if args.copies == 1:
+    render_pdf(text, args.pdf, 1 if args.pages is None else args.pages, args.pages)
+    if args.pages is None:
         args.html.write_text(render_html(text), encoding="utf-8")
 
 

@@ -116,10 +116,10 @@ def test_the_html_page_is_located_by_its_own_lines(tmp_path: Path) -> None:
 
 
 def test_a_check_of_a_text_source_imports_no_pdf_or_html_reader() -> None:
-    """`factcheck verify` on the shipped letter: pdfplumber, pdfminer and the readers stay unimported."""
+    """`factcheck verify` on the shipped letter: pdfminer and the readers stay unimported."""
     probe = ("import sys; from factcheck.cli import run; sys.argv = ['factcheck', 'verify', '-q']\n"
              "try:\n    run()\nexcept SystemExit as exc:\n    code = exc.code\n"
-             "print(code, sorted(m for m in sys.modules if m.split('.')[0] in ('pdfplumber', 'pdfminer', 'fpdf')"
+             "print(code, sorted(m for m in sys.modules if m.split('.')[0] in ('pdfminer', 'fpdf')"
              " or m in ('factcheck.pdfsource', 'factcheck.htmlsource', 'html.parser')))")
     done = subprocess.run([sys.executable, "-c", probe], cwd=REPO, capture_output=True, text=True, check=True,
                           env={"FACTCHECK_CACHE_DIR": "off", "PATH": ""})
@@ -233,7 +233,7 @@ def test_a_pdf_is_laid_out_once(tmp_path: Path) -> None:
     cache.mkdir(mode=0o700)
     probe = ("import sys; from factcheck.cli import run; sys.argv = ['factcheck', 'verify', '-q', 'facts.yaml']\n"
              "try:\n    run()\nexcept SystemExit as exc:\n    code = exc.code\n"
-             "print(code, 'pdfplumber' in sys.modules)")
+             "print(code, 'pdfminer' in sys.modules)")
 
     def run() -> str:
         done = subprocess.run([sys.executable, "-c", probe], cwd=folder, capture_output=True, text=True, check=True,

@@ -1,9 +1,10 @@
 """A PDF as a source: the text layer laid out as lines, page by page, with the structure that the
 layout states.
 
-Read with pdfplumber (on pdfminer.six), which gives every character with its font, size and
-position: what headings (font size and weight), columns, table cells and running headers need; a
-reader of the text stream alone (pypdf) glues cells and interleaves columns.
+Read with pdfminer.six, which gives every character drawn with its font, size and position: what
+headings (font size and weight), columns, table cells and running headers need; a reader of the text
+stream alone (pypdf) glues cells and interleaves columns.  Its own layout analysis is off: the lines,
+words and columns are found here, from the characters.
 
 * **Lines** are words on one baseline, left to right.  A page whose text stands in columns (2 to 4,
   between vertical gutters that few rows cross) is read column by column, band by band: a row across
@@ -13,8 +14,8 @@ reader of the text stream alone (pypdf) glues cells and interleaves columns.
 * **Headings** are lines that are not table rows, written larger (`HEADING_SIZE` times the body's
   size) or bold where the body is not; consecutive such lines are one heading.
 * **Furniture.** A line among the first or last `EDGE_LINES` of a page is a running header or footer
-  when, with its numbers left out, it recurs at an edge of another page, or when it is a bare page
-  number ("12", "- 12 -", "Page 12 of 40").
+  when, with its numbers left out, it recurs at the same height at an edge of a third of the pages
+  (two at least), or when it is a bare page number ("12", "- 12 -", "Page 12 of 40").
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
@@ -32,6 +34,11 @@ CELL_GAP = 1.5
 PARAGRAPH_GAP = 0.9
 HEADING_SIZE = 1.15
 EDGE_LINES = 2
+#: a running header or footer recurs at the same height, give or take this many points
+FURNITURE_SLACK = 6
+#: ... on at least this share of the pages (and two): a header alternating between even and odd pages
+#: is on half of them, while text that recurs (a form repeated) is not on a third
+FURNITURE_PAGES = 1 / 3
 #: a gutter between columns is crossed by at most this many words (a running header crosses it)
 GUTTER_CROSSINGS = 3
 GUTTER_ROWS = 0.1
@@ -59,22 +66,29 @@ class _Line:
 
 def read_pdf(raw: bytes) -> SourceDocument:
     """The PDF's text layer as lines with headings, pages and furniture; raise `Unreadable`."""
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFPasswordIncorrect
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
 
     try:
-        with pdfplumber.open(io.BytesIO(raw)) as pdf:
-            count = len(pdf.pages)
-            if count > MAX_PDF_PAGES:
-                raise Unreadable(f"has {count:,} pages, more than the limit of {MAX_PDF_PAGES:,}")
-            lines = [line for number, page in enumerate(pdf.pages, start=1) for line in _page_lines(page, number)]
+        pages = list(PDFPage.create_pages(PDFDocument(PDFParser(io.BytesIO(raw)))))
+        if len(pages) > MAX_PDF_PAGES:
+            raise Unreadable(f"has {len(pages):,} pages, more than the limit of {MAX_PDF_PAGES:,}")
+        resources = PDFResourceManager(caching=True)
+        device = PDFPageAggregator(resources, laparams=None)  # characters as drawn: the layout is ours
+        interpreter = PDFPageInterpreter(resources, device)
+        lines: list[_Line] = []
+        for number, page in enumerate(pages, start=1):
+            interpreter.process_page(page)
+            lines.extend(_page_lines(device.get_result(), number))
     except Unreadable:
         raise
     except Exception as exc:  # a parser fed hostile bytes may raise anything: each is a finding
-        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc.__cause__ or exc
-        if isinstance(cause, PDFPasswordIncorrect) or "encrypt" in type(cause).__name__.lower():
+        if isinstance(exc, PDFPasswordIncorrect) or "encrypt" in type(exc).__name__.lower():
             raise Unreadable("is an encrypted PDF: its text cannot be read without the password") from exc
-        raise Unreadable(f"is not a readable PDF: {_reason(cause)}") from exc
+        raise Unreadable(f"is not a readable PDF: {_reason(exc)}") from exc
     if not any(line.text.strip() for line in lines):
         raise Unreadable("is a PDF without a text layer (a scanned image?): no quote can stand in it")
     return _document(lines)
@@ -85,11 +99,39 @@ def _reason(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
-def _page_lines(page: Any, number: int) -> list[_Line]:
-    words = page.extract_words(x_tolerance_ratio=WORD_GAP, y_tolerance=1, keep_blank_chars=False,
-                               use_text_flow=False, extra_attrs=["fontname", "size"])
-    words = [word for word in words if word["upright"]]  # text turned sideways is a margin stamp, not running text
-    rows = _rows(words)
+def _chars(layout: Any) -> Iterator[dict[str, Any]]:
+    """The upright characters drawn on a page (text turned sideways is a margin stamp, not running text)."""
+    from pdfminer.layout import LTChar, LTContainer
+
+    for item in layout:
+        if isinstance(item, LTChar):
+            if item.upright and item.get_text().strip():
+                yield {"text": item.get_text(), "x0": item.x0, "x1": item.x1, "top": layout.height - item.y1,
+                       "bottom": layout.height - item.y0, "size": item.size, "fontname": item.fontname}
+        elif isinstance(item, LTContainer):  # a form XObject
+            yield from _chars(item)
+
+
+def _words(row: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A row's characters, left to right, as words: a gap wider than `WORD_GAP` of the size separates
+    them (a space is a gap), so tight print whose spaces are not drawn keeps its words apart."""
+    words: list[dict[str, Any]] = []
+    for char in row:
+        word = words[-1] if words else None
+        if word is not None and char["x0"] - word["x1"] <= WORD_GAP * char["size"]:
+            word["text"] += char["text"]
+            word["x1"] = max(word["x1"], char["x1"])
+            word["top"], word["bottom"] = min(word["top"], char["top"]), max(word["bottom"], char["bottom"])
+            word["size"] = max(word["size"], char["size"])
+            word["bold"] = word["bold"] and bool(_BOLD.search(char["fontname"]))
+        else:
+            words.append({**char, "bold": bool(_BOLD.search(char["fontname"]))})
+    return words
+
+
+def _page_lines(layout: Any, number: int) -> list[_Line]:
+    rows = [_words(row) for row in _rows(list(_chars(layout)))]
+    words = [word for row in rows for word in row]
     gutters = _gutters(words, len(rows))
     ordered: list[list[dict[str, Any]]] = []
     columns: list[list[list[dict[str, Any]]]] = [[] for _ in range(len(gutters) + 1)]
@@ -154,7 +196,7 @@ def _line(row: list[dict[str, Any]], page: int) -> _Line:
         cells += cell
         pieces.append(("\t" if cell else " ") + word["text"])
     return _Line(page, min(word["top"] for word in row), max(word["bottom"] for word in row), size,
-                 all(_BOLD.search(word["fontname"]) for word in row), "".join(pieces), cells)
+                 all(word["bold"] for word in row), "".join(pieces), cells)
 
 
 def _furniture(lines: list[_Line]) -> set[int]:
@@ -162,16 +204,18 @@ def _furniture(lines: list[_Line]) -> set[int]:
     by_page: dict[int, list[int]] = {}
     for index, line in enumerate(lines):
         by_page.setdefault(line.page, []).append(index)
-    edges: dict[int, str] = {}  # index of a line at a page's edge -> its text without numbers
+    edges: dict[int, tuple[str, int]] = {}  # a line at a page's edge -> its text without numbers, its height
     for indices in by_page.values():
         ordered = sorted(indices, key=lambda index: lines[index].top)
         for index in {*ordered[:EDGE_LINES], *ordered[-EDGE_LINES:]}:
-            edges[index] = _NUMBERS.sub("#", re.sub(r"\s+", " ", lines[index].text)).strip()
-    pages: dict[str, set[int]] = {}
+            text = _NUMBERS.sub("#", re.sub(r"\s+", " ", lines[index].text)).strip()
+            edges[index] = text, round(lines[index].top / FURNITURE_SLACK)
+    pages: dict[tuple[str, int], set[int]] = {}
     for index, key in edges.items():
         pages.setdefault(key, set()).add(lines[index].page)
+    recurring = max(2, FURNITURE_PAGES * len(by_page))
     return {index for index, key in edges.items()
-            if _PAGE_NUMBER.match(key) or (len(pages[key]) >= 2 and any(char.isalpha() for char in key))}
+            if _PAGE_NUMBER.match(key[0]) or (len(pages[key]) >= recurring and any(char.isalpha() for char in key[0]))}
 
 
 def _document(lines: list[_Line]) -> SourceDocument:

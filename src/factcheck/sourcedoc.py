@@ -49,7 +49,7 @@ def _cached_pdf(raw: bytes) -> SourceDocument:
     from factcheck.cachecodec import decode_document, encode_document
 
     store = cache_store()
-    entry = None if store is None else entry_path(store, "pdf", version("pdfplumber"), version("pdfminer.six"),
+    entry = None if store is None else entry_path(store, "pdf", version("pdfminer.six"),
                                                   hashlib.sha256(raw).hexdigest())
     blob = None if entry is None else read_entry(entry)
     document = None if blob is None else decode_document(blob)
