@@ -5,6 +5,7 @@ are real US government publications (tests/data/corpus/README.md)."""
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -13,10 +14,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.cachecodec import decode_document, encode_document
 from factcheck.htmlsource import read_html
-from factcheck.sourcedoc import SourceDocument, read_document
+from factcheck.pdfsource import read_pdf
+from factcheck.sourcedoc import SourceDocument, Unreadable, read_document
 from factcheck.sourcetext import prepare
 from robustness_support import REPO, Outcome, assert_well_behaved, invoke, invoke_subprocess
 
@@ -251,3 +255,46 @@ def test_a_cached_document_round_trips_and_a_damaged_one_is_a_miss() -> None:
     assert decode_document(encode_document(text)) == text
     for damaged in (b"", b"[1, 2]", encode_document(document)[:-5], b'["a", [[1]], [], []]', b'["a", null, ["x"], []]'):
         assert decode_document(damaged) is None
+
+
+_WORDS = st.text(alphabet=st.characters(codec="utf-8", categories=("L", "N")), min_size=1, max_size=8)
+_LINES = st.lists(st.lists(_WORDS, min_size=1, max_size=6).map(" ".join), min_size=1, max_size=8)
+
+
+@settings(max_examples=60, deadline=None)
+@given(_LINES, st.sampled_from(["p", "li", "td", "div"]), st.sampled_from(["", "b", "em", "span"]))
+def test_every_line_of_an_html_page_is_found_on_its_file_line(lines: list[str], block: str, inline: str) -> None:
+    """Text in any block, wrapped in any inline element, escaped: each line is a quote that stands, at
+    the line of the file it was written on."""
+    def wrapped(line: str) -> str:
+        return f"<{inline}>{html.escape(line)}</{inline}>" if inline else html.escape(line)
+
+    page = "<html><body>\n" + "\n".join(f"<{block}>{wrapped(line)}</{block}>" for line in lines) + "\n</body></html>"
+    source = prepare(read_html(page))
+    for number, line in enumerate(lines, start=2):
+        matches = source.find(line)
+        assert matches, line
+        assert number in {source.position(match.start)[0] for match in matches}
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=300))
+def test_any_html_is_read(page: str) -> None:
+    """Broken markup is read as well as it can be, never an error; headings name lines that exist."""
+    source = read_html(page)
+    assert all(1 <= line <= source.text.count("\n") + 1 for line, _ in source.headings or ())
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.data())
+def test_a_damaged_pdf_is_unreadable_or_read(data: st.DataObject) -> None:
+    """Bytes of a real PDF overwritten or cut anywhere: `Unreadable` or a document, never anything else."""
+    raw = bytearray(LETTER.with_suffix(".pdf").read_bytes()[:20_000])
+    for _ in range(data.draw(st.integers(1, 8))):
+        raw[data.draw(st.integers(0, len(raw) - 1))] = data.draw(st.integers(0, 255))
+    cut = data.draw(st.integers(9, len(raw)))
+    try:
+        document = read_pdf(bytes(raw[:cut]))
+    except Unreadable:
+        return
+    assert document.text.strip()
