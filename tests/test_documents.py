@@ -23,6 +23,7 @@ from factcheck.pdfsource import read_pdf
 from factcheck.sourcedoc import SourceDocument, Unreadable, read_document
 from factcheck.sourcetext import prepare
 from robustness_support import REPO, Outcome, assert_well_behaved, invoke, invoke_subprocess
+from test_reporting import json_errors, sarif_errors
 
 LETTER = REPO / "sources" / "kst-27925-565"
 CORPUS = REPO / "tests" / "data" / "corpus"
@@ -82,14 +83,17 @@ def test_a_place_in_a_pdf_is_its_page_and_line_in_every_format(tmp_path: Path) -
     assert "%0Asources/kst-27925-565.pdf:p15:29:64: the closest passage" in github
     parsable = invoke(["verify", "--format", "parsable", "facts.yaml"], folder).stdout
     assert "closest passage (page 15, line 29)" in parsable
-    related = [r["location"] for f in json.loads(invoke(["verify", "--format", "json", "facts.yaml"], folder).stdout)
-               ["findings"] for r in f["related"] if r["location"]["file"].endswith(".pdf")]
+    document = json.loads(invoke(["verify", "--format", "json", "facts.yaml"], folder).stdout)
+    assert json_errors(document) == []
+    related = [r["location"] for f in document["findings"] for r in f["related"]
+               if r["location"]["file"].endswith(".pdf")]
     assert related == [{"file": "sources/kst-27925-565.pdf", "line": 29, "column": 64, "page": 15}]
     sarif = json.loads(invoke(["verify", "--format", "sarif", "facts.yaml"], folder).stdout)
     regions = [r["physicalLocation"]["region"] for result in sarif["runs"][0]["results"]
                for r in result.get("relatedLocations", []) if r["physicalLocation"]["artifactLocation"]["uri"]
                .endswith(".pdf")]
     assert regions == [{"startLine": 29, "startColumn": 64, "properties": {"page": 15}}]
+    assert sarif_errors(sarif) == []
     show = invoke(["show", "budget-2015-initial-air", "facts.yaml"], folder).stdout
     assert ("quote: sources/kst-27925-565.pdf:p15:30:34\n"
             "  p15 29 | werden tot het einde van het initiële mandaat (2 oktober 2015) geraamd\n"
