@@ -39,14 +39,14 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def timed(command: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Wall and CPU seconds for one run of `command` in the repository root; it must exit 0.
+def timed(command: list[str], env: dict[str, str], cwd: Path = REPO) -> tuple[float, float]:
+    """Wall and CPU seconds for one run of `command` in `cwd` (the repository root); it must exit 0.
 
     CPU time (user + system of the child) is reported beside wall time because it is far less
     disturbed by other work on a busy machine.
     """
     cpu, start = _children_cpu(), time.perf_counter()
-    result = subprocess.run(command, cwd=REPO, env=env, capture_output=True, check=False)
+    result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, check=False)
     elapsed, cpu = time.perf_counter() - start, _children_cpu() - cpu
     if result.returncode != 0:
         raise SystemExit(f"{' '.join(command)} exited {result.returncode}:\n{result.stdout.decode()}"

@@ -24,6 +24,7 @@ import yaml
 sys.path.insert(0, str(Path(__file__).parent))  # robustness_support, also when run as a script
 
 from factcheck.loader import MAX_FILE_BYTES
+from factcheck.sourcedoc import MAX_PDF_BYTES, MAX_PDF_PAGES
 from robustness_support import (
     CORPUS,
     Outcome,
@@ -113,6 +114,28 @@ def _symlink_loop(first: Path, second: Path) -> None:
     second.symlink_to(first.name)
 
 
+def _pdf(pages: int = 1, text: str = "Het budget is opgehoogd naar 122 miljoen euro.", password: str = "") -> bytes:
+    """A real PDF made by fpdf2: `pages` pages, the first with `text` (none: a drawing only)."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    if password:
+        pdf.set_encryption(owner_password="owner", user_password=password)
+    for _ in range(pages):
+        pdf.add_page()
+    pdf.page = 1
+    if text:
+        pdf.set_font("helvetica", size=12)
+        pdf.cell(0, 10, text)
+    else:
+        pdf.rect(20, 20, 100, 50, style="F")
+    return bytes(pdf.output())
+
+
+def _pdf_case(make: Callable[[], bytes]) -> Generator:
+    return _source_case("sources/letter.pdf", lambda d: (d / "letter.pdf").write_bytes(make()))
+
+
 def _nested(opening: str, closing: str, depth: int) -> str:
     return "facts: " + opening * depth + closing * depth + "\n"
 
@@ -152,6 +175,12 @@ GENERATED: dict[str, Generator] = {
     "source-zero-bytes": _source_case("sources/empty.txt", lambda d: (d / "empty.txt").write_bytes(b"")),
     "source-whitespace-only": _source_case("sources/blank.txt",
                                            lambda d: (d / "blank.txt").write_text(" \n\t\n\n", encoding="utf-8")),
+    "source-pdf-encrypted": _pdf_case(lambda: _pdf(password="secret")),
+    "source-pdf-no-text-layer": _pdf_case(lambda: _pdf(text="")),
+    "source-pdf-truncated": _pdf_case(lambda: _pdf()[:600]),
+    "source-pdf-garbage": _pdf_case(lambda: b"%PDF-1.7\n" + bytes(range(256)) * 64),
+    "source-pdf-too-many-pages": _pdf_case(lambda: _pdf(pages=MAX_PDF_PAGES + 1)),
+    "source-pdf-too-big": _pdf_case(lambda: b"%PDF-1.7\n" + b" " * MAX_PDF_BYTES),
     "source-not-utf8": _source_case("sources/latin1.txt",
                                     lambda d: (d / "latin1.txt").write_bytes("Financiën".encode("latin-1"))),
 }

@@ -34,7 +34,7 @@ texts = st.text(st.characters(min_codepoint=0, max_codepoint=0x10FFFF, blacklist
 #: a path as a finding shows it: its control characters escaped (engine.display_path)
 paths = st.text(st.characters(min_codepoint=0, max_codepoint=0x10FFFF, blacklist_categories=()).filter(
     lambda char: not (char < " " or char == "\x7f")))
-locations = st.builds(Location, paths, st.integers(1, 2**31), st.integers(1, 2**31))
+locations = st.builds(Location, paths, st.integers(1, 2**31), st.integers(1, 2**31), st.none() | st.integers(1, 2**31))
 findings = st.lists(st.builds(
     Finding, st.sampled_from(known_kinds()), st.sampled_from(Severity), texts, locations,
     st.lists(st.builds(Related, locations, texts)).map(tuple), st.lists(texts).map(tuple),

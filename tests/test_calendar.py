@@ -292,7 +292,7 @@ def test_every_format_shows_a_finding_in_a_source(at_source: Path, monkeypatch: 
         f"::error file=source.txt,line=1,col=20,title=factcheck calendar::{message}")
     (finding,) = json.loads(output("verify", "-f", "json"))["findings"]
     assert (finding["kind"], finding["location"], finding["facts"]) == (
-        "calendar", {"file": "source.txt", "line": 1, "column": 20}, [])
+        "calendar", {"file": "source.txt", "line": 1, "column": 20, "page": None}, [])
     (result,) = json.loads(output("verify", "-f", "sarif"))["runs"][0]["results"]
     assert result["locations"] == [{"physicalLocation": {"artifactLocation": {"uri": "source.txt"},
                                                          "region": {"startLine": 1, "startColumn": 20}}}]

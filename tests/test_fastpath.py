@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from factcheck import cache, engine, gcpause, loader, parallel, perfile, schema
 from factcheck.formatters import RenderOptions
 from factcheck.formatters.text import render
+from factcheck.sourcedoc import SourceDocument
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))
@@ -239,12 +240,17 @@ def test_provenance_key_names_units_declared_elsewhere(tmp_path: Path) -> None:
     other = {**facts, first.id: dataclasses.replace(first, unit=dataclasses.replace(first.unit, factor=Decimal(7)))}
     store, other_salt = cache.Store(tmp_path, bytes(16)), cache.Store(tmp_path, bytes(15) + b"\1")
 
-    def key(facts: dict[str, Any], source: str | None = "source", store: cache.Store = store) -> Path:
+    plain = SourceDocument("source")
+
+    def key(facts: dict[str, Any], source: SourceDocument | None = plain, store: cache.Store = store) -> Path:
         return cache.entry_path(store, *perfile.part_pieces("facts.yaml", "text", source, facts))
 
     assert key(facts) == key(dict(facts))
     assert key(facts) != key(other)
-    assert key(facts, None) != key(facts, "")
+    assert key(facts, None) != key(facts, SourceDocument(""))
+    # the structure a PDF or HTML source states is part of it
+    assert key(facts) != key(facts, SourceDocument("source", headings=((1, "source"),)))
+    assert key(facts) != key(facts, SourceDocument("source", headings=(), pages=(2,)))
     assert key(facts) != key(facts, store=other_salt)
 
 

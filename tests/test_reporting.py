@@ -124,7 +124,7 @@ Tabel 2 rondt af: 100%25 zeker, zie p. 3, regel 4]%0Afacts.yaml:28:5: {OLD_BUDGE
 
 
 def loc(line: int, column: int = 5) -> dict[str, Any]:
-    return {"file": "facts.yaml", "line": line, "column": column}
+    return {"file": "facts.yaml", "line": line, "column": column, "page": None}
 
 
 BROKEN_JSON = {
@@ -405,7 +405,7 @@ def test_malformed_github() -> None:
 
 def _plain(kind: str, message: str, file: str, line: int, column: int) -> dict[str, Any]:
     return {"kind": kind, "rule_id": None, "severity": "error", "message": message,
-            "location": {"file": file, "line": line, "column": column}, "related": [], "facts": [],
+            "location": {"file": file, "line": line, "column": column, "page": None}, "related": [], "facts": [],
             "acknowledged": None}
 
 

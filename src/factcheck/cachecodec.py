@@ -27,6 +27,7 @@ from typing import Any
 from factcheck.findings import Finding, Location, Related, Severity
 from factcheck.kinds import registry
 from factcheck.located import Loaded, LocatedDict, LocatedList, Mark
+from factcheck.sourcedoc import SourceDocument
 
 _string = json.encoder.encode_basestring
 _compact = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False).encode
@@ -75,6 +76,23 @@ def encode_findings(findings: list[Finding]) -> bytes:
 def decode_findings(blob: bytes) -> list[Finding] | None:
     try:
         return _decoded_findings(_json(blob))
+    except _BROKEN:
+        return None
+
+
+def encode_document(document: SourceDocument) -> bytes:
+    """A source document a reader made (a PDF's text and structure): read once per distinct file."""
+    headings = [[line, title] for line, title in document.headings or ()]
+    return _bytes(_compact([document.text, None if document.headings is None else headings,
+                            list(document.pages), sorted(document.furniture)]))
+
+
+def decode_document(blob: bytes) -> SourceDocument | None:
+    try:
+        text, headings, pages, furniture = _fields(_json(blob), 4)
+        stated = None if headings is None else tuple((_int(line), _str(title)) for line, title in _list(headings))
+        return SourceDocument(_str(text), stated, tuple(map(_int, _list(pages))),
+                              frozenset(map(_int, _list(furniture))))
     except _BROKEN:
         return None
 
@@ -167,8 +185,8 @@ def _findings(findings: list[Finding]) -> list[list[Any]]:
             for f in findings]
 
 
-def _location(location: Location) -> tuple[str, int, int]:
-    return location.path, location.line, location.column
+def _location(location: Location) -> tuple[str, int, int, int | None]:
+    return location.path, location.line, location.column, location.page
 
 
 def _decoded_findings(value: Any) -> list[Finding]:
@@ -176,24 +194,24 @@ def _decoded_findings(value: Any) -> list[Finding]:
 
 
 def _finding(value: Any) -> Finding:
-    kind, severity, message, path, line, column, related, facts, rule_id, acknowledged = _fields(value, 10)
+    kind, severity, message, path, line, column, page, related, facts, rule_id, acknowledged = _fields(value, 11)
     if kind not in registry():  # what factcheck emits is registered: anything else was not written by it
         raise _Refused
-    return Finding(_str(kind), Severity(_str(severity)), _str(message), _decoded_location(path, line, column),
+    return Finding(_str(kind), Severity(_str(severity)), _str(message), _decoded_location(path, line, column, page),
                    tuple(_related(item) for item in _list(related)), tuple(_str(fact) for fact in _list(facts)),
                    _optional_str(rule_id), _optional_str(acknowledged))
 
 
 def _related(value: Any) -> Related:
-    path, line, column, message = _fields(value, 4)
-    return Related(_decoded_location(path, line, column), _str(message))
+    path, line, column, page, message = _fields(value, 5)
+    return Related(_decoded_location(path, line, column, page), _str(message))
 
 
-def _decoded_location(path: Any, line: Any, column: Any) -> Location:
+def _decoded_location(path: Any, line: Any, column: Any, page: Any) -> Location:
     # a shown path has its control characters escaped (engine.display_path), and positions count from 1
-    if _CONTROL.search(_str(path)) or _int(line) < 1 or _int(column) < 1:
+    if _CONTROL.search(_str(path)) or _int(line) < 1 or _int(column) < 1 or (page is not None and _int(page) < 1):
         raise _Refused
-    return Location(path, line, column)
+    return Location(path, line, column, page)
 
 
 def _fields(value: Any, count: int) -> list[Any]:

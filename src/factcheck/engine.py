@@ -119,6 +119,7 @@ def verify(paths: Sequence[Path], cwd: Path | None = None, root: Path | None = N
         findings = apply_acknowledgements(apply_severities(findings, base), base.acknowledged)
     for document in base.documents:  # findings stand in sources too: the formats quote their lines
         source = base.source_text(document)
-        if source is not None:
-            texts.setdefault(source_path(document), source)
+        # a PDF's locations count lines within a page, which its extracted text does not number
+        if source is not None and not source.pages:
+            texts.setdefault(source_path(document), source.text)
     return Report(sorted_findings(findings), base, names, texts, checked)

@@ -19,9 +19,18 @@ class Location:
     path: str
     line: int = 1
     column: int = 1
+    #: the page of a place in a PDF source, whose `line` then counts within that page
+    page: int | None = None
 
     def __str__(self) -> str:
+        if self.page is not None:
+            return f"{self.path}:p{self.page}:{self.line}:{self.column}"
         return f"{self.path}:{self.line}:{self.column}"
+
+    @property
+    def where(self) -> str:
+        """The line as a message names it: "line 800", or "page 3, line 12" in a PDF."""
+        return f"line {self.line}" if self.page is None else f"page {self.page}, line {self.line}"
 
 
 @dataclass(frozen=True, slots=True)

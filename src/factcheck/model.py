@@ -20,6 +20,7 @@ from factcheck.intervals import DEFAULT_TOLERANCES, Interval, Magnitude, magnitu
 from factcheck.kinds import registry
 from factcheck.located import LocatedDict, LocatedList
 from factcheck.rules import kind_spec  # the registry only: each kind's module is imported when first asked
+from factcheck.sourcedoc import SourceDocument
 from factcheck.units import Unit, parse_unit, unit_spellings
 
 #: A fact base with more facts than this is refused (by the engine, before the schema, which takes
@@ -113,7 +114,7 @@ class FactFile:
 
     path: str
     facts: Mapping[str, Fact]
-    source: str | None  # None: the file declares no document whose source was read
+    source: SourceDocument | None  # None: the file declares no document whose source was read
     #: what those rules derive alike (where each quote stands), computed once per file: see rules/_sources.py
     shared: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
@@ -128,10 +129,10 @@ class FactBase:
     acknowledged: list[Acknowledgement] = field(default_factory=list)
     kind_severity: dict[str, str] = field(default_factory=dict)
     coverage_exclusions: list[tuple[str, str, Location]] = field(default_factory=list)
-    #: fact file -> the text of its document's source, filled in by the engine
-    source_texts: dict[str, str] = field(default_factory=dict)
+    #: fact file -> its document's source as read (text, PDF, HTML), filled in by the engine
+    source_texts: dict[str, SourceDocument] = field(default_factory=dict)
 
-    def source_text(self, document: Document) -> str | None:
+    def source_text(self, document: Document) -> SourceDocument | None:
         return self.source_texts.get(document.path)
 
     def rules_of(self, kind: str) -> Iterator[Rule]:

@@ -10,6 +10,7 @@ from factcheck.cache import cache_store, entry_path, read_entry, write_entry
 from factcheck.cachecodec import decode_findings, encode_findings
 from factcheck.findings import Finding
 from factcheck.model import Fact, FactBase, FactFile
+from factcheck.sourcedoc import SourceDocument
 
 
 def per_file(base: FactBase, texts: Mapping[str, str], check: Callable[[FactFile], list[Finding]]) -> list[Finding]:
@@ -50,9 +51,9 @@ def _once_per_source(findings: list[Finding]) -> list[Finding]:
     return kept
 
 
-def part_pieces(name: str, text: str, source: str | None, facts: Mapping[str, Fact]) -> tuple[str, ...]:
+def part_pieces(name: str, text: str, source: SourceDocument | None, facts: Mapping[str, Fact]) -> tuple[str, ...]:
     """What a file's provenance findings depend on: the file's name and text, its source's text
     and the units its facts resolved to (units may be declared in another file)."""
     units = {id(fact.unit): fact.unit for fact in facts.values()}  # the builder shares one per unit text
-    sourced = "no source" if source is None else f"source {source}"
+    sourced = "no source" if source is None else f"source {source.key()}"
     return ("provenance", name, text, sourced, *sorted(map(repr, units.values())))

@@ -1,5 +1,6 @@
-"""Reading each document's source text safely: only a relative path to a regular UTF-8 file
-inside the fact file's repository is read; anything else is a located finding."""
+"""Reading each document's source safely: only a relative path to a regular file inside the fact
+file's repository is read, as UTF-8 text, HTML or PDF (`sourcedoc.read_document`); anything else is
+a located finding."""
 
 from __future__ import annotations
 
@@ -9,9 +10,10 @@ import stat
 from pathlib import Path
 
 from factcheck.findings import Finding, Location, Severity
-from factcheck.loader import CannotRead, read_text
+from factcheck.loader import MAX_FILE_BYTES
 from factcheck.located import shorten
 from factcheck.model import Document, FactBase
+from factcheck.sourcedoc import MAX_PDF_BYTES, Unreadable, is_pdf, read_document
 
 
 def project_root(path: Path) -> Path:
@@ -59,18 +61,27 @@ def read_sources(base: FactBase, paths: dict[str, Path], root: Path | None) -> l
             refuse(f"source {shown} is not a regular file")
             continue
         try:
-            text, problems = read_text(target, document.source)
-        except CannotRead as exc:
-            refuse(f"source {shown} cannot be read: {exc.reason}")
+            source = read_document(document.source, _read_bytes(target))
+        except OSError as exc:
+            refuse(f"source {shown} cannot be read: {exc.strerror or exc}")
             continue
-        if text is None:
-            refuse(f"source {shown} is not usable text: {problems[0].message}")
+        except Unreadable as exc:
+            refuse(f"source {shown} {exc}")
             continue
-        if not text.strip():  # every quote would fail against it, each with an empty "closest passage"
+        if not source.text.strip():  # every quote would fail against it, each with an empty "closest passage"
             refuse(f"source {shown} is empty: no quote can stand in it")
             continue
-        base.source_texts[document.path] = text
+        base.source_texts[document.path] = source
     return findings
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, at most one more than its format's size limit allows (the reader refuses it)."""
+    with path.open("rb") as handle:
+        raw = handle.read(MAX_FILE_BYTES + 1)
+        if len(raw) > MAX_FILE_BYTES and is_pdf(path.name, raw):
+            raw += handle.read(MAX_PDF_BYTES - len(raw) + 1)
+    return raw
 
 
 def untracked_files(base: FactBase, paths: dict[str, Path], root: Path | None) -> list[Finding]:

@@ -40,6 +40,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate
 
+from factcheck.sourcedoc import SourceDocument
+
 SOFT_HYPHEN = "\u00ad"
 
 #: character -> what it folds to
@@ -107,6 +109,11 @@ class SourceText:
     """One source text, normalised and indexed; build it once per run with `prepare`."""
 
     original: str
+    #: the structure a PDF or HTML source states (see `sourcedoc.SourceDocument`): (line, title) of each
+    #: heading, or None to find them in the layout; the page of each line; the page-furniture lines
+    stated_headings: tuple[tuple[int, str], ...] | None = None
+    pages: tuple[int, ...] = ()
+    furniture: frozenset[int] = frozenset()
     text: str = field(init=False)  # normalised; U+00AD marks a hyphen that may be real or a wrap
     headings: tuple[Heading, ...] = field(init=False)
     _line_starts: list[int] = field(init=False)
@@ -120,6 +127,7 @@ class SourceText:
     _run_offsets: array[int] = field(init=False)
     _joins: array[int] = field(init=False)  # the index in `plain` where each ambiguous hyphen was dropped
     _heading_lines: list[int] = field(init=False)
+    _page_lines: list[int] = field(init=False)  # each line's number within its page (empty: no pages)
     _found: dict[str, tuple[Match, ...]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -128,9 +136,14 @@ class SourceText:
         folded = _fold(unicodedata.normalize("NFC", self.original)).split("\n")
         titles = [_tidy(line) for line in folded]  # each line as `normalise` gives it
         self._line_starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
-        footers = _footer_lines(lines, titles)
+        if self.stated_headings is None:
+            footers = _footer_lines(lines, titles)
+            self.headings = _headings(lines, titles, footers)
+        else:
+            footers = {line - 1 for line in self.furniture}
+            self.headings = _stated_headings(self.stated_headings, titles, footers)
         self.footers = tuple(titles[index] for index in sorted(footers))
-        self.headings = _headings(lines, titles, footers)
+        self._page_lines = _page_lines(self.pages, titles)
         text = _Text()
         gap = ""  # what separates the next content line from the previous one: "", "line", "paragraph"
         interrupted = False
@@ -186,6 +199,17 @@ class SourceText:
         offset = self.offset(min(index, len(self.text) - 1)) if self.text else 0
         line = bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
+
+    def place(self, line: int) -> tuple[int | None, int]:
+        """(page, line within it) of a 1-based line of `original`; (None, line) in a source without pages."""
+        if not self._page_lines or not 1 <= line <= len(self._page_lines):
+            return None, line
+        return self.pages[line - 1], self._page_lines[line - 1]
+
+    def where(self, line: int) -> str:
+        """A line as a message names it: "line 800", or "page 3, line 12" in a source with pages."""
+        page, number = self.place(line)
+        return f"line {number}" if page is None else f"page {page}, line {number}"
 
     # -- quotes ----------------------------------------------------------------------------------
 
@@ -298,9 +322,12 @@ class _Text:
 
 
 @lru_cache(maxsize=16)
-def prepare(text: str) -> SourceText:
-    """The prepared view of a source text, built once per distinct text (rules share it)."""
-    return SourceText(text)
+def prepare(source: str | SourceDocument) -> SourceText:
+    """The prepared view of a source (a text file's text, or a document a reader made), built once per
+    distinct source (rules share it)."""
+    if isinstance(source, str):
+        return SourceText(source)
+    return SourceText(source.text, source.headings, source.pages, source.furniture)
 
 
 def _all(haystack: str, needle: str) -> list[int]:
@@ -375,6 +402,37 @@ def _headings(lines: list[str], titles: list[str], footers: set[int]) -> tuple[H
         else:
             last_content = index
     return tuple(headings)
+
+
+def _stated_headings(stated: tuple[tuple[int, str], ...], titles: list[str],
+                     footers: set[int]) -> tuple[Heading, ...]:
+    """The headings a document states, grouped as `_headings` groups them: stacked with no text between."""
+    heading_lines = {line - 1: normalise(title) for line, title in stated}
+    headings: list[Heading] = []
+    group: list[str] = []
+    last_content = -1
+    for index, title in enumerate(titles):
+        if index in heading_lines:
+            if last_content > (headings[-1].line - 1 if headings else -1):
+                group = []
+            group.append(heading_lines[index])
+            headings.append(Heading(index + 1, heading_lines[index], tuple(group)))
+        elif title and index not in footers:
+            last_content = index
+    return tuple(headings)
+
+
+def _page_lines(pages: tuple[int, ...], titles: list[str]) -> list[int]:
+    """Each line's number within its page, counting the lines that show text (blank ones take the
+    number of the line above): what a reader counts on the page."""
+    numbers: list[int] = []
+    page, count = 0, 0
+    for index, number in enumerate(pages):
+        if number != page:
+            page, count = number, 0
+        count += bool(titles[index]) if index < len(titles) else 0
+        numbers.append(max(count, 1))
+    return numbers
 
 
 def _is_heading(lines: list[str], index: int, title: str) -> bool:

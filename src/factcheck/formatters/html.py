@@ -16,6 +16,7 @@ from factcheck.formatters.show import validity
 from factcheck.intervals import plain, total
 from factcheck.model import Fact, FactBase, Rule
 from factcheck.report import Report, outcome, status
+from factcheck.sourcedoc import SourceDocument
 from factcheck.sourceread import source_path
 
 _CSS = """
@@ -73,7 +74,7 @@ def _summary(report: Report, coverage: tuple[int, int] | None) -> str:
     return f'<section id="summary"><h2>Summary</h2><table>{cells}</table>{ack_html}</section>'
 
 
-def quote_context(text: str, quote: str, around: int = 1) -> tuple[int, str] | None:
+def quote_context(text: str | SourceDocument, quote: str, around: int = 1) -> tuple[int, str] | None:
     """The source lines around a quote, with the quote marked; the quote is found as the `quote`
     rule finds it.  Returns (first line number, escaped HTML) or None when the quote is absent.
     Each line is a number and a text cell of a two-column grid, so a wrapped line stays right of the numbers."""
@@ -83,14 +84,14 @@ def quote_context(text: str, quote: str, around: int = 1) -> tuple[int, str] | N
     (first_line, first_col), (last_line, last_col) = found.first, found.last
     first_col -= 1  # 0-based; last_col, 1-based, is where the mark ends
     rendered = []
-    for number, line in found.lines:
+    for label, (number, line) in zip(found.labels, found.lines, strict=True):
         a = first_col if number == first_line else 0
         b = last_col if number == last_line else len(line)
         if first_line <= number <= last_line:
             body = f"{escape(line[:a])}<mark>{escape(line[a:b])}</mark>{escape(line[b:])}"
         else:
             body = escape(line)
-        rendered.append(f'<span class="n">{number}</span><span class="t">{body}</span>')
+        rendered.append(f'<span class="n">{label}</span><span class="t">{body}</span>')
     return found.lines[0][0], "\n".join(rendered)
 
 

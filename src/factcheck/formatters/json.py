@@ -3,7 +3,8 @@
 ``version`` is the shape's major version.  Within it, new keys (and new finding kinds) may appear, so
 readers ignore what they do not know; removing or renaming a key, or changing a value's type or
 meaning, bumps it.  Every described key is always present (null when it does not apply).  Lines and
-columns are 1-based, columns count code points.  Acknowledged findings keep their severity and
+columns are 1-based, columns count code points; a place in a PDF source has its page, and its line
+counts within that page.  Acknowledged findings keep their severity and
 carry ``{"reason": …}``; they do not count as errors or warnings in the summary.
 
 `report_schema()` gives the JSON Schema as installed with factcheck; the schema's ``$id`` and its
@@ -33,7 +34,7 @@ def report_schema() -> dict[str, Any]:
 
 
 def location_dict(location: Location) -> dict[str, Any]:
-    return {"file": location.path, "line": location.line, "column": location.column}
+    return {"file": location.path, "line": location.line, "column": location.column, "page": location.page}
 
 
 def finding_dict(finding: Finding) -> dict[str, Any]:

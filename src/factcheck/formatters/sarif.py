@@ -38,8 +38,12 @@ def artifact_uri(path: str) -> str:
 
 
 def physical_location(location: Location) -> dict[str, Any]:
-    return {"artifactLocation": {"uri": artifact_uri(location.path)},
-            "region": {"startLine": location.line, "startColumn": location.column}}
+    """A place; in a PDF source its region's line counts within its page, given as the region's property
+    ``page`` (SARIF has no pages)."""
+    region: dict[str, Any] = {"startLine": location.line, "startColumn": location.column}
+    if location.page is not None:
+        region["properties"] = {"page": location.page}
+    return {"artifactLocation": {"uri": artifact_uri(location.path)}, "region": region}
 
 
 def descriptor(kind: str) -> dict[str, Any]:

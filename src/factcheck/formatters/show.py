@@ -14,15 +14,16 @@ from factcheck.formatters.text import BOLD, Paint, finding_line
 from factcheck.model import Fact, FactBase, Rule, _references
 from factcheck.report import Report, status
 from factcheck.rules._relations import in_unit
+from factcheck.sourcedoc import SourceDocument
 
 _STATUS_COLOR = {"ok": "\x1b[1;32m", "error": "\x1b[1;31m", "warning": "\x1b[1;35m",
                  "acknowledged": "\x1b[1;36m", "not checked": "\x1b[1;33m"}
 
 
-def _numbered(lines: Iterable[tuple[int, str, bool]]) -> list[str]:
-    """Lines with their numbers in a gutter; marked lines get a ``>``."""
+def _numbered(lines: Iterable[tuple[int | str, str, bool]]) -> list[str]:
+    """Lines with their numbers (or labels: "p3 12") in a gutter; marked lines get a ``>``."""
     rows = list(lines)
-    width = len(str(max((number for number, _, _ in rows), default=0)))
+    width = max((len(str(number)) for number, _, _ in rows), default=0)
     return [f"{'>' if marked else ' '} {number:>{width}} | {line}".rstrip() for number, line, marked in rows]
 
 
@@ -61,7 +62,7 @@ def meaning(fact: Fact) -> str:
     return shown if loose == nominal else f"{shown} (within its tolerance: {in_unit(loose, fact)})"
 
 
-def quote_lines(fact: Fact, source: str | None, context: int = 1) -> list[str]:
+def quote_lines(fact: Fact, source: SourceDocument | None, context: int = 1) -> list[str]:
     """The quote in its source with `context` lines around it, or why it cannot be shown."""
     where = fact.document.source
     if source is None:
@@ -69,9 +70,10 @@ def quote_lines(fact: Fact, source: str | None, context: int = 1) -> list[str]:
     found = quote_in_context(source, fact.quote, context)
     if found is None:
         return [f"quote: not found in {where}; `factcheck verify` names the closest passage"]
-    (first, column), (last, _) = found.first, found.last
-    return [f"quote: {where}:{first}:{column}",
-            *_numbered((number, line, first <= number <= last) for number, line in found.lines)]
+    first, last = found.first[0], found.last[0]
+    return [f"quote: {where}:{found.start}",
+            *_numbered((label, line, first <= number <= last)
+                       for label, (number, line) in zip(found.labels, found.lines, strict=True))]
 
 
 def rules_of(base: FactBase, fact: Fact) -> list[Rule]:

@@ -7,6 +7,7 @@ from typing import cast
 
 from factcheck.findings import Location
 from factcheck.model import Document, Fact, FactFile
+from factcheck.sourcedoc import SourceDocument
 from factcheck.sourceread import source_path
 from factcheck.sourcetext import Heading, Match, SourceText, prepare
 
@@ -22,12 +23,15 @@ class Quoted:
 
     def source(self, file: FactFile) -> SourceText:
         """The prepared source, for the rare finding that needs more than the above (prepared anew)."""
-        return prepare(cast(str, file.source))
+        return prepare(cast(SourceDocument, file.source))
 
 
 def source_location(document: Document, source: SourceText, index: int) -> Location:
+    """Where the character at `index` of the source's `text` stands: line and column, and in a PDF its
+    page, the line counted within it."""
     line, column = source.position(index)
-    return Location(source_path(document), line, column)
+    page, line = source.place(line)
+    return Location(source_path(document), line, column, page)
 
 
 def quoted_facts(file: FactFile) -> list[Quoted]:

@@ -41,7 +41,7 @@ def check(file: FactFile) -> Iterator[Finding]:
         where = source_location(fact.document, source, index)
         more = "\u2026" if len(normalise(fact.quote)) > MAX_PROBE else ""  # only the beginning was compared
         message = (f"quote of {fact.id} not found in {source_path(fact.document)}; "
-                   f"closest passage (line {where.line}): \"{passage}{more}\"")
+                   f"closest passage ({where.where}): \"{passage}{more}\"")
         related = (Related(where, "the closest passage"),)
         yield Finding("quote", Severity.ERROR, message, fact.at("quote"), related, (fact.id,))
 

@@ -35,12 +35,12 @@ def check(file: FactFile) -> Iterator[Finding]:
         fact = quoted.fact
         if not quoted.headings or any(stands_under(heading, fact.section) for heading in quoted.headings):
             continue
-        first = quoted.headings[0]
+        first, source = quoted.headings[0], quoted.source(file)
         if first is None:
-            line = quoted.source(file).headings[0].line
-            where = f"under section \"{OPENING}\" (the text before the first heading, line {line})"
+            line = source.where(source.headings[0].line)
+            where = f"under section \"{OPENING}\" (the text before the first heading, {line})"
         else:
-            where = f"under section \"{first.title}\" (line {first.line})"
+            where = f"under section \"{first.title}\" ({source.where(first.line)})"
         yield Finding("section", Severity.ERROR, f"quote of {fact.id} stands {where}, not \"{fact.section}\"",
                       fact.at("section"), facts=(fact.id,))
 
