@@ -87,12 +87,15 @@ def test_a_place_in_a_pdf_is_its_page_and_line_in_every_format(tmp_path: Path) -
     assert json_errors(document) == []
     related = [r["location"] for f in document["findings"] for r in f["related"]
                if r["location"]["file"].endswith(".pdf")]
-    assert related == [{"file": "sources/kst-27925-565.pdf", "line": 29, "column": 64, "page": 15}]
+    # the acknowledged calendar finding's place in the source, then the closest passage
+    assert related == [{"file": "sources/kst-27925-565.pdf", "line": 46, "column": 58, "page": 14},
+                       {"file": "sources/kst-27925-565.pdf", "line": 29, "column": 64, "page": 15}]
     sarif = json.loads(invoke(["verify", "--format", "sarif", "facts.yaml"], folder).stdout)
     regions = [r["physicalLocation"]["region"] for result in sarif["runs"][0]["results"]
                for r in result.get("relatedLocations", []) if r["physicalLocation"]["artifactLocation"]["uri"]
                .endswith(".pdf")]
-    assert regions == [{"startLine": 29, "startColumn": 64, "properties": {"page": 15}}]
+    assert regions == [{"startLine": 46, "startColumn": 58, "properties": {"page": 14}},
+                       {"startLine": 29, "startColumn": 64, "properties": {"page": 15}}]
     assert sarif_errors(sarif) == []
     show = invoke(["show", "budget-2015-initial-air", "facts.yaml"], folder).stdout
     assert ("quote: sources/kst-27925-565.pdf:p15:30:34\n"
