@@ -161,7 +161,7 @@ def expected_descriptor(kind: str) -> dict[str, Any]:
     doc = documentation(kind)
     summary = plain(doc.summary)
     return {"id": kind, "name": kind, "shortDescription": {"text": summary},
-            "fullDescription": {"text": summary}, "help": {"text": plain(doc.text), "markdown": markdown(doc.text)},
+            "help": {"text": plain(doc.text), "markdown": markdown(doc.text)},
             "defaultConfiguration": {"level": "error"}}
 
 
@@ -454,12 +454,13 @@ def test_sarif_rules_document_every_kind() -> None:
     full = f"{summary}\n\nMost YAML loaders silently keep the last value; factcheck reports the second key."
     assert by_id["duplicate-key"] == {
         "id": "duplicate-key", "name": "duplicate-key", "shortDescription": {"text": summary},
-        "fullDescription": {"text": summary}, "help": {"text": full, "markdown": full},
+        "help": {"text": full, "markdown": full},
         "defaultConfiguration": {"level": "error"}}
     assert by_id["unknown-kind"]["help"]["markdown"].startswith("unknown-kind — `settings: severity:` names")
     assert by_id["unknown-kind"]["help"]["text"].startswith("unknown-kind — settings: severity: names")
-    # the full description is the summary line only; the help is the one place of the whole text
-    assert all(rule["fullDescription"]["text"] == rule["help"]["text"].partition("\n")[0] for rule in rules)
+    # the summary is the short description only; the help is the one place of the whole text
+    assert all("fullDescription" not in rule for rule in rules)
+    assert all(rule["shortDescription"]["text"] == rule["help"]["text"].partition("\n")[0] for rule in rules)
     assert sum("\n" in rule["help"]["text"] for rule in rules) > 20
 
 
@@ -559,3 +560,13 @@ def test_lines_are_counted_as_yaml_counts_them() -> None:
     assert line_and_column(source, source.index("e")) == (5, 1)
     assert line_and_column(source, source.index("#")) == (1, 6)
     assert text.excerpt(Location("f.yaml", 2, 4), {"f.yaml": source}) == [" 2 | b: 2", "   |    ^"]
+
+
+def test_sarif_fingerprints_are_distinct_when_findings_share_an_identity() -> None:
+    """Two facts with the same misspelt key: their messages differ only in an index, which the fingerprint
+    ignores; the second gets a suffix, so code scanning keeps two alerts (as GitHub's own line hashes do)."""
+    findings = [Finding("schema", Severity.ERROR, f"unknown key 'qualifer' (at facts/{index})",
+                        Location("facts.yaml", line, 5)) for index, line in ((0, 14), (1, 21), (2, 28))]
+    prints = sarif.fingerprints(findings)
+    assert prints == [prints[0], f"{prints[0]}:1", f"{prints[0]}:2"]
+    assert prints[0] == sarif.fingerprint(findings[0])

@@ -12,6 +12,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections import Counter
+from collections.abc import Sequence
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote
@@ -47,14 +49,14 @@ def physical_location(location: Location) -> dict[str, Any]:
 
 
 def descriptor(kind: str) -> dict[str, Any]:
-    """A kind's reporting descriptor; GitHub shows `help` as the rule's help, so the descriptions stay one line."""
+    """A kind's reporting descriptor.  GitHub shows `help` as the rule's help; the one-line summary is the short
+    description, and no fullDescription repeats either (SARIF makes it optional)."""
     doc = documentation(kind)
     summary = plain(doc.summary)
     return {
         "id": kind,
         "name": kind,
         "shortDescription": {"text": summary},
-        "fullDescription": {"text": summary},
         "help": {"text": plain(doc.text), "markdown": markdown(doc.text)},
         "defaultConfiguration": {"level": registry()[kind].severity.value},
     }
@@ -88,14 +90,27 @@ def linked_message(finding: Finding) -> str:
     return f"{escaped(finding.message)} (see {links})"
 
 
-def result(finding: Finding, index: int) -> dict[str, Any]:
+def fingerprints(findings: Sequence[Finding]) -> list[str]:
+    """Each finding's `fingerprint`, made distinct as GitHub makes its own line hashes: the second finding with
+    the same identity (two facts with the same misspelt key, whose messages differ only in an index) gets
+    ``:1`` appended, the third ``:2``, in the order of the findings, so no two results merge into one alert."""
+    seen: Counter[str] = Counter()
+    result = []
+    for finding in findings:
+        identity = fingerprint(finding)
+        result.append(f"{identity}:{seen[identity]}" if seen[identity] else identity)
+        seen[identity] += 1
+    return result
+
+
+def result(finding: Finding, index: int, fingerprint: str) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "ruleId": finding.kind,
         "ruleIndex": index,
         "level": finding.severity.value,
         "message": {"text": linked_message(finding)},
         "locations": [{"physicalLocation": physical_location(finding.location)}],
-        "partialFingerprints": {FINGERPRINT_KEY: fingerprint(finding)},
+        "partialFingerprints": {FINGERPRINT_KEY: fingerprint},
     }
     if finding.related:
         entry["relatedLocations"] = [
@@ -122,7 +137,8 @@ def sarif_dict(report: Report) -> dict[str, Any]:
             "tool": {"driver": {"name": "factcheck", "version": __version__,
                                 "rules": [descriptor(kind) for kind in kinds]}},
             "columnKind": "unicodeCodePoints",
-            "results": [result(finding, index[finding.kind]) for finding in report.findings],
+            "results": [result(finding, index[finding.kind], print_)
+                        for finding, print_ in zip(report.findings, fingerprints(report.findings), strict=True)],
         }],
     }
 
