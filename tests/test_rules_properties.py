@@ -248,6 +248,43 @@ def test_count_passes_exactly_when_the_listed_number_lies_in_the_stated_interval
     assert outcome.verdicts == (set() if holds else {("count", "error", "k", None)})
 
 
+@PROPERTY
+@given(position=st.integers(1, 40), counted=st.integers(0, 40),
+       qualifier=st.sampled_from(["exact", "at_least", "at_most"]))
+def test_ordinal_passes_exactly_when_the_position_is_the_next_or_one_of_the_counted(
+        position: int, counted: int, qualifier: str) -> None:
+    """With an exact ordinal and an exact, at-least or at-most count, `next` passes exactly when some count it allows plus one is the ordinal, `within` exactly when some count it allows reaches the ordinal."""
+    allows = {"exact": lambda n: n == counted, "at_least": lambda n: n >= counted, "at_most": lambda n: n <= counted}
+    next_holds = allows[qualifier](position - 1)
+    within_holds = any(allows[qualifier](n) for n in range(position, 42))
+    facts = [{"id": "n", "value": position, "unit": "ordinal"},
+             {"id": "c", "value": counted, "unit": "attempts", "qualifier": qualifier}]
+    rules = [{"id": r, "kind": "ordinal", "ordinal": "n", "count": "c", "relation": r} for r in ("next", "within")]
+    failing = {rule_id for _, _, rule_id, _ in check(facts, rules).verdicts}
+    event(f"next {'holds' if next_holds else 'fails'}, within {'holds' if within_holds else 'fails'}")
+    assert failing == ({"next"} if not next_holds else set()) | ({"within"} if not within_holds else set())
+
+
+@PROPERTY
+@given(counted=st.integers(1, 60), offset=st.integers(-12, 12), tolerance=st.integers(1, 20))
+def test_ordinal_errs_only_beyond_the_vague_tolerance_and_warns_within_it(
+        counted: int, offset: int, tolerance: int) -> None:
+    """Against a circa count, `next` is an error exactly when the ordinal lies outside count ± tolerance plus one, a warning when only the tolerance reaches it, and silent when it is the count plus one."""
+    position = max(1, counted + 1 + offset)
+    slack = Fraction(counted * tolerance, 100)
+    facts = [{"id": "n", "value": position, "unit": "ordinal"},
+             {"id": "c", "value": counted, "unit": "attempts", "qualifier": "circa", "tolerance": f"{tolerance}%"}]
+    outcome = check(facts, [{"id": "r", "kind": "ordinal", "ordinal": "n", "count": "c", "relation": "next"}])
+    if position == counted + 1:
+        expected = set()
+    elif abs(position - 1 - counted) <= slack:
+        expected = {("ordinal", "warning", "r", None)}
+    else:
+        expected = {("ordinal", "error", "r", None)}
+    event(str(expected))
+    assert outcome.verdicts == expected
+
+
 MIXED_FACTS: list[dict[str, Any]] = [
     {"id": "departed", "value": 70, "unit": "persons", "qualifier": "circa"},
     {"id": "died", "value": 40, "unit": "persons", "qualifier": "probably"},

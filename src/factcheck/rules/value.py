@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from factcheck.findings import Finding, Severity
+from factcheck.findings import Finding
 from factcheck.model import FactFile
 from factcheck.rules.spec import RuleKind, Scope
 
@@ -41,14 +41,10 @@ def check(file: FactFile) -> Iterator[Finding]:
     # here, not above: the spec below is read at every start, and the source and numeral readers cost
     # ~12 ms to import
     from factcheck.rules._sources import found
-    from factcheck.rules._statements import misstated, what_it_states
+    from factcheck.rules._statements import findings
 
     for quoted in found(file):
-        fact = quoted.fact
-        stated = misstated(fact)
-        if stated is not None:
-            yield Finding("value", Severity.ERROR, f"value {fact.written} {what_it_states(stated)}", fact.at("value"),
-                          facts=(fact.id,))
+        yield from findings(quoted.fact)
 
 
 KIND = RuleKind(name="value", check=check, scope=Scope.PER_FILE)
