@@ -655,6 +655,10 @@ class Misread:
     decimal: str  # the document's decimal separator
     group: str  # and its group separator: the other notation's decimal one
 
+    def overlaps(self, item: Numeral) -> bool:
+        """Whether `item` is read from some of these digits (the 12 of "12,5")."""
+        return item.start < self.end and self.start < item.end
+
     def explain(self, tag: str) -> str:
         """`"12,5" reads as 12 and 5 with a decimal point (document.language: en); with a decimal comma it
         would be 12.5`."""

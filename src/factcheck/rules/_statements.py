@@ -43,7 +43,7 @@ def findings(fact: Fact) -> list[Finding]:
     def scoped(items: Sequence[Numeral]) -> list[Numeral]:
         """What the scope states: the numerals it overlaps, without the misread ones."""
         return [item for item in items if item.start < end and start < item.end
-                and not any(_overlap(item, wrong) for wrong in misreads)]
+                and not any(wrong.overlaps(item) for wrong in misreads)]
 
     # Most values are written in digits, and reading the words costs most: read them only when digits and
     # dates do not state the value, or when words could state a rival.  The verdicts are the same, because
@@ -86,14 +86,10 @@ def _joined(text: str, left: int, right: int) -> bool:
     return left >= 0 and right < len(text) and text[left].isalnum() and text[right].isalnum()
 
 
-def _overlap(item: Numeral, wrong: Misread) -> bool:
-    return item.start < wrong.end and wrong.start < item.end
-
-
 def _explained(fact: Fact, everything: Sequence[Numeral], misreads: Sequence[Misread]) -> bool:
     """Whether the value is one reading of a misread number (12 or 12.5 of "12,5"): the notation finding
     says all there is to say."""
-    readings = [item for item in everything if any(_overlap(item, wrong) for wrong in misreads)]
+    readings = [item for item in everything if any(wrong.overlaps(item) for wrong in misreads)]
     return states(fact, [*readings, *(wrong.other for wrong in misreads)])
 
 
