@@ -15,6 +15,11 @@ them:
 * in unit ``ordinal``, an ordinal ("vijfde", "op een na hoogste") or a number naming a position
   ("fase twee"); in ``percent``, a percentage or a number.
 
+The value must also be the only thing there of its dimension: a quote that states two amounts
+("48,5 miljoen euro en 110 miljoen euro") needs the fact's ``at:``, the words of the one meant, and
+the value is read there alone; else the fact is ``ambiguous``.  Digits the document's notation
+misreads ("12,5" in English) are a ``notation`` finding (docs/provenance.md).
+
 The qualifier is not read from the quote: "ruim 700" states 700.  A value that cannot fit its
 unit at all (a number in unit ``date``, a date string in a count) is reported under this kind too,
 when the fact base is loaded.
