@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from functools import partial
@@ -200,3 +201,22 @@ def test_a_quote_under_a_heading_stands_under_it(document: tuple[str, list[tuple
     assert heading is not None
     assert heading.title == title
     assert source.stands_under(matches[0], title)
+
+
+AMOUNTS = st.decimals(min_value=1, max_value=999, places=1, allow_nan=False, allow_infinity=False)
+
+
+@given(first=AMOUNTS, offset=AMOUNTS, which=st.sampled_from([0, 1]), named=st.sampled_from([None, 0, 1]))
+def test_a_quote_of_two_amounts_needs_at_and_then_reads_only_there(
+        first: Decimal, offset: Decimal, which: int, named: int | None) -> None:
+    """Of a quote stating two different amounts, a fact stating either one is ambiguous until `at` names the words of
+    one; then it passes exactly when its value is that one, and is a value finding otherwise."""
+    second = first + offset
+    words = [f"{dutch(first)} miljoen euro", f"{dutch(second)} miljoen euro"]
+    fact = make_fact([first, second][which], "EUR million", f"bijdragen van {words[0]} en {words[1]} voor hulp")
+    if named is not None:
+        fact = replace(fact, at_words=words[named])
+    kinds = [finding.kind for finding in findings(fact)]
+    expected = ["ambiguous"] if named is None else [] if named == which else ["value"]
+    event(str(expected))
+    assert kinds == expected
