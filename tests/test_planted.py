@@ -59,7 +59,7 @@ def quotes(old: str, new: str) -> tuple[tuple[str, str], ...]:
 PLANTED = [
     pytest.param(
         (THIRD,), (THIRD_QUOTE, THIRD_VALUE),
-        ["facts.yaml:1350:5: error ordinal: ordinal zabadani-third-after-two: zabadani-third-attempt = ordinal 4, but after zabadani-failed-ceasefire-attempts = 2 attempts the next is ordinal 3"],
+        ["facts.yaml:1344:5: error ordinal: ordinal zabadani-third-after-two: zabadani-third-attempt = ordinal 4, but after zabadani-failed-ceasefire-attempts = 2 attempts the next is ordinal 3"],
         id="a fourth attempt after two"),
     pytest.param(
         (("bijdragen van 48,5 miljoen euro \nen 110 miljoen euro", "bijdragen van 48,5 miljoen euro \nen 48,5 miljoen euro"),),

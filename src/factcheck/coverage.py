@@ -21,7 +21,8 @@ from operator import attrgetter
 from factcheck.findings import Location
 from factcheck.model import Document, Fact, FactBase
 from factcheck.numerals import Misread, Numeral, find_numerals, misread
-from factcheck.rules._sources import source_location, source_path
+from factcheck.rules._sources import source_location
+from factcheck.sourceread import source_path
 from factcheck.sourcetext import Match, SourceText, normalise, prepare
 
 
