@@ -18,7 +18,7 @@ value is what its quote states and every generated relation holds under the curr
 every tenth letter's own total is one off, and acknowledged (tests/test_benchmarks.py checks this).
 `--kinds` picks the rule kinds to emit (default: sum,agreement, the kinds the schema shipped
 with); `--kinds all` also emits inclusion, bound, change, order, duration, weekday, relative,
-ratio and count rules.
+ratio, count and ordinal rules.
 """
 
 from __future__ import annotations
@@ -86,6 +86,12 @@ class Letter:
         self.rules.append({"id": f"l{self.number:04d}-r{len(self.rules) + 1:02d}", "kind": kind, **fields})
 
 
+def mark(letter: Letter) -> str:
+    """What makes each quote unique, as a letter's reference marks: "(kenmerk B0012-P007)".  Digits glued
+    to letters are no numbers, so the quote states its value alone (no `at:` needed)."""
+    return f"(kenmerk B{letter.number:04d}-P{len(letter.facts) + 1:03d})"
+
+
 def dutch_number(value: Decimal) -> str:
     """77.5 -> 77,5 and 12500 -> 12.500, as a Dutch letter writes them."""
     whole, _, frac = f"{value:f}".partition(".")
@@ -110,11 +116,11 @@ def money(letter: Letter, parts: int, off: int = 0, unnamed: int = 0) -> tuple[d
     stated = sum(values, Decimal(0)) + off
     total = letter.fact(quantity, stated, unit,
                         f"Voor {topic} in {region} is in {year} in totaal {dutch_number(stated)} "
-                        f"{SCALE_WORDS[unit]} beschikbaar (brief {n})",
+                        f"{SCALE_WORDS[unit]} beschikbaar {mark(letter)}",
                         valid={"from": f"{year}-01-01", "until": f"{year}-12-31"})
     items = [letter.fact(f"{quantity}-part{i + 1}", value, unit,
-                         f"Daarvan is {dutch_number(value)} {SCALE_WORDS[unit]} bestemd voor onderdeel {i + 1} "
-                         f"van {topic} (brief {n}, post {len(letter.facts) + 1})")
+                         f"Daarvan is {dutch_number(value)} {SCALE_WORDS[unit]} bestemd voor onderdeel "
+                         f"{chr(65 + i)} van {topic} {mark(letter)}")
              for i, value in enumerate(values[:parts - unnamed])]
     return total, items
 
@@ -133,7 +139,7 @@ def count(letter: Letter, shared: bool) -> dict[str, Any]:
     if qualifier == "exact" and rng.random() < 0.3:
         extra["note"] = "Aantal volgens de operationele rapportage."
     sentence = (f"Er zijn {QUALIFIER_WORDS[qualifier]}{dutch_number(Decimal(value))} {noun} ingezet in "
-                f"{rng.choice(REGIONS)} (brief {n}, post {len(letter.facts) + 1})")
+                f"{rng.choice(REGIONS)} {mark(letter)}")
     return letter.fact(quantity, value, unit, sentence, **extra)
 
 
@@ -146,7 +152,7 @@ def day_fact(letter: Letter, day: date, what: str, precision: str = "day") -> di
         value, said = f"{day:%Y-%m}-{third}", f"{word} {MONTHS[day.month - 1]} {day.year}"
     else:
         value, said = day.isoformat(), dutch_date(day)
-    sentence = f"Op {said} vond {what} plaats (brief {letter.number}, post {len(letter.facts) + 1})"
+    sentence = f"Op {said} vond {what} plaats {mark(letter)}"
     return letter.fact(f"l{letter.number:04d}-date-{len(letter.facts) + 1}", value, "date", sentence)
 
 
@@ -179,7 +185,7 @@ def make_letter(number: int, seed: int, size: int, kinds: set[str]) -> Letter:
             first = count(letter, shared=False)
             second = letter.fact(f"{first['quantity']}-restated", first["value"], first["unit"],
                                  f"Zoals eerder gemeld gaat het om {dutch_number(Decimal(first['value']))} "
-                                 f"eenheden (brief {number}, post {len(letter.facts) + 1})",
+                                 f"eenheden {mark(letter)}",
                                  qualifier=first.get("qualifier", "exact"))
             if "agreement" in kinds:
                 letter.rule("agreement", facts=[first["id"], second["id"]])
@@ -188,10 +194,9 @@ def make_letter(number: int, seed: int, size: int, kinds: set[str]) -> Letter:
             cut = doc_date - timedelta(days=rng.randint(30, 300))
             quantity, (unit, noun) = f"l{number:04d}-strength-{len(letter.facts)}", rng.choice(COUNTS)
             before, after = rng.randint(2, 40), rng.randint(2, 40)
-            a = letter.fact(quantity, before, unit, f"Tot {dutch_date(cut)} waren er {before} {noun} "
-                            f"(brief {number}, post {len(letter.facts) + 1})", valid={"until": cut.isoformat()})
-            b = letter.fact(quantity, after, unit, f"Sindsdien zijn er {after} {noun} "
-                            f"(brief {number}, post {len(letter.facts) + 1})",
+            a = letter.fact(quantity, before, unit, f"Tot {dutch_date(cut)} waren er {before} {noun} {mark(letter)}",
+                            valid={"until": cut.isoformat()})
+            b = letter.fact(quantity, after, unit, f"Sindsdien zijn er {after} {noun} {mark(letter)}",
                             valid={"from": (cut + timedelta(days=1)).isoformat()})
             if "change" in kinds and before != after:
                 letter.rule("change", **{"from": a["id"], "to": b["id"],
@@ -211,8 +216,7 @@ def make_letter(number: int, seed: int, size: int, kinds: set[str]) -> Letter:
                 months = rng.randint(2, 12)
                 begin = day_fact(letter, start, "het begin van de verlenging", "month")
                 length = letter.fact(f"l{number:04d}-length-{len(letter.facts)}", months, "months",
-                                     f"De verlenging duurt {months} maanden (brief {number}, post "
-                                     f"{len(letter.facts) + 1})")
+                                     f"De verlenging duurt {months} maanden {mark(letter)}")
                 # calendar arithmetic, as the rule reads it: from October, 7 months end in May
                 year, month = divmod(start.month - 1 + months, 12)
                 end = day_fact(letter, date(start.year + year, month + 1, 1), "het einde van de verlenging",
@@ -229,7 +233,7 @@ def make_letter(number: int, seed: int, size: int, kinds: set[str]) -> Letter:
                 high = low + rng.randint(5, 200)
                 said = f"tussen de {low} en {high} {noun}"
             fact = letter.fact(f"l{number:04d}-range-{len(letter.facts)}", {"min": low, "max": high}, "persons",
-                               f"Het gaat om {said} (brief {number}, post {len(letter.facts) + 1})")
+                               f"Het gaat om {said} {mark(letter)}")
             if "bound" in kinds:
                 letter.rule("bound", fact=fact["id"], min=0, max=10000)
         else:
@@ -237,22 +241,26 @@ def make_letter(number: int, seed: int, size: int, kinds: set[str]) -> Letter:
             part = rng.randint(10, whole // 2)
             share = (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal(1))
             w = letter.fact(f"l{number:04d}-whole-{len(letter.facts)}", whole, "persons",
-                            f"In totaal zijn {dutch_number(Decimal(whole))} mensen opgeleid (brief {number}, post "
-                            f"{len(letter.facts) + 1})")
+                            f"In totaal zijn {dutch_number(Decimal(whole))} mensen opgeleid {mark(letter)}")
             p = letter.fact(f"l{number:04d}-part-{len(letter.facts)}", part, "persons",
-                            f"Van hen zijn {dutch_number(Decimal(part))} vrouw (brief {number}, post "
-                            f"{len(letter.facts) + 1})")
+                            f"Van hen zijn {dutch_number(Decimal(part))} vrouw {mark(letter)}")
             if "ratio" in kinds:
                 s = letter.fact(f"l{number:04d}-share-{len(letter.facts)}", share, "percent",
-                                f"Dat is {share} procent van het totaal (brief {number}, post {len(letter.facts) + 1})",
+                                f"Dat is {share} procent van het totaal {mark(letter)}",
                                 qualifier="circa")
                 letter.rule("ratio", part=p["id"], whole=w["id"], share=s["id"])
             if "count" in kinds:
                 items = rng.sample(REGIONS, 3)
                 c = letter.fact(f"l{number:04d}-regions-{len(letter.facts)}", 3, "countries",
-                                f"De hulp gaat naar drie landen: {', '.join(items)} (brief {number}, post "
-                                f"{len(letter.facts) + 1})")
+                                f"De hulp gaat naar drie landen: {', '.join(items)} {mark(letter)}")
                 letter.rule("count", fact=c["id"], items=items)
+            if "ordinal" in kinds:
+                rounds = rng.randint(1, 6)
+                held = letter.fact(f"l{number:04d}-rounds-{len(letter.facts)}", rounds, "meetings",
+                                   f"Er zijn al {rounds} overlegrondes geweest {mark(letter)}")
+                nth = letter.fact(f"l{number:04d}-round-{len(letter.facts)}", rounds + 1, "ordinal",
+                                  f"De {rounds + 1}e overlegronde volgt in {rng.choice(REGIONS)} {mark(letter)}")
+                letter.rule("ordinal", ordinal=nth["id"], count=held["id"], relation="next")
     return letter
 
 

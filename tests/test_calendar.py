@@ -35,7 +35,7 @@ MONTHS_NL = ("januari", "februari", "maart", "april", "mei", "juni", "juli", "au
 #: the press-release abbreviations of each month (May has none), with and without the period
 ABBREVIATIONS = {1: ["Jan"], 2: ["Feb"], 3: ["Mar"], 4: ["Apr"], 6: ["Jun"], 7: ["Jul"], 8: ["Aug"], 9: ["Sept", "Sep"],
                  10: ["Oct"], 11: ["Nov"], 12: ["Dec"]}
-VISIT_FINDING = 'facts.yaml:956:12: error calendar: quote of lise-grande-visit: "vrijdag 28 oktober jl." names a Friday, but 2015-10-28 is a Wednesday'
+VISIT_FINDING = 'facts.yaml:962:12: error calendar: quote of lise-grande-visit: "vrijdag 28 oktober jl." names a Friday, but 2015-10-28 is a Wednesday'
 
 
 def readings(text: str, tag: str, reference: date | None) -> list[tuple[str, str, bool]]:
@@ -220,12 +220,12 @@ def test_the_shipped_base_acknowledges_it() -> None:
 # planted in the letter, with the fact's quote edited alike: (old, new, the findings)
 PLANTED = [
     ("Op 30 september 2015 werden", "Op donderdag 30 september 2015 werden", [
-        'facts.yaml:392:12: error calendar: quote of russia-first-airstrikes-date: "donderdag 30 september 2015" names a Thursday, but 2015-09-30 is a Wednesday']),
+        'facts.yaml:394:12: error calendar: quote of russia-first-airstrikes-date: "donderdag 30 september 2015" names a Thursday, but 2015-09-30 is a Wednesday']),
     ("Op 30 september 2015 werden", "Op woensdag 30 september 2015 werden", []),
     # two facts quote the pair: each is told
     ("Op 29 september jl. kwamen", "Op maandag 29 september jl. kwamen", [
-        'facts.yaml:499:12: error calendar: quote of leaders-summit-date: "maandag 29 september jl." names a Monday, but 2015-09-29 is a Tuesday',
-        'facts.yaml:507:12: error calendar: quote of leaders-summit-countries: "maandag 29 september jl." names a Monday, but 2015-09-29 is a Tuesday']),
+        'facts.yaml:501:12: error calendar: quote of leaders-summit-date: "maandag 29 september jl." names a Monday, but 2015-09-29 is a Tuesday',
+        'facts.yaml:509:12: error calendar: quote of leaders-summit-countries: "maandag 29 september jl." names a Monday, but 2015-09-29 is a Tuesday']),
     ("Op 29 september jl. kwamen", "Op dinsdag 29 september jl. kwamen", []),
     # no fact quotes it: the finding stands at the source line, at the weekday
     ("de positie van minderheden op de Ninivévlakte. ",
@@ -256,13 +256,13 @@ def test_a_finding_at_the_source_is_acknowledged_by_its_words(tmp_path: Path) ->
     path.parent.joinpath(LETTER).write_text(path.parent.joinpath(LETTER).read_text(encoding="utf-8").replace(
         "woensdag 10 november", "dinsdag 10 november"), encoding="utf-8")
     assert unacknowledged(run(path)) == [
-        "facts.yaml:1380:5: error stale-acknowledgement: acknowledgement of 'calendar' with text 'woensdag 10 november' matches no finding; remove it"]
+        "facts.yaml:1396:5: error stale-acknowledgement: acknowledgement of 'calendar' with text 'woensdag 10 november' matches no finding; remove it"]
 
 
 def test_its_severity_can_be_set(tmp_path: Path) -> None:
     path = letter(tmp_path, fact_edits=(WITHOUT_ACKNOWLEDGEMENTS, ("\nunits:", "\nsettings:\n  severity: {calendar: warning}\nunits:")))
     report = run(path)
-    assert (lines(report.findings), report.exit_code()) == ([VISIT_FINDING.replace("956:12: error", "958:12: warning")], 0)
+    assert (lines(report.findings), report.exit_code()) == ([VISIT_FINDING.replace("962:12: error", "964:12: warning")], 0)
 
 
 # -- every format shows a finding that stands in a source ------------------------------------------

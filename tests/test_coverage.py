@@ -145,3 +145,16 @@ def test_the_html_report_shows_the_share(folder: Path) -> None:
     assert result.exit_code == 0
     html = (folder / "out.html").read_text(encoding="utf-8")
     assert '<td id="summary-coverage">25.0% (1 of 4 numbers and dates)</td>' in html
+
+
+def test_digits_the_notation_misreads_are_never_covered(folder: Path) -> None:
+    """"12,5" in English is 12 and 5: a quote that holds it does not cover it, and the line says why; the
+    grouped "250,000" is one number, covered as usual."""
+    source = "Memo \n\n12,5 people came, and 250,000 bricks were laid. \n"
+    came = fact("came", Decimal("12.5"), "persons", section="Memo", quote="12,5 people came, and 250,000 bricks")
+    write_base(folder, base([came], excluded=(), language="en"), source=source, source_name=DOCUMENT["source"])
+    result = CliRunner().invoke(main, ["coverage"])
+    assert (result.exit_code, result.output) == (1, (
+        'brief.txt:3:1: uncovered "12,5": "12,5" reads as 12 and 5 with a decimal point (document.language: en); '
+        "with a decimal comma it would be 12.5\n"
+        "coverage: 50.0% (1 of 2 numbers and dates)\n"))

@@ -30,7 +30,7 @@ STAGES = {
     Stage.SCHEMA: ["schema", "duplicate-id", "unit", "date", "value-type", "reference", "source", "settings",
                    "unknown-kind", "unknown-acknowledgement"],
     # the rule kinds by their specs' scope (a new kind needs no entry here)
-    Stage.PROVENANCE: list(kinds_in(Scope.PER_FILE)),
+    Stage.PROVENANCE: [*kinds_in(Scope.PER_FILE), "ambiguous", "notation"],
     Stage.RULE: [*kinds_in(Scope.WHOLE_BASE), "stale-acknowledgement", "dimension"],
     Stage.COVERAGE: [],  # coverage is measured by `factcheck coverage`, which reports no findings
 }

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
+from unittest.mock import patch
 
-from hypothesis import given, settings
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
 from factcheck.dates import parse_date
 from factcheck.findings import Location
 from factcheck.model import Document, Fact
 from factcheck.numerals import find_numerals
-from factcheck.rules._statements import misstated, states
+from factcheck.rules import _statements
+from factcheck.rules._statements import findings, states
 from factcheck.sourcetext import SourceText
 from factcheck.units import parse_unit
 
@@ -96,7 +100,8 @@ def make_fact(value: object, unit: str, quote: str) -> Fact:
                         Location("facts.yaml"))
     parsed = parse_unit(unit)
     assert parsed is not None
-    return Fact("f", "q", value, parsed, "exact", "S", quote, document, Location("facts.yaml"), {})
+    when = parse_date(value) if isinstance(value, str) else None
+    return Fact("f", "q", value, parsed, "exact", "S", quote, document, Location("facts.yaml"), {}, when=when)
 
 
 @given(st.decimals(min_value=1, max_value=10**6, places=1, allow_nan=False, allow_infinity=False), st.data())
@@ -143,10 +148,13 @@ def quoted_values(draw: st.DrawFn) -> Fact:
 @settings(max_examples=300)
 @given(quoted_values())
 def test_the_value_rule_reads_words_only_when_it_needs_them(fact: Fact) -> None:
-    """Reading the number words only when digits and dates do not state the value gives the same verdict,
-    and the same list of what the quote states, as reading everything at once."""
-    everything = find_numerals(fact.quote, "nl", date(2015, 11, 2))
-    assert misstated(fact) == (None if states(fact, everything) else everything)
+    """Reading the number words only when digits and dates do not state the value, or when words could state
+    a rival, gives the same findings (value, ambiguous) as reading everything at once."""
+    lazy = findings(fact)
+    eager = partial(find_numerals, words=True)
+    with patch.object(_statements, "find_numerals", lambda text, tag, reference, words: eager(text, tag, reference)):
+        assert findings(fact) == lazy
+    event(lazy[0].kind if lazy else "no finding")
 
 
 TITLES = ["Financiën", "Politiek", "Nederlandse inzet in luchtcampagne", "Ontwikkelingen Irak", "Regio",
@@ -193,3 +201,22 @@ def test_a_quote_under_a_heading_stands_under_it(document: tuple[str, list[tuple
     assert heading is not None
     assert heading.title == title
     assert source.stands_under(matches[0], title)
+
+
+AMOUNTS = st.decimals(min_value=1, max_value=999, places=1, allow_nan=False, allow_infinity=False)
+
+
+@given(first=AMOUNTS, offset=AMOUNTS, which=st.sampled_from([0, 1]), named=st.sampled_from([None, 0, 1]))
+def test_a_quote_of_two_amounts_needs_at_and_then_reads_only_there(
+        first: Decimal, offset: Decimal, which: int, named: int | None) -> None:
+    """Of a quote stating two different amounts, a fact stating either one is ambiguous until `at` names the words of
+    one; then it passes exactly when its value is that one, and is a value finding otherwise."""
+    second = first + offset
+    words = [f"{dutch(first)} miljoen euro", f"{dutch(second)} miljoen euro"]
+    fact = make_fact([first, second][which], "EUR million", f"bijdragen van {words[0]} en {words[1]} voor hulp")
+    if named is not None:
+        fact = replace(fact, at_words=words[named])
+    kinds = [finding.kind for finding in findings(fact)]
+    expected = ["ambiguous"] if named is None else [] if named == which else ["value"]
+    event(str(expected))
+    assert kinds == expected

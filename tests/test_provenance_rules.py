@@ -33,9 +33,9 @@ SOURCE = (
 DOCUMENT = {"id": "doc", "title": "Brief", "source": "brief.txt"}
 
 
-def fact(fid: str, value: object, unit: str, section: str, quote: str) -> dict[str, Any]:
-    """One fact: id on line 8 (the first fact), then value, unit, section, quote on lines +2..+5."""
-    return base_fact(fid, value, unit, section=section, quote=quote)
+def fact(fid: str, value: object, unit: str, section: str, quote: str, **extra: str) -> dict[str, Any]:
+    """One fact: id on line 8 (the first fact), then value, unit, (`extra`,) section, quote on lines +2..+5."""
+    return base_fact(fid, value, unit, **extra, section=section, quote=quote)
 
 
 def run(tmp_path: Path, *facts: dict[str, Any]) -> list[str]:
@@ -54,8 +54,9 @@ PASSING = [
     fact("fifth", 5, "ordinal", "Financiën", "Het vijfde detachement"),
     fact("trainers", {"min": 20, "max": 99}, "persons", "Financiën", "tientallen trainers"),
     fact("share", 75, "percent", "Financiën", "Bijna 75% van de bevolking"),
-    fact("f16-before", 6, "aircraft", "Politiek", "Het aantal F-16's is teruggebracht van zes naar vier"),
-    fact("f16-after", 4, "aircraft", "Politiek", "Het aantal F-16’s is teruggebracht van zes naar vier"),
+    fact("f16-before", 6, "aircraft", "Politiek", "Het aantal F-16's is teruggebracht van zes naar vier", at="van zes"),
+    fact("f16-after", 4, "aircraft", "Politiek", "Het aantal F-16’s is teruggebracht van zes naar vier",
+         at="naar vier"),
     fact("persons", 77500000, "EUR", "Financiën", "77,5 miljoen euro"),
     fact("opening", "2015", "date", "(opening)", "Inleiding van de brief van dit jaar"),
 ]
@@ -100,7 +101,7 @@ def test_value_failures_say_what_the_quote_states(tmp_path: Path, value: str, un
 
 
 def test_section_names_where_the_quote_stands(tmp_path: Path) -> None:
-    lines = run(tmp_path, fact("f16", 6, "aircraft", "Financiën", "teruggebracht van zes naar vier"))
+    lines = run(tmp_path, fact("f16", 6, "aircraft", "Financiën", "teruggebracht van zes"))
     assert lines == ['facts.yaml:12:14: error section: quote of f16 stands under section "Politiek" (line 10), '
                      'not "Financiën"']
 

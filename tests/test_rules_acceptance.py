@@ -50,7 +50,7 @@ def f16(before: dict[str, str] | None, after: dict[str, str] | None) -> list[dic
         {"id": "f16-before", "quantity": "nl-f16-count", "value": 6, "unit": "aircraft", "section": "Financiën",
          "quote": "de inzet van zes F-16's"},
         {"id": "f16-after", "quantity": "nl-f16-count", "value": 4, "unit": "aircraft", "section": AIR,
-         "quote": "teruggebracht van zes naar vier"},
+         "quote": "teruggebracht naar vier"},
     ]
     for fact, valid in zip(facts, (before, after), strict=True):
         if valid:

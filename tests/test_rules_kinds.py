@@ -327,6 +327,42 @@ CASES = [
         ],
         id="count",
     ),
+    pytest.param(
+        [n("n", 6, "ordinal"), n("c", 5, "attempts")],
+        [{"id": "r", "kind": "ordinal", "ordinal": "n", "count": "c", "relation": "within"}],
+        [
+            "facts.yaml:23:5: error ordinal: ordinal r: n = ordinal 6 lies beyond c = 5 attempts",
+        ],
+        id="ordinal within fail",
+    ),
+    pytest.param(
+        [n("n", 3, "ordinal"), n("c", 2, "weeks")],
+        [{"id": "r", "kind": "ordinal", "ordinal": "n", "count": "c", "relation": "next"}],
+        [],
+        id="ordinal the third week after two",
+    ),
+    pytest.param(
+        [n("n", 4001, "ordinal"), n("c", 4, "persons thousand")],
+        [{"id": "r", "kind": "ordinal", "ordinal": "n", "count": "c", "relation": "within"}],
+        [],
+        id="ordinal within a scaled count",
+    ),
+    pytest.param(
+        [n("n", 3, "ordinal"), n("c", 2, "ordinal")],
+        [{"id": "r", "kind": "ordinal", "ordinal": "c", "count": "n", "relation": "next"}],
+        [
+            "facts.yaml:23:5: error dimension: ordinal r: count n is in ordinal, but must be a count",
+        ],
+        id="ordinal count is an ordinal",
+    ),
+    pytest.param(
+        [n("n", 3, "persons"), n("c", 2, "EUR")],
+        [{"id": "r", "kind": "ordinal", "ordinal": "n", "count": "c", "relation": "next"}],
+        [
+            "facts.yaml:23:5: error dimension: ordinal r: ordinal n is in persons, but must be an ordinal",
+        ],
+        id="ordinal not an ordinal",
+    ),
 ]
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import ROUND_HALF_EVEN, Decimal
 from fractions import Fraction
@@ -250,6 +251,51 @@ def test_count_passes_exactly_when_the_listed_number_lies_in_the_stated_interval
                     [{"id": "k", "kind": "count", "fact": "c", "items": [f"item {i}" for i in range(listed)]}])
     expected = "error" if not holds else "warning" if at_end else None
     assert outcome.verdicts == (set() if expected is None else {("count", expected, "k", None)})
+
+
+@PROPERTY
+@given(position=st.integers(1, 40), counted=st.integers(0, 40),
+       qualifier=st.sampled_from(["exact", "at_least", "at_most"]))
+def test_ordinal_passes_exactly_when_the_position_is_the_next_or_one_of_the_counted(
+        position: int, counted: int, qualifier: str) -> None:
+    """With an exact ordinal and an exact, at-least or at-most count, `next` passes exactly when some count it
+    allows plus one is the ordinal, `within` exactly when some count it allows reaches the ordinal; either is a
+    warning when it holds only at the limit an at-least or at-most count states (a single boundary point)."""
+    allows = {"exact": lambda n: n == counted, "at_least": lambda n: n >= counted, "at_most": lambda n: n <= counted}
+    beyond_limit = {"exact": lambda n: n == counted, "at_least": lambda n: n > counted,
+                    "at_most": lambda n: n < counted}
+
+    def verdict(holds: Callable[[Callable[[int], bool]], bool]) -> str | None:
+        return "error" if not holds(allows[qualifier]) else None if holds(beyond_limit[qualifier]) else "warning"
+
+    expected = {"next": verdict(lambda allowed: allowed(position - 1)),
+                "within": verdict(lambda allowed: any(allowed(n) for n in range(position, 42)))}
+    facts = [{"id": "n", "value": position, "unit": "ordinal"},
+             {"id": "c", "value": counted, "unit": "attempts", "qualifier": qualifier}]
+    rules = [{"id": r, "kind": "ordinal", "ordinal": "n", "count": "c", "relation": r} for r in ("next", "within")]
+    event(f"next {expected['next'] or 'holds'}, within {expected['within'] or 'holds'}")
+    assert check(facts, rules).verdicts == {("ordinal", severity, rule_id, None)
+                                            for rule_id, severity in expected.items() if severity is not None}
+
+
+@PROPERTY
+@given(counted=st.integers(1, 60), offset=st.integers(-12, 12), tolerance=st.integers(1, 20))
+def test_ordinal_errs_only_beyond_the_vague_tolerance_and_warns_within_it(
+        counted: int, offset: int, tolerance: int) -> None:
+    """Against a circa count, `next` is an error exactly when the ordinal lies outside count ± tolerance plus one, a warning when only the tolerance reaches it, and silent when it is the count plus one."""
+    position = max(1, counted + 1 + offset)
+    slack = Fraction(counted * tolerance, 100)
+    facts = [{"id": "n", "value": position, "unit": "ordinal"},
+             {"id": "c", "value": counted, "unit": "attempts", "qualifier": "circa", "tolerance": f"{tolerance}%"}]
+    outcome = check(facts, [{"id": "r", "kind": "ordinal", "ordinal": "n", "count": "c", "relation": "next"}])
+    if position == counted + 1:
+        expected = set()
+    elif abs(position - 1 - counted) <= slack:
+        expected = {("ordinal", "warning", "r", None)}
+    else:
+        expected = {("ordinal", "error", "r", None)}
+    event(str(expected))
+    assert outcome.verdicts == expected
 
 
 MIXED_FACTS: list[dict[str, Any]] = [

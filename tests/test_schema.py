@@ -136,7 +136,7 @@ def test_unknown_rule_kind_is_located_at_the_kind() -> None:
     text = fact_base_yaml([fact("a"), fact("b")], [rule("r", "product", total="a")])
     assert schema_lines(text) == [
         "facts.yaml:24:11: error schema: 'product' is not one of ['agreement', 'bound', 'change', 'count', "
-        "'duration', 'inclusion', 'order', 'ratio', 'relative', 'sum', 'weekday'] (at rules/0/kind)"]
+        "'duration', 'inclusion', 'order', 'ordinal', 'ratio', 'relative', 'sum', 'weekday'] (at rules/0/kind)"]
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -76,13 +76,13 @@ but total budget = [121.5, 122.5) EUR million
 """
 
 SHIPPED_DATE = """\
-initial-mandate-end at facts.yaml:51:5
-  51 |   - id: initial-mandate-end
-  52 |     quantity: nl-mandate-initial-end
-  53 |     value: "2015-10-02"
-  54 |     unit: date
-  55 |     section: Financiën
-  56 |     quote: "tot het einde van het initiële mandaat (2 oktober 2015)"
+initial-mandate-end at facts.yaml:55:5
+  55 |   - id: initial-mandate-end
+  56 |     quantity: nl-mandate-initial-end
+  57 |     value: "2015-10-02"
+  58 |     unit: date
+  59 |     section: Financiën
+  60 |     quote: "tot het einde van het initiële mandaat (2 oktober 2015)"
 value: 2015-10-02, stands for 2015-10-02
 valid: always
 document: kst-27925-565 (Voortgangsrapportage over de Nederlandse bijdrage aan de strijd tegen ISIS)
@@ -119,7 +119,7 @@ def test_show_ok_status_and_paths_argument(monkeypatch: pytest.MonkeyPatch) -> N
     code, out = show("shipped", "budget-2015-extended", "facts.yaml", monkeypatch=monkeypatch)
     assert code == 0
     assert out.split("rules:\n", 1)[1] == (
-        "  ok  budget-2015-extended-split (sum) at facts.yaml:141:5\n"
+        "  ok  budget-2015-extended-split (sum) at facts.yaml:147:5\n"
         "  ok  agreement (automatic): quantity nl-isis-budget-2015, with budget-2015-initial\n"
         "\nfindings:\n  (none)\n")
 

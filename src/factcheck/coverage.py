@@ -5,8 +5,9 @@ source (weak readings such as the article "een" aside, and page footers aside) i
 item is **covered** when it overlaps an occurrence of a fact's quote: the occurrences under the
 fact's section when there are any, else every occurrence.  It is **excluded** when it overlaps
 an occurrence of a ``coverage: exclude:`` text.  An exclusion whose text stands nowhere in the
-source (nor in a page footer) is **stale**.  Coverage is complete when every item that is not
-excluded is covered and no exclusion is stale.
+source (nor in a page footer) is **stale**.  Digits that the document's notation misreads ("12,5"
+in English: 12 and 5) are one item that no quote covers (numerals.misread).  Coverage is complete
+when every item that is not excluded is covered and no exclusion is stale.
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import ROUND_FLOOR, Decimal
+from operator import attrgetter
 
 from factcheck.findings import Location
 from factcheck.model import Document, Fact, FactBase
-from factcheck.numerals import find_numerals
+from factcheck.numerals import Misread, Numeral, find_numerals, misread
 from factcheck.rules._sources import source_location
 from factcheck.sourceread import source_path
 from factcheck.sourcetext import Match, SourceText, normalise, prepare
@@ -35,6 +37,7 @@ class Uncovered:
     location: Location  # in the source
     text: str  # as the source writes it
     meaning: str  # what it states: 250000, 2015-10-02
+    note: str = ""  # why a quote does not cover it: the notation misreads it
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,17 +101,23 @@ def measure(base: FactBase) -> Coverage:
                 matched.add(index)
             exclusion_spans.append(spans)
         excluded = _marks(len(source.text), exclusion_spans)
-        for item in find_numerals(source.plain, document.language, document.date.first):
-            if item.weak:
-                continue
+        # a number the document's notation misreads ("12,5" in English) is not covered by a quote that holds it
+        misreads = misread(source.plain, document.language)
+        items: list[Numeral | Misread] = [item for item in find_numerals(source.plain, document.language,
+                                                                         document.date.first)
+                                          if not item.weak and not any(wrong.overlaps(item) for wrong in misreads)]
+        for item in sorted([*items, *misreads], key=attrgetter("start")):
             span = source.from_plain(item.start, item.end)
-            if any(quoted[span.start:span.end]):
+            wrong = isinstance(item, Misread)
+            if not wrong and any(quoted[span.start:span.end]):
                 result.covered += 1
             elif any(excluded[span.start:span.end]):
                 result.excluded += 1
             else:
+                note = item.explain(document.language) if isinstance(item, Misread) else ""
+                meaning = item.other.meaning if isinstance(item, Misread) else item.meaning
                 result.uncovered.append(Uncovered(source_location(document, source, span.start), item.text,
-                                                  item.meaning))
+                                                  meaning, note))
     result.stale = [StaleExclusion(text, location)
                     for index, (text, _, location) in enumerate(base.coverage_exclusions) if index not in matched]
     return result

@@ -99,6 +99,21 @@ CHECK_KINDS: dict[str, KindSpec] = {
     "unknown-acknowledgement": KindSpec(Stage.SCHEMA, "unknown-acknowledgement — an acknowledgement names "
                                         "neither a rule nor a kind of finding.\n\nIts `rule` is the id of a rule "
                                         "entry, or, for a finding that no rule entry made, the finding's kind."),
+    "ambiguous": KindSpec(Stage.PROVENANCE, "ambiguous — a fact's quote states more than one value that could be "
+                          "the fact's.\n\n"
+                          "\"140 thousand euro goes to maintenance and 110 thousand euro to new playgrounds\" states "
+                          "two amounts, and the value check cannot tell which one a fact means.  Readings of another "
+                          "dimension are no rivals: a year or a date is not an amount, a percentage is not a count, "
+                          "\"6 maanden\" is not a number of persons.  Name the one meant with the fact's `at:`, the "
+                          "exact words that state it (`at: \"110 thousand euro\"`); the value is then read there "
+                          "alone.  The finding stands at the quote (or at `at`, when that still holds more than one), "
+                          "and lists every candidate.", adjustable=True),
+    "notation": KindSpec(Stage.PROVENANCE, "notation — a number in a fact's quote is written in the other "
+                         "language's notation.\n\n"
+                         "`document.language` decides how numbers are read: \"12,5\" in an English document is 12 "
+                         "and 5 (a group of thousands has three digits), and \"12.5\" in a Dutch one is 12 and 5 "
+                         "too.  The finding names both readings; fix the source, or `document.language`.  Coverage "
+                         "does not count such a number as covered.", adjustable=True),
 }
 
 

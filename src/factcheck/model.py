@@ -62,6 +62,7 @@ class Fact:
     valid: DateInterval = ALWAYS
     magnitude: Magnitude | None = None  # numbers, in base units of the dimension
     when: DateInterval | None = None  # dates
+    at_words: str | None = None  # `at`: the words of the quote that state the value, when it states more
 
     def at(self, name: str) -> Location:
         """Where a field of this fact stands (falling back to the fact itself)."""
@@ -316,7 +317,7 @@ class Builder:
             size = self._magnitude(data, raw, unit, qualifier).scale(unit.factor)
         self.base.facts[fact_id] = Fact(
             fact_id, data["quantity"], raw, unit, qualifier, data["section"], data["quote"], document,
-            location, fields, valid, size, when)
+            location, fields, valid, size, when, data.get("at"))
 
     def _parse_unit(self, text: str, units: dict[str, str]) -> Unit | None:
         """`parse_unit`, once per unit text and file (a large base names few distinct units)."""

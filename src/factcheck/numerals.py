@@ -44,7 +44,7 @@ import calendar
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import cache, lru_cache
@@ -790,4 +790,75 @@ def find_weekdays(text: str, tag: str = "nl", reference: date | None = None) -> 
         weekday = lang.weekdays.index(folded) if folded in lang.weekdays else lang.weekday_abbreviations[name]
         end = after + stated[0].end
         found.append(NamedWeekday(match.start(), end, text[match.start():end], weekday, days[0]))
+    return found
+
+
+def has_number_words(text: str, tag: str) -> bool:
+    """Whether `add_words` could find in `text` a number word that its spelling alone does not make weak:
+    a cheap test (a few microseconds a sentence) before that costlier pass, for a caller that needs
+    only the strong readings."""
+    lang = language(tag)
+    return any(_number_word(lang, word) is not None and word.lower() not in lang.weak
+               for word in _WORD.findall(text))
+
+
+# -- notation --------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class Misread:
+    """Digits that the other notation reads differently: "12,5" in English is 12 and 5, not 12.5."""
+
+    start: int
+    end: int
+    text: str  # as written, with a scale word or percent sign: 12,5 or 1,5 million
+    parts: tuple[str, ...]  # what the document's notation reads: 12 and 5
+    other: Numeral  # what the other notation reads (its scale word or percent sign applied): 12.5
+    decimal: str  # the document's decimal separator
+    group: str  # and its group separator: the other notation's decimal one
+
+    def overlaps(self, item: Numeral) -> bool:
+        """Whether `item` is read from some of these digits (the 12 of "12,5")."""
+        return item.start < self.end and self.start < item.end
+
+    def explain(self, tag: str) -> str:
+        """`"12,5" reads as 12 and 5 with a decimal point (document.language: en); with a decimal comma it
+        would be 12.5`."""
+        return (f"\"{self.text}\" reads as {' and '.join(self.parts)} with a decimal {_SEPARATORS[self.decimal]} "
+                f"(document.language: {tag}); with a decimal {_SEPARATORS[self.group]} it would be "
+                f"{self.other.meaning}")
+
+
+_SEPARATORS = {",": "comma", ".": "point"}
+
+
+@cache
+def _swapped(lang: Language) -> Language:
+    """The language with its decimal and group separators swapped: the other notation."""
+    return replace(lang, decimal=lang.group, group=lang.decimal)
+
+
+@cache
+def _separated(group: str) -> re.Pattern[str]:
+    return re.compile(rf"\d{re.escape(group)}\d")
+
+
+def misread(text: str, tag: str) -> list[Misread]:
+    """The numbers of `text` whose group separator the document's notation cannot read as one: a
+    decimal comma in English ("12,5" is 12 and 5: a group has three digits), a decimal point in
+    Dutch ("12.5 miljoen").  "250.000" in Dutch and "250,000" in English read as one number."""
+    lang = language(tag)
+    if lang.group not in text or not _separated(lang.group).search(text):  # most texts: one search
+        return []
+    other, own = _swapped(lang), _patterns(lang).number
+    found = []
+    for match in _patterns(other).number.finditer(text):
+        digits = match["digits"]
+        separator = digits.find(lang.group)
+        if separator < 0:
+            continue
+        read = own.match(text, match.start())
+        if read is not None and read.end("digits") > match.start() + separator:
+            continue  # the document's notation reads past the separator: a group of three digits
+        found.append(Misread(match.start(), match.end(), match.group(), tuple(digits.split(lang.group)),
+                             _number(match, other), lang.decimal, lang.group))
     return found

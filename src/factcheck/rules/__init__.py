@@ -41,6 +41,7 @@ RULE_KINDS = (
     "value",
     "section",
     "calendar",
+    "ordinal",
 )
 
 

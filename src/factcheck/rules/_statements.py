@@ -1,56 +1,156 @@
-"""What a fact's quote states, and whether its value is among it: the reading behind the value rule
-(rules/value.py), apart from it because the numeral reader is slow to import."""
+"""What a fact's quote states, and whether its value is the one thing there that could be it: the
+reading behind the value rule (rules/value.py), apart from it because the numeral reader is slow to
+import."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
-from factcheck.dates import parse_date
+from factcheck.findings import Finding, Severity
 from factcheck.model import Fact
-from factcheck.numerals import NUMBER, ORDINAL, PERCENT, VAGUE, Numeral, add_words, find_numerals
+from factcheck.numerals import (
+    NUMBER,
+    ORDINAL,
+    PERCENT,
+    VAGUE,
+    Misread,
+    Numeral,
+    add_words,
+    find_numerals,
+    has_number_words,
+    misread,
+)
+from factcheck.readings import could_be
 
 
-def misstated(fact: Fact) -> list[Numeral] | None:
-    """Everything the fact's quote states, when none of it is the fact's value; else None."""
-    document = fact.document
-    stated = find_numerals(fact.quote, document.language, document.date.first, words=False)
-    # Most values are written in digits, and reading the words costs most: read them only when
-    # digits and dates do not state the value.  The verdict is the same, because the words change
-    # nothing found before them and more numerals can only make `states` true.
-    if states(fact, stated):
-        return None
-    stated = add_words(fact.quote, document.language, stated)
-    return None if states(fact, stated) else stated
+def findings(fact: Fact) -> list[Finding]:
+    """The value, notation and ambiguous findings of one fact whose quote stands in its source."""
+    quote, tag = fact.quote, fact.document.language
+    misreads = misread(quote, tag)
+    found = [Finding("notation", Severity.ERROR, item.explain(tag), fact.at("quote"), facts=(fact.id,))
+             for item in misreads]
+    start, end = 0, len(quote)
+    if fact.at_words is not None:
+        places = occurrences(quote, fact.at_words)
+        if len(places) != 1:
+            times = "does not occur" if not places else f"occurs {len(places)} times"
+            found.append(Finding("value", Severity.ERROR, f"at \"{fact.at_words}\" {times} in the quote; "
+                                 "it must name the value's words exactly once", fact.at("at"), facts=(fact.id,)))
+            return found
+        start, end = places[0], places[0] + len(fact.at_words)
+
+    def scoped(items: Sequence[Numeral]) -> list[Numeral]:
+        """What the scope states: the numerals it overlaps, without the misread ones."""
+        return [item for item in items if item.start < end and start < item.end
+                and not any(wrong.overlaps(item) for wrong in misreads)]
+
+    # Most values are written in digits, and reading the words costs most: read them only when digits and
+    # dates do not state the value, or when words could state a rival.  The verdicts are the same, because
+    # the words change nothing found before them (tests/test_provenance_properties.py).
+    everything = find_numerals(quote, tag, fact.document.date.first, words=False)
+    stated, read_words = scoped(everything), False
+    if not states(fact, stated):
+        everything, read_words = add_words(quote, tag, everything), True
+        stated = scoped(everything)
+        if not states(fact, stated):
+            if not misreads or not _explained(fact, everything, misreads):
+                where = "" if fact.at_words is None else f" at \"{fact.at_words}\""
+                found.append(Finding("value", Severity.ERROR,
+                                     f"value {fact.written} is not what the quote states{where}: "
+                                     f"{what_it_states(fact, stated)}", fact.at("value"), facts=(fact.id,)))
+            return found
+    if not read_words and _words_can_rival(fact) and has_number_words(quote[start:end], tag):
+        stated = scoped(add_words(quote, tag, everything))
+    candidates = [item for item, following in zip(stated, [*stated[1:], None], strict=True)
+                  if _matches(fact, item) or (not item.weak and not _modifies(item, following, quote)
+                                              and could_be(fact.unit, item, quote, tag))]
+    if any(not _matches(fact, item) for item in candidates):
+        found.append(_ambiguous(fact, candidates))
+    return found
+
+
+def occurrences(quote: str, words: str) -> list[int]:
+    """Where `words` stand in `quote` as whole words (not "10" inside "110")."""
+    places, index = [], quote.find(words)
+    while index >= 0 and words:
+        after = index + len(words)
+        if not (_joined(quote, index - 1, index) or _joined(quote, after - 1, after)):
+            places.append(index)
+        index = quote.find(words, index + 1)
+    return places
+
+
+def _joined(text: str, left: int, right: int) -> bool:
+    """Whether text[left] and text[right] are letters or digits of one word."""
+    return left >= 0 and right < len(text) and text[left].isalnum() and text[right].isalnum()
+
+
+def _explained(fact: Fact, everything: Sequence[Numeral], misreads: Sequence[Misread]) -> bool:
+    """Whether the value is one reading of a misread number (12 or 12.5 of "12,5"): the notation finding
+    says all there is to say."""
+    readings = [item for item in everything if any(wrong.overlaps(item) for wrong in misreads)]
+    return states(fact, [*readings, *(wrong.other for wrong in misreads)])
+
+
+def _modifies(item: Numeral, following: Numeral | None, quote: str) -> bool:
+    """Whether `item` is a vague word that sizes the number after it ("enkele honderden"), not one of its own."""
+    return item.kind == VAGUE and following is not None and not quote[item.end:following.start].strip()
+
+
+def _words_can_rival(fact: Fact) -> bool:
+    """Number words state counts and ordinals, never a date or a percentage."""
+    return not (fact.unit.is_date or fact.unit.is_ratio)
+
+
+def _ambiguous(fact: Fact, candidates: Sequence[Numeral]) -> Finding:
+    listed = ", ".join(f"\"{item.text}\" ({item.meaning})" for item in candidates)
+    if fact.at_words is None:
+        message = (f"the quote states {len(candidates)} values that could be {fact.written}: {listed}; "
+                   "name the one meant with at: and its words")
+        return Finding("ambiguous", Severity.ERROR, message, fact.at("quote"), facts=(fact.id,))
+    message = (f"at \"{fact.at_words}\" states {len(candidates)} values that could be {fact.written}: {listed}; "
+               "narrow it to the words of the one meant")
+    return Finding("ambiguous", Severity.ERROR, message, fact.at("at"), facts=(fact.id,))
 
 
 def states(fact: Fact, stated: Sequence[Numeral]) -> bool:
     """Whether one of the things a quote states is the fact's value (so more of them can only make it true)."""
     raw, unit = fact.raw, fact.unit
-    if unit.is_date:
-        when = parse_date(raw)
-        return any(when in item.dates for item in stated)
-    if isinstance(raw, Mapping):
+    if not unit.is_date and isinstance(raw, Mapping):
         low, high = Decimal(raw["min"]) * unit.scale, Decimal(raw["max"]) * unit.scale
         numbers = {item.value for item in stated if item.kind == NUMBER}
         # a vague count is its documented range exactly: "enkele" is 2..9, never 8..20
         return (low in numbers and high in numbers) or any(
-            item.kind == VAGUE and item.low == low and (item.high == high or (item.high is None and high == low))
-            for item in stated)
+            item.kind == VAGUE and _matches(fact, item) for item in stated)
+    return any(_matches(fact, item) for item in stated)
+
+
+def _matches(fact: Fact, item: Numeral) -> bool:
+    """Whether `item` states the fact's value, or one end of its range."""
+    raw, unit = fact.raw, fact.unit
+    if unit.is_date:
+        return fact.when in item.dates
+    if isinstance(raw, Mapping):
+        low, high = Decimal(raw["min"]) * unit.scale, Decimal(raw["max"]) * unit.scale
+        if item.kind == VAGUE:
+            return item.low == low and (item.high == high or (item.high is None and high == low))
+        return item.kind == NUMBER and item.value in (low, high)
     value = Decimal(raw) * unit.scale
     if unit.is_ratio:
         # a share is stated as a percentage ("75%" is 75 percent, 0.75 fraction); a percent also as a plain number
-        percentage = Decimal(raw) * unit.factor * 100
-        return any((item.kind == PERCENT and item.value == percentage)
-                   or (unit.is_percent and item.kind == NUMBER and item.value == value) for item in stated)
+        return ((item.kind == PERCENT and item.value == Decimal(raw) * unit.factor * 100)
+                or (unit.is_percent and item.kind == NUMBER and item.value == value))
     # a position may be named by a cardinal too: "fase twee" is the second phase
-    kinds = (ORDINAL, NUMBER) if unit.is_ordinal else (NUMBER,)
-    return any(item.kind in kinds and item.value == value for item in stated)
+    return item.kind in ((ORDINAL, NUMBER) if unit.is_ordinal else (NUMBER,)) and item.value == value
 
 
-def what_it_states(stated: Sequence[Numeral]) -> str:
-    shown = [item for item in stated if not item.weak] or list(stated)
-    if not shown:
-        return "is not what the quote states: it states no number or date"
-    return "is not what the quote states: " + ", ".join(
-        f"\"{item.text}\" ({item.meaning})" for item in shown)
+def what_it_states(fact: Fact, stated: Sequence[Numeral]) -> str:
+    """What the quote states instead: what could be a value in the fact's unit (not the year beside an
+    amount), else everything it states."""
+    strong = [item for item in stated if not item.weak] or list(stated)
+    if not strong:
+        return "it states no number or date"
+    quote, tag = fact.quote, fact.document.language
+    shown = [item for item in strong if could_be(fact.unit, item, quote, tag)] or strong
+    return ", ".join(f"\"{item.text}\" ({item.meaning})" for item in shown)

@@ -23,7 +23,7 @@ Passes — the letter is dated 2 November 2015, a Monday::
 
 Fails — 28 October 2015 was a Wednesday::
 
-    facts.yaml:956:12: error calendar: quote of lise-grande-visit: "vrijdag 28 oktober jl." names a Friday, but 2015-10-28 is a Wednesday
+    facts.yaml:962:12: error calendar: quote of lise-grande-visit: "vrijdag 28 oktober jl." names a Friday, but 2015-10-28 is a Wednesday
     sources/kst-27925-565.txt:760:52: note: the source states it here
 """
 

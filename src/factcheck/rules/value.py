@@ -15,6 +15,11 @@ them:
 * in unit ``ordinal``, an ordinal ("vijfde", "op een na hoogste") or a number naming a position
   ("fase twee"); in ``percent``, a percentage or a number.
 
+The value must also be the only thing there of its dimension: a quote that states two amounts
+("48,5 miljoen euro en 110 miljoen euro") needs the fact's ``at:``, the words of the one meant, and
+the value is read there alone; else the fact is ``ambiguous``.  Digits the document's notation
+misreads ("12,5" in English) are a ``notation`` finding (docs/provenance.md).
+
 The qualifier is not read from the quote: "ruim 700" states 700.  A value that cannot fit its
 unit at all (a number in unit ``date``, a date string in a count) is reported under this kind too,
 when the fact base is loaded.
@@ -32,7 +37,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from factcheck.findings import Finding, Severity
+from factcheck.findings import Finding
 from factcheck.model import FactFile
 from factcheck.rules.spec import RuleKind, Scope
 
@@ -41,14 +46,10 @@ def check(file: FactFile) -> Iterator[Finding]:
     # here, not above: the spec below is read at every start, and the source and numeral readers cost
     # ~12 ms to import
     from factcheck.rules._sources import found
-    from factcheck.rules._statements import misstated, what_it_states
+    from factcheck.rules._statements import findings
 
     for quoted in found(file):
-        fact = quoted.fact
-        stated = misstated(fact)
-        if stated is not None:
-            yield Finding("value", Severity.ERROR, f"value {fact.written} {what_it_states(stated)}", fact.at("value"),
-                          facts=(fact.id,))
+        yield from findings(quoted.fact)
 
 
 KIND = RuleKind(name="value", check=check, scope=Scope.PER_FILE)
