@@ -112,14 +112,15 @@ def detect_language(text: str) -> str:
     return best
 
 
-def detect_date(text: str, tag: str) -> date:
-    """The date the text states as its own: a dateline ("Den Haag, 2 november 2015") near its top."""
+def detect_date(text: str, tag: str) -> tuple[date, str]:
+    """The date the text states as its own, a dateline near its top ("Den Haag, 2 november 2015"),
+    and the dateline as written."""
     head = "\n".join(text.splitlines()[:60])
     for line in re.finditer(WORDS[tag].dateline, head):
         rest = head[line.end():line.end() + 40]
         for item in find_numerals(rest, tag, None, words=False):
             if item.start == 0 and item.kind == DATE and item.dates and item.dates[0].first == item.dates[0].last:
-                return item.dates[0].first
+                return item.dates[0].first, head[line.start():line.end() + item.end].strip()
     raise CannotExtract("no document date found in the source; give --date YYYY-MM-DD")
 
 
@@ -135,16 +136,28 @@ class _Item:
 
 def draft(source: SourceText, tag: str, reference: date, document: dict[str, str],
           wanted: Callable[[Match], bool] | None = None,
-          progress: Callable[[int, int], None] | None = None) -> Draft:
-    """The drafted facts, rules and exclusions of `source` (only the items `wanted` admits, if given)."""
+          progress: Callable[[int, int], None] | None = None, dateline: str = "") -> Draft:
+    """The drafted facts, rules and exclusions of `source` (only the items `wanted` admits, if given;
+    the `dateline` is excluded as the document's own date)."""
     words = WORDS[tag.split("-")[0].lower()]
     text = source.text
-    exclusions, excluded = _references(source, words)
+    references = _references(source, words)
+    if dateline:
+        references.append((dateline, "the document's own date", list(source.find(dateline))))
+    excluded = bytearray(len(text))
+    for _, _, spans in references:
+        for span in spans:
+            excluded[span.start:span.end] = b"\x01" * (span.end - span.start)
     bounds = _sentences(source)
     items: list[_Item] = []
+    needed: set[str] = set()  # the exclusions that exclude an item wanted
     for numeral in find_numerals(source.plain, tag, reference):
         span = source.from_plain(numeral.start, numeral.end)
-        if any(excluded[span.start:span.end]) or (wanted is not None and not wanted(span)):
+        if wanted is not None and not wanted(span):
+            continue
+        if any(excluded[span.start:span.end]):
+            needed.update(text for text, _, spans in references
+                          if any(one.start < span.end and span.start < one.end for one in spans))
             continue
         if numeral.weak and not _weak_fact(numeral, text, span, words):
             continue
@@ -160,20 +173,18 @@ def draft(source: SourceText, tag: str, reference: date, document: dict[str, str
         fact = _fact(source, item, items, words, tag)
         if fact is not None:
             facts.append(fact)
-    _name(facts)
+    _name(facts, words)
     rules = _relations(source, facts, words, bounds)
-    return Draft(document, facts, rules, exclusions)
+    return Draft(document, facts, rules, [(text, reason) for text, reason, _ in references if text in needed])
 
 
-def _references(source: SourceText, words: Words) -> tuple[list[tuple[str, str]], bytearray]:
-    """Reference numbers: each text once with its reason, and the marks of every occurrence."""
-    found: dict[str, str] = {}
-    marks = bytearray(len(source.text))
+def _references(source: SourceText, words: Words) -> list[tuple[str, str, list[Match]]]:
+    """Reference numbers: each text once, with its reason and every place it stands."""
+    found: dict[str, tuple[str, list[Match]]] = {}
     for pattern, reason in words.references:
         for match in re.finditer(pattern, source.text):
-            marks[match.start():match.end()] = b"\x01" * (match.end() - match.start())
-            found.setdefault(_clean(match.group()), reason)
-    return list(found.items()), marks
+            found.setdefault(_clean(match.group()), (reason, []))[1].append(Match(match.start(), match.end()))
+    return [(text, reason, spans) for text, (reason, spans) in found.items()]
 
 
 def _clean(fragment: str) -> str:
@@ -244,8 +255,8 @@ def _fact(source: SourceText, item: _Item, items: Sequence[_Item], words: Words,
         kind, unit, value = DATE, "date", date_text(numeral.dates[0])
     elif kind == PERCENT:
         unit, value = "percent", _number(numeral.value)
-    elif kind == ORDINAL:
-        unit, value = "ordinal", _number(numeral.value)
+    elif kind == ORDINAL or (kind == NUMBER and re.search(rf"(?i:{words.positions})\s+$", before)):
+        kind, unit, value = ORDINAL, "ordinal", _number(numeral.value)
         phrase = _phrase(after_tokens, words)[0]
     else:
         scale = _scale(numeral, tag)
@@ -255,7 +266,7 @@ def _fact(source: SourceText, item: _Item, items: Sequence[_Item], words: Words,
         else:
             phrase, base = _phrase(after_tokens, words)
             if not base:
-                base = _noun_before(before, words) or "items"
+                base = _noun_before(before, words) or _unit_before(item, items, source, words) or "items"
         unit = f"{base} {_SCALE_NAMES[scale]}" if scale > 1 else base
         if kind == VAGUE:
             low = numeral.low / scale if numeral.low is not None else Decimal(0)
@@ -319,7 +330,8 @@ def _phrase(after: Sequence[re.Match[str]], words: Words) -> tuple[str, str]:
     return "", ""
 
 
-_PARTICIPLE = re.compile(r"\w*ge\w+[dt]")  # gepasseerd, teruggekeerd: a verb, not the noun
+#: gepasseerd, teruggekeerd: a verb, not the noun
+_PARTICIPLE = re.compile(r"(?:terug|aan|af|op|uit|in|mee|toe|door|om|neer|bij|weg|na)?ge\w+[dt]")
 
 
 def _declared(word: str) -> str:
@@ -327,6 +339,19 @@ def _declared(word: str) -> str:
     folded = unicodedata.normalize("NFKD", word.lower()).encode("ascii", "ignore").decode()
     name = re.sub(r"[^a-z0-9_-]", "", folded).strip("-_")
     return name if name[:1].isalpha() and parse_unit(name) is None and name not in ("date",) else "items"
+
+
+def _unit_before(item: _Item, items: Sequence[_Item], source: SourceText, words: Words) -> str:
+    """The count noun of the nearest number before, in the same sentence: "220 Nederlanders …, van
+    wie 40 zijn overleden" counts persons twice."""
+    earlier = [other for other in items if other.sentence == item.sentence and other.span.end <= item.span.start
+               and other.numeral.kind in (NUMBER, VAGUE) and not other.numeral.dates]
+    for other in reversed(earlier):
+        tokens = _tokens(source.text, other.span.end, item.span.start)
+        unit = next((found for token in tokens[:4] if (found := _noun_unit(token.group(), words))), None)
+        if unit:
+            return unit
+    return ""
 
 
 def _noun_before(before: str, words: Words) -> str:
@@ -392,7 +417,7 @@ def _reach_right(text: str, origin: int, limit: int, count: int, words: Words) -
         if taken >= count:
             break
         piece = chunk.group()
-        cut = _cut(piece, taken)
+        cut = _cut(piece, taken + 1)
         if cut:
             end = base + chunk.start() + cut
         if cut < len(piece):
@@ -445,12 +470,12 @@ def _slug(text: str) -> str:
 _KIND_SUFFIX = {DATE: "date", ORDINAL: "rank", PERCENT: "share"}
 
 
-def _name(facts: list[Fact]) -> None:
+def _name(facts: list[Fact], words: Words) -> None:
     """Readable ids from each fact's noun phrase (else its quote's words), and shared quantities."""
     taken: Counter[str] = Counter()
     for fact in facts:
-        words = fact.phrase or _context(fact)
-        stem = "-".join(filter(None, [_slug(words)[:40].strip("-"), _KIND_SUFFIX.get(fact.kind, "")])) or "fact"
+        named = fact.phrase or _context(fact, words) or fact.unit.split()[0]
+        stem = "-".join(filter(None, [_short(_slug(named)), _KIND_SUFFIX.get(fact.kind, "")]))
         taken[stem] += 1
         fact.id = stem if taken[stem] == 1 else f"{stem}-{taken[stem]}"
     for fact in facts:  # a stem that recurs: the first of them is numbered too, so none reads as the only one
@@ -467,13 +492,19 @@ def _name(facts: list[Fact]) -> None:
                 fact.quantity = phrase
 
 
-def _context(fact: Fact) -> str:
+def _short(slug: str) -> str:
+    """At most 40 characters, cut between words."""
+    return slug if len(slug) <= 40 else slug[:41].rsplit("-", 1)[0]
+
+
+def _context(fact: Fact, words: Words) -> str:
     """Up to three words of the quote that are not numbers nor small words: those after the value
     first, then those before it, nearest first."""
     before, _, after = fact.quote.partition(fact.written)
 
     def content(part: str) -> list[str]:
-        return [word for word in re.findall(r"[^\W\d_][\w-]*", part) if len(word) > 3]
+        return [word for word in re.findall(r"[^\W\d_][\w-]*", part)
+                if len(word) > 3 and word.lower() not in words.stopwords]
 
     return " ".join([*content(after), *reversed(content(before))][:3])
 
@@ -504,7 +535,7 @@ def _relations(source: SourceText, facts: list[Fact], words: Words, bounds: list
             continue
         used.add(total.id)
         names = ", ".join(part.id for part in parts)
-        rules.append(Rule(f"{total.id}-parts", ["sum", "inclusion"], {"total": total.id, "parts": [p.id for p in parts]},
+        rules.append(Rule(f"{total.id}-parts", ["sum", "inclusion"] if len(parts) > 1 else ["inclusion"], {"total": total.id, "parts": [p.id for p in parts]},
                           total.id, f"{total.id} includes {names} (\"{cue.group()}\")"))
     start_word, end_word = words.from_to
     for one, two in zip(counts, counts[1:], strict=False):
@@ -566,7 +597,7 @@ def _yaml(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-_PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9._/-]*( [a-z]+)?")
+_PLAIN = re.compile(r"[A-Za-z][^:#\"\n]*[^\s:#\"]|[A-Za-z]")
 
 
 def _scalar(text: str) -> str:
@@ -592,7 +623,7 @@ def fact_block(fact: Fact) -> list[str]:
 
 def rule_block(rule: Rule) -> list[str]:
     lines = [f"  - id: {rule.id}", f"    kind: {rule.kind}"]
-    lines.extend(f"    {name}: {_yaml(value) if isinstance(value, list) else _scalar(value)}"
+    lines.extend(f"    {name}: {'[' + ', '.join(map(_scalar, value)) + ']' if isinstance(value, list) else _scalar(value)}"
                  for name, value in rule.fields.items())
     return lines
 
@@ -655,20 +686,25 @@ def findings_of(yaml_text: str, name: str, source_text: str) -> list[Finding]:
 
 
 def settle(result: Draft, compose: Callable[[Draft], str], name: str, source_text: str,
-           keep: Iterable[str] = ()) -> list[Finding]:
+           baseline: Iterable[Finding] = ()) -> list[Finding]:
     """Check the draft as `compose` writes it and mend it until the check finds nothing: a fact with a
     finding is dropped, a rule tries its next kind or becomes a comment, facts that share a quantity
-    and disagree are parted.  Findings about facts in `keep` (a merged base's own) are left as they
-    are; what remains is returned."""
-    kept = set(keep)
+    and disagree are parted.  Findings of the `baseline` (a merged base's own) are left as they are;
+    what remains is returned."""
+    known = {_key(finding) for finding in baseline}
     findings: list[Finding] = []
     for _ in range(MAX_ROUNDS):
-        findings = [finding for finding in findings_of(compose(result), name, source_text)
-                    if not kept.intersection(finding.facts) or finding.rule_id is not None]
+        written = compose(result)
+        findings = [finding for finding in findings_of(written, name, source_text) if _key(finding) not in known]
         if not findings:
             return []
-        _mend(result, findings, compose(result))
+        _mend(result, findings, written)
     return findings
+
+
+def _key(finding: Finding) -> tuple[str, str | None, tuple[str, ...], str]:
+    """A finding apart from where it stands: merged lines move a base's own findings."""
+    return finding.kind, finding.rule_id, finding.facts, finding.message
 
 
 def _mend(result: Draft, findings: list[Finding], written: str) -> None:
@@ -687,7 +723,11 @@ def _mend(result: Draft, findings: list[Finding], written: str) -> None:
                     facts[fact_id].comments.append(f"same quantity as {', '.join(others)}? the values differ")
                     facts[fact_id].quantity = fact_id
         else:
-            drop.update(finding.facts or _fact_at(written, finding.location.line, result.facts))
+            named = finding.facts or _entry_at(written, finding.location.line)
+            for name in named:
+                if name in rules and rules[name].kinds:
+                    rules[name].kinds.pop(0)
+            drop.update(named)
     for rule in result.rules:
         if not rule.kinds and rule.about in facts:
             facts[rule.about].comments.append(f"{rule.note}? not as a rule: it does not hold")
@@ -705,17 +745,18 @@ def _named(rule: Rule) -> set[str]:
     return named
 
 
-def _fact_at(written: str, line: int, facts: Sequence[Fact]) -> tuple[str, ...]:
-    """The id of the fact whose block holds `line` of `written` (a schema finding names no fact)."""
-    ids = {fact.id for fact in facts}
+def _entry_at(written: str, line: int) -> tuple[str, ...]:
+    """The id of the fact or rule whose block holds `line` of `written` (a schema finding names neither)."""
     current = ""
     for number, text in enumerate(written.splitlines(), start=1):
-        found = re.match(r"  - id: (\S+)$", text)
-        if found and found.group(1) in ids:
+        found = re.match(r"\s*- id: (\S+)$", text)
+        if found:
             current = found.group(1)
+        elif re.match(r"\S", text):  # a top-level key ends the entries above it
+            current = ""
         if number == line:
-            return (current,) if current else ()
-    return ()
+            break
+    return (current,) if current else ()
 
 
 # -- a source to a file ---------------------------------------------------------------------------
@@ -761,15 +802,21 @@ def extract_file(source_path: Path, output: Path | None, *, document_date: date 
 
     text = read_source(source_path)
     source = prepare(text)
-    where = (output.parent if output is not None else Path.cwd()).resolve()
-    relative = Path(os.path.relpath(source_path.resolve(), where)).as_posix()
     if merge is not None:
         return _merge(merge, source_path, source, progress)
+    if output is not None and source_path.resolve() == output.resolve():
+        raise CannotExtract(f"{output} is the source; refusing to overwrite it")
+    where = (output.parent if output is not None else Path.cwd()).resolve()
+    relative = Path(os.path.relpath(source_path.resolve(), where)).as_posix()
     tag = tag or detect_language(source.plain)
-    document_date = document_date or detect_date(text, tag)
-    document = {"id": _document_id(document_id or source_path.stem), "title": _title(text, source_path),
+    dateline = ""
+    if document_date is None:
+        document_date, dateline = detect_date(text, tag)
+    title = _title(text, source_path)
+    document = {"id": _document_id(document_id or source_path.stem),
+                "title": source_path.stem if title == dateline else title,
                 "date": document_date.isoformat(), "language": tag, "source": relative}
-    result = draft(source, tag, document_date, document, progress=progress)
+    result = draft(source, tag, document_date, document, progress=progress, dateline=dateline)
     header = _HEADER.format(source=relative)
 
     def compose(current: Draft) -> str:
@@ -792,10 +839,115 @@ def _document_id(name: str) -> str:
 
 
 def _title(text: str, path: Path) -> str:
-    """The first line when it reads as a title (short, no final punctuation), else the file's name."""
+    """The first line when it stands alone and reads as a title (no final punctuation), else the file's name."""
     lines = [line.strip() for line in text.splitlines()]
     first = next((index for index, line in enumerate(lines) if line), None)
     if first is None or (first + 1 < len(lines) and lines[first + 1]):
         return path.stem
     title = lines[first]
     return title if len(title) <= 120 and not title.endswith((".", ",", ";", ":")) else path.stem
+
+
+def _merge(existing: Path, source_path: Path, source: SourceText,
+           progress: Callable[[int, int], None] | None) -> Extracted:
+    """`existing` with facts for what its base does not cover of `source_path`, added at the end of
+    its blocks: its own lines stay as they are."""
+    from factcheck.coverage import CannotCover, measure
+    from factcheck.engine import CannotCheck, verify
+    from factcheck.loader import load_text
+    from factcheck.located import LocatedDict
+
+    try:
+        report = verify([existing])
+    except CannotCheck as exc:
+        raise CannotExtract(str(exc)) from exc
+    base = report.base
+    if base is None:
+        raise CannotExtract(f"{existing} is not well-formed; `factcheck verify {existing}` shows why")
+    target = os.path.realpath(source_path)
+    document = next((document for document in base.documents
+                     if os.path.realpath(Path(document.path).parent / document.source) == target), None)
+    if document is None:
+        raise CannotExtract(f"{existing} has no document whose source is {source_path}")
+    try:
+        uncovered = {(item.location.line, item.location.column) for item in measure(base).uncovered}
+    except CannotCover as exc:
+        raise CannotExtract(str(exc)) from exc
+    result = draft(source, document.language, document.date.first, {},
+                   lambda span: source.position(span.start) in uncovered, progress)
+    _apart(result, set(base.facts), {fact.quantity for fact in base.facts.values()}, {rule.id for rule in base.rules})
+    text = existing.read_text(encoding="utf-8")
+    loaded = load_text(text, str(existing))
+    units = loaded.data.get("units") if isinstance(loaded.data, LocatedDict) else None
+    declared = set(units) if isinstance(units, dict) else set()
+
+    def compose(current: Draft) -> str:
+        return merged(text, current, declared)
+
+    name, source_text = document.path, source.original
+    settle(result, compose, name, source_text, findings_of(text, name, source_text))
+    return Extracted(compose(result), result)
+
+
+def _apart(result: Draft, ids: set[str], quantities: set[str], rule_ids: set[str]) -> None:
+    """New ids, quantities and rule ids that the merged base does not use yet."""
+    renamed: dict[str, str] = {}
+
+    def fresh(name: str, taken: set[str]) -> str:
+        candidate, number = name, 1
+        while candidate in taken:
+            number += 1
+            candidate = f"{name}-{number}"
+        taken.add(candidate)
+        return candidate
+
+    for fact in result.facts:
+        renamed[fact.id] = fresh(fact.id, ids)
+        fact.id = renamed[fact.id]
+        if fact.quantity in quantities:
+            fact.quantity = fresh(fact.quantity, set(quantities))
+    for rule in result.rules:
+        rule.id = fresh(rule.id, rule_ids)
+        rule.about = renamed.get(rule.about, rule.about)
+        rule.fields = {key: [renamed.get(one, one) for one in value] if isinstance(value, list)
+                       else renamed.get(value, value) for key, value in rule.fields.items()}
+
+
+def merged(text: str, result: Draft, declared: set[str]) -> str:
+    """`text` with the draft's units, facts, rules and exclusions added at the end of its blocks."""
+    lines = text.rstrip("\n").split("\n")
+    additions = {
+        "units": [f"  {name}: {dimension}" for name, dimension in result.units.items() if name not in declared],
+        "facts": [line for fact in result.facts for line in ["", *fact_block(fact)]],
+        "rules": [line for rule in result.rules for line in ["", *rule_block(rule)]],
+        "coverage": [line for text, reason in result.exclusions
+                     for line in (f"    - text: {_yaml(text)}", f"      reason: {_scalar(reason)}")],
+    }
+    for key, added in additions.items():
+        if added:
+            lines = _insert(lines, key, added)
+    return "\n".join(lines) + "\n"
+
+
+def _insert(lines: list[str], key: str, added: list[str]) -> list[str]:
+    """`added` at the end of top-level block `key` (made if missing), indented as the block's items are."""
+    tops = [index for index, line in enumerate(lines) if re.match(r"[A-Za-z_]+:", line)]
+    start = next((index for index in tops if lines[index].split(":")[0] == key), None)
+    if key == "coverage" and (start is None or not any(
+            re.match(r"\s+exclude:\s*(#.*)?$", line) for line in lines[start:_end(lines, start, tops)])):
+        added = ["  exclude:", *added]
+    if start is None:
+        return [*lines, "", f"{key}:", *(added[1:] if added and not added[0] else added)]
+    if lines[start].split(":", 1)[1].split("#")[0].strip():
+        raise CannotExtract(f"cannot add to `{key}:` written in flow style on one line; write it as a block")
+    end = _end(lines, start, tops)
+    while end > start + 1 and (not lines[end - 1].strip() or lines[end - 1].lstrip().startswith("#")):
+        end -= 1
+    items = [line for line in lines[start + 1:end] if line.lstrip().startswith("- ")]
+    indent = len(items[0]) - len(items[0].lstrip()) if items and key in ("facts", "rules") else 2
+    moved = [" " * indent + line[2:] if line.startswith("  ") else line for line in added]
+    return [*lines[:end], *moved, *lines[end:]]
+
+
+def _end(lines: list[str], start: int, tops: list[int]) -> int:
+    return next((index for index in tops if index > start), len(lines))

@@ -25,6 +25,7 @@ class Words:
     stopwords: frozenset[str]  # words that end a noun phrase and never name a fact
     modifiers: frozenset[str]  # words between a number and its noun that are not the noun
     number_of: str  # "aantal": the noun of a number stated before it
+    positions: str  # pattern of the nouns a cardinal after them names a position of: "fase twee"
     references: tuple[tuple[str, str], ...]  # pattern of a reference number -> why it is excluded
     inclusion: str  # pattern of the cues that a total includes parts
     from_to: tuple[str, str]  # "van" X "naar" Y
@@ -95,6 +96,7 @@ DUTCH = Words(
     modifiers=frozenset(("extra", "meest", "meer", "minder", "andere", "overige", "nieuwe", "zeer", "ruim",
                          "verschillende", "eigen")),
     number_of="aantal",
+    positions=r"fase|stap|ronde|niveau|hoofdstuk",
     references=((r"Kamerstuk(?:ken)?\s+\d[\d ]*(?:/\d[\d ]*)?(?:,\s*nrs?\.\s*\d+(?:\s*(?:en|,)\s*\d+)*)?",
                  "parliamentary document number"),
                 (r"(?<!\w)nrs?\.\s*\d+", "document number"),
@@ -106,7 +108,7 @@ DUTCH = Words(
     increase=r"(?i:verhoogd|opgehoogd|toegenomen|gestegen|uitgebreid|verdubbeld|gegroeid|vergroot)",
     decrease=r"(?i:teruggebracht|verlaagd|verminderd|gedaald|afgenomen|gekrompen|ingekrompen|verkleind)",
     dateline=r"(?m)^[ \t]*(?:Den Haag|'s-Gravenhage|Amsterdam|Brussel|[A-Z][\w'-]+(?: [A-Z][\w'-]+)?),[ \t]*"
-             r"|(?mi)^[ \t]*datum:?[ \t]*",
+             r"|^[ \t]*(?i:datum):?[ \t]*",
     common=frozenset(("de", "het", "een", "van", "en", "is", "op", "dat", "niet", "voor", "met", "zijn",
                       "wordt", "worden", "ook", "naar", "aan", "bij", "deze", "die")),
 )
@@ -154,6 +156,7 @@ ENGLISH = Words(
                          "almost", "including", "whom")),
     modifiers=frozenset(("more", "additional", "extra", "other", "new", "most", "very", "different")),
     number_of="number of",
+    positions=r"phase|step|round|stage|level|chapter",
     references=((r"(?i:article|art\.|section)\s+\d+[a-z]?(?!\w)", "an article or section number, a name"),
                 (r"(?i:resolution)\s+\d+", "the number of a resolution"),
                 (r"(?<!\w)(?i:no|nos|nr)\.\s*\d+", "document number"),
@@ -162,7 +165,7 @@ ENGLISH = Words(
     from_to=("from", "to"),
     increase=r"(?i:increased|raised|rose|grew|expanded|doubled|went up)",
     decrease=r"(?i:reduced|cut|decreased|fell|dropped|lowered|went down)",
-    dateline=r"(?m)^[ \t]*[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)?,[ \t]*|(?mi)^[ \t]*(?:date|dated|issued):?[ \t]*",
+    dateline=r"(?m)^[ \t]*[A-Z][A-Za-z.'-]+(?: [A-Z][A-Za-z.'-]+)?,[ \t]*|^[ \t]*(?i:date|dated|issued):?[ \t]*",
     common=frozenset(("the", "of", "and", "to", "in", "is", "that", "for", "with", "are", "was", "on",
                       "this", "by", "be", "which", "has", "have", "from", "were")),
 )
