@@ -163,7 +163,7 @@ def draft(source: SourceText, tag: str, reference: date, document: dict[str, str
             continue
         items.append(_Item(numeral, span, _sentence_of(bounds, span.start, len(text))))
     # "enkele honderden": the vague word before another count only qualifies it
-    items = [item for item, following in zip(items, [*items[1:], None], strict=True)
+    items = [item for item, following in zip(items, [*items[1:], None], strict=False)
              if not (item.numeral.kind == VAGUE and following is not None
                      and not text[item.span.end:following.span.start].strip())]
     facts: list[Fact] = []
@@ -873,8 +873,13 @@ def _merge(existing: Path, source_path: Path, source: SourceText,
         uncovered = {(item.location.line, item.location.column) for item in measure(base).uncovered}
     except CannotCover as exc:
         raise CannotExtract(str(exc)) from exc
+    try:  # the dateline, if it states the document's date, is no fact
+        own, dateline = detect_date(source.original, document.language.split("-")[0])
+    except (CannotExtract, KeyError):
+        own, dateline = None, ""
     result = draft(source, document.language, document.date.first, {},
-                   lambda span: source.position(span.start) in uncovered, progress)
+                   lambda span: source.position(span.start) in uncovered, progress,
+                   dateline if own == document.date.first else "")
     _apart(result, set(base.facts), {fact.quantity for fact in base.facts.values()}, {rule.id for rule in base.rules})
     text = existing.read_text(encoding="utf-8")
     loaded = load_text(text, str(existing))
