@@ -73,7 +73,8 @@ def main(argv: list[str] | None = None) -> int:
         output.write_text(extracted.text, encoding="utf-8")
         draft_report = verify([output], root=REPO)
         curated_report = verify([args.curated], root=REPO)
-    assert draft_report.base is not None and curated_report.base is not None
+    assert draft_report.base is not None
+    assert curated_report.base is not None
     source = prepare(args.source.read_text(encoding="utf-8"))
     drafted = list(draft_report.base.facts.values())
     curated = list(curated_report.base.facts.values())

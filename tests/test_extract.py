@@ -146,7 +146,8 @@ def test_a_small_source_is_drafted_exactly_on_stdout_and_verifies(project: Path)
     assert (done.returncode, done.stderr, done.stdout) == (0, "", SMALL_DRAFT)
     (project / "facts.yaml").write_text(done.stdout, encoding="utf-8")
     checked = factcheck("verify", cwd=project)
-    assert (checked.returncode, checked.stdout) == (0, "0 errors, 0 warnings, 0 acknowledged; 8 facts, 3 rules in 1 file\n")
+    assert (checked.returncode, checked.stdout) == (
+        0, "0 errors, 0 warnings, 0 acknowledged; 8 facts, 3 rules in 1 file\n")
     covered = factcheck("coverage", cwd=project)
     assert (covered.returncode, covered.stdout) == (0, "coverage: 100% (8 of 8 numbers and dates; 3 excluded)\n")
 

@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, NamedTuple, cast
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 import click
 
@@ -348,7 +348,8 @@ EXTRACT_LANGUAGES = ("en", "nl")
 @main.command()
 @click.argument("source", type=click.Path(path_type=Path))
 @click.option("--date", "document_date", metavar="YYYY-MM-DD", default=None,
-              help="The document's date (default: the date the text states as its own, as in \"Den Haag, 2 november 2015\").")
+              help="The document's date (default: the date the text states as its own, a dateline such as "
+                   "\"Den Haag, 2 november 2015\").")
 @click.option("--language", type=click.Choice(EXTRACT_LANGUAGES), default=None,
               help="The document's language (default: detected).")
 @click.option("--id", "document_id", default=None, help="The document's id (default: the source's file name).")
@@ -356,7 +357,8 @@ EXTRACT_LANGUAGES = ("en", "nl")
               help="Write the fact file to FILE instead of standard output (- is standard output).")
 @click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
 @click.option("--merge", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Add to the fact file EXISTING what its base does not cover of SOURCE; its own facts stay as they are.")
+              help="Add to the fact file EXISTING what its base does not cover of SOURCE; its own lines stay "
+                   "as they are.")
 def extract(source: Path, document_date: str | None, language: str | None, document_id: str | None,
             output: str | None, force: bool, merge: Path | None) -> None:
     """Draft a fact file from SOURCE: one fact for every number and date it states, each with its
@@ -369,7 +371,7 @@ def extract(source: Path, document_date: str | None, language: str | None, docum
 
     from factcheck.extract import CannotExtract, extract_file
 
-    target = None if output in (None, "-") else Path(cast(str, output))
+    target = None if output is None or output == "-" else Path(output)
     if target is not None and target.exists() and not force:
         raise CannotCheckError(f"{target} exists; give --force to overwrite it")
     try:

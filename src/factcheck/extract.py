@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, localcontext
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -38,7 +39,7 @@ from factcheck.units import parse_unit
 LEFT_WORDS, RIGHT_WORDS = 5, 6
 MAX_ROUNDS = 4
 _SCALE_NAMES = {10**3: "thousand", 10**6: "million", 10**9: "billion"}
-_TOKEN = re.compile(r"[\w€$£][\w'’.-]*[\w'’]|[\w€$£]")
+_TOKEN = re.compile(r"[\w€$£][\w'.-]*[\w']|[\w€$£]")
 _HARD = ".;:!?()[]\u201c\u201d\"«»"
 _ABBREVIATION = re.compile(r"(?:\b\w{1,3}|\b(?:jl|dd|nr|nrs|bijv|resp|ca|mr|dr|St|vs|o\.a|a\.s|e\.g|i\.e|etc))\.$")
 
@@ -248,7 +249,8 @@ def _fact(source: SourceText, item: _Item, items: Sequence[_Item], words: Words,
     before = text[item.sentence[0]:span.start]
     after_tokens = _tokens(text, span.end, item.sentence[1])
     kind = numeral.kind
-    unit, value, phrase = "", None, ""
+    unit, phrase = "", ""
+    value: Any = None
     if kind == DATE or (kind == NUMBER and numeral.dates and not _counted(after_tokens, words, before)):
         if not numeral.dates:
             return None
@@ -325,7 +327,7 @@ def _phrase(after: Sequence[re.Match[str]], words: Words) -> tuple[str, str]:
         if unit:
             return " ".join(run[:index + 1]), unit
     for index, word in enumerate(run):
-        if not (word.lower() in words.modifiers or word.endswith("e") or word.endswith("-")):
+        if not (word.lower() in words.modifiers or word.endswith(("e", "-"))):
             return " ".join(run[:index + 1]), _declared(word)
     return "", ""
 
@@ -356,12 +358,12 @@ def _unit_before(item: _Item, items: Sequence[_Item], source: SourceText, words:
 
 def _noun_before(before: str, words: Words) -> str:
     """The unit of "het aantal ministersposten … 30": the noun after the language's "number of"."""
-    found = re.search(rf"(?i:{words.number_of})\s+(?:\w+e\s+)?([\w'’-]+)", before)
+    found = re.search(rf"(?i:{words.number_of})\s+(?:\w+e\s+)?([\w'-]+)", before)
     return (_noun_unit(found.group(1), words) or _declared(found.group(1))) if found else ""
 
 
 def _qualifier(before: str, after: str, words: Words) -> str:
-    tail = before.lower().replace("’", "'")
+    tail = before.lower()
     for phrase, qualifier in words.hedges_before:
         if re.search(rf"(?<![\w']){re.escape(phrase)}\s+$", tail):
             return qualifier
@@ -413,7 +415,7 @@ def _reach_right(text: str, origin: int, limit: int, count: int, words: Words) -
         if cut < len(rest):
             return end
     base = end
-    for chunk in re.finditer(r"\S+", text[base:limit]):
+    for taken, chunk in enumerate(re.finditer(r"\S+", text[base:limit])):
         if taken >= count:
             break
         piece = chunk.group()
@@ -422,7 +424,6 @@ def _reach_right(text: str, origin: int, limit: int, count: int, words: Words) -
             end = base + chunk.start() + cut
         if cut < len(piece):
             break
-        taken += 1
     return _trim_right(text, origin, end, words)
 
 
@@ -435,7 +436,7 @@ def _reach_left(text: str, origin: int, limit: int, count: int, words: Words) ->
         start -= len(head) - cut
         if cut:
             return start
-    for chunk in reversed(chunks):
+    for taken, chunk in enumerate(reversed(chunks)):
         if taken >= count:
             break
         piece = chunk.group()
@@ -445,7 +446,6 @@ def _reach_left(text: str, origin: int, limit: int, count: int, words: Words) ->
                 start = limit + chunk.start() + hard[-1] + 1
             break
         start = limit + chunk.start()
-        taken += 1
     return start
 
 
@@ -463,7 +463,7 @@ def _trim_right(text: str, origin: int, end: int, words: Words) -> int:
 
 
 def _slug(text: str) -> str:
-    folded = unicodedata.normalize("NFKD", text.lower().replace("’", "")).encode("ascii", "ignore").decode()
+    folded = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
 
 
@@ -535,10 +535,11 @@ def _relations(source: SourceText, facts: list[Fact], words: Words, bounds: list
             continue
         used.add(total.id)
         names = ", ".join(part.id for part in parts)
-        rules.append(Rule(f"{total.id}-parts", ["sum", "inclusion"] if len(parts) > 1 else ["inclusion"], {"total": total.id, "parts": [p.id for p in parts]},
+        kinds = ["sum", "inclusion"] if len(parts) > 1 else ["inclusion"]  # a sum has two parts or more
+        rules.append(Rule(f"{total.id}-parts", kinds, {"total": total.id, "parts": [part.id for part in parts]},
                           total.id, f"{total.id} includes {names} (\"{cue.group()}\")"))
     start_word, end_word = words.from_to
-    for one, two in zip(counts, counts[1:], strict=False):
+    for one, two in pairwise(counts):
         between = text[one.span.end:two.span.start]
         if sentence(one) != sentence(two) or _dimension(one) != _dimension(two):
             continue
@@ -623,8 +624,9 @@ def fact_block(fact: Fact) -> list[str]:
 
 def rule_block(rule: Rule) -> list[str]:
     lines = [f"  - id: {rule.id}", f"    kind: {rule.kind}"]
-    lines.extend(f"    {name}: {'[' + ', '.join(map(_scalar, value)) + ']' if isinstance(value, list) else _scalar(value)}"
-                 for name, value in rule.fields.items())
+    for name, value in rule.fields.items():
+        shown = "[" + ", ".join(map(_scalar, value)) + "]" if isinstance(value, list) else _scalar(value)
+        lines.append(f"    {name}: {shown}")
     return lines
 
 
@@ -649,7 +651,7 @@ def render(result: Draft, header: str) -> str:
             lines.extend(rule_block(rule))
             lines.append("")
     if result.exclusions:
-        lines += [*([] if result.rules or not result.facts else []), "coverage:", "  exclude:"]
+        lines += ["coverage:", "  exclude:"]
         for text, reason in result.exclusions:
             lines += [f"    - text: {_yaml(text)}", f"      reason: {_scalar(reason)}"]
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -734,8 +736,7 @@ def _mend(result: Draft, findings: list[Finding], written: str) -> None:
     result.rules = [rule for rule in result.rules if rule.kinds]
     result.dropped += len(drop & facts.keys())
     result.facts = [fact for fact in result.facts if fact.id not in drop]
-    gone = {fact_id for fact_id in drop}
-    result.rules = [rule for rule in result.rules if not gone.intersection(_named(rule))]
+    result.rules = [rule for rule in result.rules if not drop.intersection(_named(rule))]
 
 
 def _named(rule: Rule) -> set[str]:

@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001 - typographic characters are the subject matter here
 """The words `factcheck extract` reads a fact from, per language: hedges, currencies, count nouns,
 reference numbers, relation cues.  Tables only; extract.py applies them.
 
