@@ -40,7 +40,8 @@ LEFT_WORDS, RIGHT_WORDS = 5, 6
 MAX_ROUNDS = 4
 _SCALE_NAMES = {10**3: "thousand", 10**6: "million", 10**9: "billion"}
 _TOKEN = re.compile(r"[\w€$£][\w'.-]*[\w']|[\w€$£]")
-_HARD = ".;:!?()[]\u201c\u201d\"«»"
+_HARD = ".;:!?()[]\"«»"  # clause breaks (the prepared text has folded typographic quotes to ")
+_SENTENCE_END = ".!?"  # what a quote too short to read crosses no more
 _ABBREVIATION = re.compile(r"(?:\b\w{1,3}|\b(?:jl|dd|nr|nrs|bijv|resp|ca|mr|dr|St|vs|o\.a|a\.s|e\.g|i\.e|etc))\.$")
 
 
@@ -150,6 +151,7 @@ def draft(source: SourceText, tag: str, reference: date, document: dict[str, str
         for span in spans:
             excluded[span.start:span.end] = b"\x01" * (span.end - span.start)
     bounds = _sentences(source)
+    barriers = [span for _, _, spans in references for span in spans]
     items: list[_Item] = []
     needed: set[str] = set()  # the exclusions that exclude an item wanted
     for numeral in find_numerals(source.plain, tag, reference):
@@ -171,7 +173,7 @@ def draft(source: SourceText, tag: str, reference: date, document: dict[str, str
     for index, item in enumerate(items):
         if progress is not None:
             progress(index + 1, len(items))
-        fact = _fact(source, item, items, words, tag)
+        fact = _fact(source, item, items, words, tag, barriers)
         if fact is not None:
             facts.append(fact)
     _name(facts, words)
@@ -180,10 +182,13 @@ def draft(source: SourceText, tag: str, reference: date, document: dict[str, str
 
 
 def _references(source: SourceText, words: Words) -> list[tuple[str, str, list[Match]]]:
-    """Reference numbers: each text once, with its reason and every place it stands."""
+    """Reference numbers: each text once, with its reason and every place it stands ("nr. 506" inside
+    "Kamerstuk 27 925, nr. 506" is not listed again)."""
+    matches = [(match, reason) for pattern, reason in words.references for match in re.finditer(pattern, source.text)]
     found: dict[str, tuple[str, list[Match]]] = {}
-    for pattern, reason in words.references:
-        for match in re.finditer(pattern, source.text):
+    for match, reason in matches:
+        if not any(other is not match and other.start() <= match.start() and match.end() <= other.end()
+                   and other.span() != match.span() for other, _ in matches):
             found.setdefault(_clean(match.group()), (reason, []))[1].append(Match(match.start(), match.end()))
     return [(text, reason, spans) for text, (reason, spans) in found.items()]
 
@@ -243,7 +248,8 @@ def _noun_unit(word: str, words: Words) -> str | None:
     return None
 
 
-def _fact(source: SourceText, item: _Item, items: Sequence[_Item], words: Words, tag: str) -> Fact | None:
+def _fact(source: SourceText, item: _Item, items: Sequence[_Item], words: Words, tag: str,
+          references: Sequence[Match]) -> Fact | None:
     numeral, span = item.numeral, item.span
     text = source.text
     before = text[item.sentence[0]:span.start]
@@ -278,7 +284,7 @@ def _fact(source: SourceText, item: _Item, items: Sequence[_Item], words: Words,
             assert numeral.value is not None
             value = _number(numeral.value / scale)
     qualifier = "exact" if kind in (DATE, ORDINAL) else _qualifier(before, text[span.end:item.sentence[1]], words)
-    quote_span = _quote(source, item, items, words)
+    quote_span = _quote(source, item, items, words, references)
     quote = _clean(text[quote_span[0]:quote_span[1]])
     heading = source.heading_of(span)
     section = heading.title if heading is not None else OPENING
@@ -374,43 +380,66 @@ def _qualifier(before: str, after: str, words: Words) -> str:
     return "exact"
 
 
-def _kin(one: Numeral, other: Numeral) -> bool:
-    """Whether two numerals are candidates of one dimension: dates with dates, numbers with numbers."""
-    dated = {DATE}
-    return (one.kind in dated) == (other.kind in dated) and (one.kind == PERCENT) == (other.kind == PERCENT)
+def _kin(other: Numeral, item: Numeral) -> bool:
+    """Whether `other` is a candidate for the value of `item`, as the value rule reads a quote: a date
+    (or year) for a date, a percentage for a percentage, an ordinal or number for an ordinal, any
+    number (a year too) for a count."""
+    if item.kind == DATE or item.dates:
+        return other.kind == DATE or bool(other.dates)
+    if item.kind == PERCENT:
+        return other.kind == PERCENT
+    if item.kind == ORDINAL:
+        return other.kind in (ORDINAL, NUMBER)
+    return other.kind in (NUMBER, VAGUE)
 
 
-def _quote(source: SourceText, item: _Item, items: Sequence[_Item], words: Words) -> tuple[int, int]:
+def _quote(source: SourceText, item: _Item, items: Sequence[_Item], words: Words,
+           references: Sequence[Match]) -> tuple[int, int]:
     """The clause around the numeral: a few words each side, within its sentence, stopping at a clause
-    break and before another candidate of its kind; widened until it stands once in the source."""
+    break, before another candidate of its kind and before a reference number; widened until it
+    stands once in the source."""
     text = source.text
     first, last = item.sentence
     others = [other.span for other in items if other is not item and other.sentence == item.sentence
-              and _kin(other.numeral, item.numeral)]
+              and _kin(other.numeral, item.numeral)] + [span for span in references if first <= span.start < last]
     left_limit = max([first, *(span.end for span in others if span.end <= item.span.start)])
     right_limit = min([last, *(span.start for span in others if span.start >= item.span.end)])
     start, end = item.span.start, item.span.end
-    for extra in range(0, 12, 2):
-        start = _reach_left(text, item.span.start, left_limit, LEFT_WORDS + extra, words)
-        end = _reach_right(text, item.span.end, right_limit, RIGHT_WORDS + extra, words)
-        if len(source.find(_clean(text[start:end]))) == 1:
-            break
+    for hard in (_HARD, _SENTENCE_END):
+        for extra in range(0, 12, 2):
+            start = _reach_left(text, item.span.start, left_limit, LEFT_WORDS + extra, hard)
+            end = _reach_right(text, item.span.end, right_limit, RIGHT_WORDS + extra, words, hard)
+            if len(source.find(_clean(text[start:end]))) == 1:
+                break
+        if len(_content(text[start:item.span.start] + " " + text[item.span.end:end], words)) >= 2:
+            break  # enough words to read what the number counts; else across parentheses and colons
+    while start < item.span.start and (text[start] in ")],;: " or (
+            text[start] in "([" and text.count("(", start, end) > text.count(")", start, end))):
+        start += 1
+    while end > item.span.end and (text[end - 1] in "([,;: " or (
+            text[end - 1] in ")]" and text.count("(", start, end) < text.count(")", start, end))):
+        end -= 1
     return start, end
 
 
-def _cut(piece: str, taken: int) -> int:
+def _cut(piece: str, taken: int, hard: str) -> int:
     """Where a clause break cuts a word: at a hard stop, or at a comma once two words are taken."""
     for index, char in enumerate(piece):
-        if char in _HARD or (char == "," and taken >= 2):
+        if (char in hard or (char == "," and taken >= 2)) and not _within_number(piece, index):
             return index
     return len(piece)
 
 
-def _reach_right(text: str, origin: int, limit: int, count: int, words: Words) -> int:
+def _within_number(piece: str, index: int) -> bool:
+    """Whether the mark at `index` stands between digits: "2.000", "77,5" are no clause breaks."""
+    return 0 < index < len(piece) - 1 and piece[index - 1].isdigit() and piece[index + 1].isdigit()
+
+
+def _reach_right(text: str, origin: int, limit: int, count: int, words: Words, hard: str) -> int:
     end, taken = origin, 0
     rest = text[origin:limit].split(" ", 1)[0]
     if rest:  # the word the numeral ends inside: "acht-weekse", "2015,"
-        cut = next((index for index, char in enumerate(rest) if char in _HARD + ","), len(rest))
+        cut = next((index for index, char in enumerate(rest) if char in hard + ","), len(rest))
         end += cut
         if cut < len(rest):
             return end
@@ -419,7 +448,7 @@ def _reach_right(text: str, origin: int, limit: int, count: int, words: Words) -
         if taken >= count:
             break
         piece = chunk.group()
-        cut = _cut(piece, taken + 1)
+        cut = _cut(piece, taken + 1, hard)
         if cut:
             end = base + chunk.start() + cut
         if cut < len(piece):
@@ -427,12 +456,12 @@ def _reach_right(text: str, origin: int, limit: int, count: int, words: Words) -
     return _trim_right(text, origin, end, words)
 
 
-def _reach_left(text: str, origin: int, limit: int, count: int, words: Words) -> int:
+def _reach_left(text: str, origin: int, limit: int, count: int, hard: str) -> int:
     start, taken = origin, 0
     chunks = list(re.finditer(r"\S+", text[limit:origin]))
     if chunks and chunks[-1].end() == origin - limit:  # the word the numeral starts inside: "(24"
         head = chunks.pop().group()
-        cut = max(head.rfind(char) for char in _HARD + ",") + 1
+        cut = max(head.rfind(char) for char in hard + ",") + 1
         start -= len(head) - cut
         if cut:
             return start
@@ -440,10 +469,11 @@ def _reach_left(text: str, origin: int, limit: int, count: int, words: Words) ->
         if taken >= count:
             break
         piece = chunk.group()
-        hard = [index for index, char in enumerate(piece) if char in _HARD or (char == "," and taken >= 2)]
-        if hard:
-            if hard[-1] + 1 < len(piece):
-                start = limit + chunk.start() + hard[-1] + 1
+        breaks = [index for index, char in enumerate(piece)
+                  if (char in hard or (char == "," and taken >= 2)) and not _within_number(piece, index)]
+        if breaks:
+            if breaks[-1] + 1 < len(piece):
+                start = limit + chunk.start() + breaks[-1] + 1
             break
         start = limit + chunk.start()
     return start
@@ -474,8 +504,8 @@ def _name(facts: list[Fact], words: Words) -> None:
     """Readable ids from each fact's noun phrase (else its quote's words), and shared quantities."""
     taken: Counter[str] = Counter()
     for fact in facts:
-        named = fact.phrase or _context(fact, words) or fact.unit.split()[0]
-        stem = "-".join(filter(None, [_short(_slug(named)), _KIND_SUFFIX.get(fact.kind, "")]))
+        named = fact.phrase or _context(fact, words) or ("" if fact.kind == DATE else fact.unit.split()[0])
+        stem = "-".join(filter(None, [_short(_slug(named)), _KIND_SUFFIX.get(fact.kind, "")])) or "fact"
         taken[stem] += 1
         fact.id = stem if taken[stem] == 1 else f"{stem}-{taken[stem]}"
     for fact in facts:  # a stem that recurs: the first of them is numbered too, so none reads as the only one
@@ -501,12 +531,13 @@ def _context(fact: Fact, words: Words) -> str:
     """Up to three words of the quote that are not numbers nor small words: those after the value
     first, then those before it, nearest first."""
     before, _, after = fact.quote.partition(fact.written)
+    return " ".join([*_content(after, words), *reversed(_content(before, words))][:3])
 
-    def content(part: str) -> list[str]:
-        return [word for word in re.findall(r"[^\W\d_][\w-]*", part)
-                if len(word) > 3 and word.lower() not in words.stopwords]
 
-    return " ".join([*content(after), *reversed(content(before))][:3])
+def _content(part: str, words: Words) -> list[str]:
+    """The words of `part` that say something: no numbers, no small words."""
+    return [word for word in re.findall(r"[^\W\d_][\w-]*", part)
+            if len(word) > 3 and word.lower() not in words.stopwords]
 
 
 # -- relations ------------------------------------------------------------------------------------
