@@ -277,3 +277,30 @@ def test_a_date_is_written_in_the_grammar_as_the_same_interval(first: str, last:
     written = date_text(interval)
     assert parse_date(written) == interval
     assert len(written) <= len(f"{first}/{last}")
+
+
+def test_a_progress_bar_shows_on_a_terminal_only_and_stdout_holds_the_yaml_alone(tmp_path: Path) -> None:
+    import os
+    import pty
+
+    shutil.copy(LETTER, tmp_path / "letter.txt")
+    plain = factcheck("extract", "letter.txt", "--date", "2015-11-02", cwd=tmp_path)
+    assert (plain.returncode, plain.stderr) == (0, "")
+    leader, follower = pty.openpty()
+    with subprocess.Popen([sys.executable, "-m", "factcheck", "extract", "letter.txt", "--date", "2015-11-02"],
+                          cwd=tmp_path, stdout=subprocess.PIPE, stderr=follower, text=True) as shown:
+        os.close(follower)
+        stdout, _ = shown.communicate()
+    terminal = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal is closed once the process has ended
+            break
+        if not chunk:
+            break
+        terminal += chunk
+    os.close(leader)
+    assert (shown.returncode, stdout) == (0, plain.stdout)
+    assert b"extracting" in terminal
+    assert b"100%" in terminal

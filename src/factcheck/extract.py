@@ -587,7 +587,27 @@ def _relations(source: SourceText, facts: list[Fact], words: Words, bounds: list
         one.quantity, two.quantity = f"{one.id}-before", f"{one.id}-after"
         rules.append(Rule(f"{one.id}-change", ["change"], {"from": one.id, "to": two.id, "direction": direction},
                           one.id, f"{one.id} changed to {two.id} ({direction})"))
+    _suggest_changes(text, counts, rules, words, sentence)
     return rules
+
+
+def _suggest_changes(text: str, counts: list[Fact], rules: list[Rule], words: Words,
+                     sentence: Callable[[Fact], tuple[int, int]]) -> None:
+    """ "opgehoogd naar 122 miljoen euro" with no "van" before it: a change from an earlier value,
+    which one the text does not say; a comment names the likeliest, the nearest earlier total in the
+    same section (else the nearest earlier value) in the same unit."""
+    changed = {rule.fields["to"] for rule in rules if rule.kind == "change"}
+    parts = {part for rule in rules for part in rule.fields.get("parts", [])}
+    for index, fact in enumerate(counts):
+        before = text[sentence(fact)[0]:fact.span.start]
+        verb = re.search(rf"({words.increase}|{words.decrease})\s+(?:{words.from_to[1]})\s+$", before)
+        if verb is None or fact.id in changed:
+            continue
+        earlier = [other for other in counts[:index] if other.unit == fact.unit and other.section == fact.section]
+        chosen = ([other for other in earlier if other.id not in parts] or earlier)[-1:]
+        if chosen:
+            direction = "increase" if re.fullmatch(words.increase, verb.group(1)) else "decrease"
+            fact.comments.append(f"change? from {chosen[0].id} to {fact.id}, {direction} (\"{verb.group(1)}\")")
 
 
 def _dimension(fact: Fact) -> str:
