@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, localcontext
+from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -236,6 +237,7 @@ def _weak_fact(numeral: Numeral, text: str, span: Match, words: Words) -> bool:
                                                                             "hours")
 
 
+@lru_cache(maxsize=8192)  # prose repeats its words, and each is compared with every noun of the table
 def _noun_unit(word: str, words: Words) -> str | None:
     """The unit a count noun names: the table's, by the whole word or the last part of a compound."""
     if word in words.nouns:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Final
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: look-ups of a word in it are cached
 class Words:
     """What one language writes hedges, nouns and cues with."""
 
