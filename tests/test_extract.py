@@ -304,3 +304,39 @@ def test_a_progress_bar_shows_on_a_terminal_only_and_stdout_holds_the_yaml_alone
     assert (shown.returncode, stdout) == (0, plain.stdout)
     assert b"extracting" in terminal
     assert b"100%" in terminal
+
+
+_SENTENCES = st.sampled_from([
+    "Het budget is geraamd op 100 miljoen euro.",
+    "Hiervan is 60 miljoen euro voor de lucht en 30 miljoen euro voor training.",
+    "Circa 220 Nederlanders zijn uitgereisd, van wie waarschijnlijk 40 zijn overleden en ruim 400 teruggekeerd.",
+    "Het aantal F-16's is teruggebracht van vier naar zes.",
+    "Op 29 juli jl. verlengde de Raad het mandaat tot 31 juli 2016.",
+    "Bijna 75% van de bevolking is teruggekeerd.",
+    "Tientallen gewapende groepen stelden op 3 oktober jl. een verklaring op.",
+    "Dit gebeurde in 2015 voor de eerste keer.",
+    "Beide landen ondertekenden binnen een week (Kamerstuk 27 925, nr. 506).",
+    "De derde acht-weekse cursus is in september 2015 voltooid.",
+    "In 2016 worden 2.000 extra vlieguren gepland.",
+    "Het budget voor 2015 is opgehoogd naar 122 miljoen euro, waarvan 77,5 miljoen euro voor de lucht.",
+    "Nederland levert twee stafofficieren en 130 trainers.",
+    "De 250.000 dodelijke slachtoffers en de 250.000 dodelijke slachtoffers.",
+    "Het kabinet steunt dit, zo'n 360 miljoen euro, inclusief 48,5 miljoen euro en 110 miljoen euro.",
+])
+_HEADINGS = st.sampled_from(["Financiën", "Politiek", "Regio"])
+
+
+@given(st.lists(st.tuples(_HEADINGS, st.lists(_SENTENCES, min_size=1, max_size=4)), min_size=1, max_size=4))
+def test_every_draft_verifies_as_written(blocks: list[tuple[str, list[str]]]) -> None:
+    from datetime import date
+
+    from factcheck.extract import draft, findings_of, render, settle
+    from factcheck.sourcetext import prepare
+
+    text = "\n\n".join(f"{heading}\n\n" + "\n".join(sentences) for heading, sentences in blocks) + "\n"
+    document = {"id": "d", "title": "d", "date": "2015-11-02", "language": "nl", "source": "d.txt"}
+    result = draft(prepare(text), "nl", date(2015, 11, 2), document)
+    drafted = len(result.facts)
+    assert settle(result, lambda current: render(current, ""), "d.yaml", text) == []
+    assert findings_of(render(result, ""), "d.yaml", text) == []
+    assert len(result.facts) == drafted  # nothing had to be left out
