@@ -94,7 +94,6 @@ class Draft:
     facts: list[Fact]
     rules: list[Rule]
     exclusions: list[tuple[str, str]]  # text, reason
-    dropped: int = 0  # facts the checker refused and the draft left out
 
     @property
     def units(self) -> dict[str, str]:
@@ -232,9 +231,7 @@ def _weak_fact(numeral: Numeral, text: str, span: Match, words: Words) -> bool:
     nouns = [_noun_unit(token.group(), words) for token in following]
     if numeral.value == 2:  # beide, both
         return any(nouns)
-    first = nouns[0] if nouns else None
-    return numeral.text.lower() in ("een", "één", "one", "a") and first in ("days", "weeks", "months", "years",
-                                                                            "hours")
+    return numeral.value == 1 and bool(nouns) and nouns[0] in _TIME_UNITS  # the article: "een week"
 
 
 @lru_cache(maxsize=8192)  # prose repeats its words, and each is compared with every noun of the table
@@ -310,14 +307,17 @@ def _number(value: Decimal | None) -> int | Decimal:
 def _scale(numeral: Numeral, tag: str) -> int:
     """The scale word the numeral ends in (miljoen, bn) as its factor, else 1."""
     last = numeral.text.split()[-1].lower() if " " in numeral.text else ""
-    factor = language(tag).scales.get(last) or language(tag).cardinal(last)
+    factor = language(tag).scales.get(last, 1)
     return factor if factor in _SCALE_NAMES and numeral.kind in (NUMBER, VAGUE) else 1
 
 
 def _currency(before: str, after: Sequence[re.Match[str]], words: Words) -> str | None:
-    if after and after[0].group().lower() in words.currencies and after[0].group().lower() not in ("$", "€", "£"):
+    """The currency of an amount: its word after the number ("miljoen euro"), or its sign or code
+    right before it ("€ 100", "USD 5")."""
+    if after and after[0].group().lower() in words.currencies:
         return words.currencies[after[0].group().lower()]
-    sign = re.search(r"(?i)(€|\$|£|EUR|USD|GBP|CHF)\s*$", before)
+    codes = "|".join(map(re.escape, sorted(words.currencies, key=len, reverse=True)))
+    sign = re.search(rf"(?i)(?<!\w)({codes})\s*$", before)
     return words.currencies[sign.group(1).lower()] if sign else None
 
 
@@ -327,7 +327,7 @@ def _phrase(after: Sequence[re.Match[str]], words: Words) -> tuple[str, str]:
     run: list[str] = []
     for token in after[:4]:
         word = token.group()
-        if word.lower() in words.stopwords or word[0].isdigit() or _PARTICIPLE.fullmatch(word.lower()):
+        if word.lower() in words.stopwords or word[0].isdigit() or re.fullmatch(words.participle, word.lower()):
             break
         run.append(word)
     for index, word in enumerate(run):
@@ -340,15 +340,11 @@ def _phrase(after: Sequence[re.Match[str]], words: Words) -> tuple[str, str]:
     return "", ""
 
 
-#: gepasseerd, teruggekeerd: a verb, not the noun
-_PARTICIPLE = re.compile(r"(?:terug|aan|af|op|uit|in|mee|toe|door|om|neer|bij|weg|na)?ge\w+[dt]")
-
-
 def _declared(word: str) -> str:
     """A noun no table knows, as the unit the draft declares for it: plain ASCII letters."""
     folded = unicodedata.normalize("NFKD", word.lower()).encode("ascii", "ignore").decode()
     name = re.sub(r"[^a-z0-9_-]", "", folded).strip("-_")
-    return name if name[:1].isalpha() and parse_unit(name) is None and name not in ("date",) else "items"
+    return name if name[:1].isalpha() and parse_unit(name) is None else "items"
 
 
 def _unit_before(item: _Item, items: Sequence[_Item], source: SourceText, words: Words) -> str:
@@ -500,6 +496,7 @@ def _slug(text: str) -> str:
 
 
 _KIND_SUFFIX = {DATE: "date", ORDINAL: "rank", PERCENT: "share"}
+_TIME_UNITS = frozenset(("seconds", "minutes", "hours", "days", "weeks", "months", "years"))
 
 
 def _name(facts: list[Fact], words: Words) -> None:
@@ -787,7 +784,6 @@ def _mend(result: Draft, findings: list[Finding], written: str) -> None:
         if not rule.kinds and rule.about in facts:
             facts[rule.about].comments.append(f"{rule.note}? not as a rule: it does not hold")
     result.rules = [rule for rule in result.rules if rule.kinds]
-    result.dropped += len(drop & facts.keys())
     result.facts = [fact for fact in result.facts if fact.id not in drop]
     result.rules = [rule for rule in result.rules if not drop.intersection(_named(rule))]
 

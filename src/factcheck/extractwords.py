@@ -23,6 +23,7 @@ class Words:
     nouns: dict[str, str]  # count noun -> unit
     stopwords: frozenset[str]  # words that end a noun phrase and never name a fact
     modifiers: frozenset[str]  # words between a number and its noun that are not the noun
+    participle: str  # pattern of a verb form that ends a noun phrase: "40 teruggekeerd"
     number_of: str  # "aantal": the noun of a number stated before it
     positions: str  # pattern of the nouns a cardinal after them names a position of: "fase twee"
     references: tuple[tuple[str, str], ...]  # pattern of a reference number -> why it is excluded
@@ -94,6 +95,7 @@ DUTCH = Words(
                          "hiervan", "wie")),
     modifiers=frozenset(("extra", "meest", "meer", "minder", "andere", "overige", "nieuwe", "zeer", "ruim",
                          "verschillende", "eigen")),
+    participle=r"(?:terug|aan|af|op|uit|in|mee|toe|door|om|neer|bij|weg|na)?ge\w+[dt]",
     number_of="aantal",
     positions=r"fase|stap|ronde|niveau|hoofdstuk",
     references=((r"Kamerstuk(?:ken)?\s+\d[\d ]*(?:/\d[\d ]*)?(?:,\s*nrs?\.\s*\d+(?:\s*(?:en|,)\s*\d+)*)?",
@@ -154,6 +156,7 @@ ENGLISH = Words(
                          "because", "now", "between", "under", "into", "about", "over", "some", "nearly",
                          "almost", "including", "whom")),
     modifiers=frozenset(("more", "additional", "extra", "other", "new", "most", "very", "different")),
+    participle=r"(?!)",  # English past participles also stand for people ("250 displaced")
     number_of="number of",
     positions=r"phase|step|round|stage|level|chapter",
     references=((r"(?i:article|art\.|section)\s+\d+[a-z]?(?!\w)", "an article or section number, a name"),
