@@ -236,6 +236,18 @@ def test_merge_adds_only_what_the_base_does_not_cover_and_keeps_the_curated_line
         0, done.stdout, "added 0 facts, 0 rules and 0 exclusions to merged.yaml\n")
 
 
+def test_merge_into_an_indentless_list_and_an_empty_flow_list(project: Path) -> None:
+    indentless = CURATED.replace("\n  - id: budget", "\n- id: budget").replace("\n    ", "\n  ")
+    curated = indentless + "\nrules: []  # none yet\n"
+    (project / "facts.yaml").write_text(curated, encoding="utf-8")
+    done = factcheck("extract", "letter.txt", "--merge", "facts.yaml", cwd=project)
+    assert (done.returncode, done.stderr) == (0, "added 6 facts, 2 rules and 2 exclusions to facts.yaml\n")
+    assert "\n- id: euro-bestemd-luchtcampagne\n  quantity:" in done.stdout
+    assert "\nrules:  # none yet\n\n  - id: nederlanders-parts\n" in done.stdout
+    (project / "merged.yaml").write_text(done.stdout, encoding="utf-8")
+    assert factcheck("verify", "merged.yaml", cwd=project).returncode == 0
+
+
 def test_merge_of_the_curated_letter_adds_nothing() -> None:
     done = factcheck("extract", "sources/kst-27925-565.txt", "--merge", "facts.yaml", cwd=REPO)
     assert (done.returncode, done.stderr) == (0, "added 0 facts, 0 rules and 0 exclusions to facts.yaml\n")

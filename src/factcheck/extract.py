@@ -993,7 +993,10 @@ def _insert(lines: list[str], key: str, added: list[str]) -> list[str]:
         added = ["  exclude:", *added]
     if start is None:
         return [*lines, "", f"{key}:", *(added[1:] if added and not added[0] else added)]
-    if lines[start].split(":", 1)[1].split("#")[0].strip():
+    inline = lines[start].split(":", 1)[1].split("#")[0].strip()
+    if inline == "[]":  # an empty list: written as a block from now on
+        lines = [*lines[:start], lines[start].replace(" []", "", 1), *lines[start + 1:]]
+    elif inline:
         raise CannotExtract(f"cannot add to `{key}:` written in flow style on one line; write it as a block")
     end = _end(lines, start, tops)
     while end > start + 1 and (not lines[end - 1].strip() or lines[end - 1].lstrip().startswith("#")):
