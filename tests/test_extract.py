@@ -352,3 +352,16 @@ def test_every_draft_verifies_as_written(blocks: list[tuple[str, list[str]]]) ->
     assert settle(result, lambda current: render(current, ""), "d.yaml", text) == []
     assert findings_of(render(result, ""), "d.yaml", text) == []
     assert len(result.facts) == drafted  # nothing had to be left out
+
+
+def test_a_quote_that_holds_more_than_one_candidate_names_the_words_of_its_value() -> None:
+    from datetime import date
+
+    from factcheck.extract import draft
+    from factcheck.sourcetext import prepare
+
+    text = "Het pakket werd binnen een week door een commissie goedgekeurd. Er kwamen 300 mensen.\n"
+    result = draft(prepare(text), "nl", date(2015, 11, 2), {})
+    assert [(fact.value, fact.unit, fact.qualifier, fact.quote, fact.at) for fact in result.facts] == [
+        (1, "weeks", "at_most", "Het pakket werd binnen een week door een commissie goedgekeurd", "een"),
+        (300, "persons", "exact", "Er kwamen 300 mensen", None)]

@@ -173,7 +173,7 @@ def draft(source: SourceText, tag: str, reference: date, document: dict[str, str
     for index, item in enumerate(items):
         if progress is not None:
             progress(index + 1, len(items))
-        fact = _fact(source, item, items, words, tag, barriers)
+        fact = _fact(source, item, items, words, tag, reference, barriers)
         if fact is not None:
             facts.append(fact)
     _name(facts, words)
@@ -247,7 +247,7 @@ def _noun_unit(word: str, words: Words) -> str | None:
     return None
 
 
-def _fact(source: SourceText, item: _Item, items: Sequence[_Item], words: Words, tag: str,
+def _fact(source: SourceText, item: _Item, items: Sequence[_Item], words: Words, tag: str, reference: date,
           references: Sequence[Match]) -> Fact | None:
     numeral, span = item.numeral, item.span
     text = source.text
@@ -287,11 +287,12 @@ def _fact(source: SourceText, item: _Item, items: Sequence[_Item], words: Words,
     quote = _clean(text[quote_span[0]:quote_span[1]])
     heading = source.heading_of(span)
     section = heading.title if heading is not None else OPENING
-    same = [other for other in items if other.sentence == item.sentence and _kin(other.numeral, numeral)
-            and quote_span[0] <= other.span.start and other.span.end <= quote_span[1]]
     written = _clean(text[span.start:span.end])
+    # the quote stops before the other candidates it can, but the weak readings it holds ("een"
+    # as an article) are candidates too, as the value rule reads the quote
+    candidates = [other for other in find_numerals(quote, tag, reference) if _kin(other, numeral)]
     return Fact("", "", value, unit, qualifier, section, quote, span, kind, written,
-                written if len(same) > 1 else None, phrase)
+                written if len(candidates) > 1 else None, phrase)
 
 
 def _counted(after: Sequence[re.Match[str]], words: Words, before: str) -> bool:
@@ -656,7 +657,8 @@ def _scalar(text: str) -> str:
     return text if _PLAIN.fullmatch(text) and text not in ("true", "false", "null") else _yaml(text)
 
 
-#: The fields of a fact in the order they are written; an empty value is left out.
+#: The fields of a fact in the order they are written; an empty value is left out.  `Fact.at` is
+#: computed already: once the fact format has `at:`, it is written by naming it here.
 FACT_FIELDS = ("id", "quantity", "value", "unit", "qualifier", "section", "quote")
 
 
