@@ -169,11 +169,14 @@ def draft(source: SourceText, tag: str, reference: date, document: dict[str, str
     items = [item for item, following in zip(items, [*items[1:], None], strict=False)
              if not (item.numeral.kind == VAGUE and following is not None
                      and not text[item.span.end:following.span.start].strip())]
+    neighbours: dict[tuple[int, int], list[_Item]] = {}  # the items of each sentence
+    for item in items:
+        neighbours.setdefault(item.sentence, []).append(item)
     facts: list[Fact] = []
     for index, item in enumerate(items):
         if progress is not None:
             progress(index + 1, len(items))
-        fact = _fact(source, item, items, words, tag, reference, barriers)
+        fact = _fact(source, item, neighbours[item.sentence], words, tag, reference, barriers)
         if fact is not None:
             facts.append(fact)
     _name(facts, words)
@@ -249,6 +252,7 @@ def _noun_unit(word: str, words: Words) -> str | None:
 
 def _fact(source: SourceText, item: _Item, items: Sequence[_Item], words: Words, tag: str, reference: date,
           references: Sequence[Match]) -> Fact | None:
+    """The fact one item states; `items` are those of its sentence."""
     numeral, span = item.numeral, item.span
     text = source.text
     before = text[item.sentence[0]:span.start]
@@ -549,15 +553,20 @@ def _relations(source: SourceText, facts: list[Fact], words: Words, bounds: list
     rules: list[Rule] = []
     used: set[str] = set()
 
+    sentences = {fact.id: _sentence_of(bounds, fact.span.start, len(text)) for fact in counts}
+    by_sentence: dict[tuple[int, int], list[Fact]] = {}
+    for fact in counts:
+        by_sentence.setdefault(sentences[fact.id], []).append(fact)
+
     def sentence(fact: Fact) -> tuple[int, int]:
-        return _sentence_of(bounds, fact.span.start, len(text))
+        return sentences[fact.id]
 
     for cue in re.finditer(words.inclusion, text):
         within = _sentence_of(bounds, cue.start(), len(text))
-        parts = [fact for fact in counts if sentence(fact) == within and fact.span.start > cue.end()]
-        totals = [fact for fact in counts if sentence(fact) == within and fact.span.end <= cue.start()]
+        parts = [fact for fact in by_sentence.get(within, []) if fact.span.start > cue.end()]
+        totals = [fact for fact in by_sentence.get(within, []) if fact.span.end <= cue.start()]
         if not totals and within[0] > 0:  # "Hiervan …", "Dit is inclusief …": the total stood before
-            totals = [fact for fact in counts if sentence(fact) == _sentence_of(bounds, within[0] - 2, len(text))]
+            totals = by_sentence.get(_sentence_of(bounds, within[0] - 2, len(text)), [])
         if not totals or not parts:
             continue
         total = totals[-1]
