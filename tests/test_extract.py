@@ -258,14 +258,20 @@ def test_english_is_detected_and_read_as_written(tmp_path: Path) -> None:
     (tmp_path / ".git").mkdir()
     (tmp_path / "release.txt").write_text(
         "WASHINGTON, October 2, 2015\n\nThe agency said that more than 250 people were displaced, of whom "
-        "about 40 were children. The budget was increased from 3 to 4.5 million dollars.\n", encoding="utf-8")
+        "about 40 were children. The budget was increased from 3 to 4.5 million dollars. The coalition "
+        "grew from 60 to 65 countries.\n", encoding="utf-8")
     done = factcheck("extract", "release.txt", cwd=tmp_path)
     assert (done.returncode, done.stderr) == (0, "")
     drafted = yaml.safe_load(done.stdout)
     assert drafted["document"]["date"] == "2015-10-02"
     assert drafted["document"]["language"] == "en"
     assert [(fact["value"], fact["unit"], fact.get("qualifier", "exact")) for fact in drafted["facts"]] == [
-        (250, "persons", "more_than"), (40, "persons", "circa"), (3, "items", "exact"), (4.5, "USD million", "exact")]
+        (250, "persons", "more_than"), (40, "persons", "circa"), (3, "items", "exact"), (4.5, "USD million", "exact"),
+        (60, "countries", "exact"), (65, "countries", "exact")]
+    assert drafted["rules"] == [
+        {"id": "people-parts", "kind": "inclusion", "total": "people", "parts": ["children"]},
+        {"id": "grew-coalition-change", "kind": "change", "from": "grew-coalition", "to": "countries",
+         "direction": "increase"}]
     (tmp_path / "facts.yaml").write_text(done.stdout, encoding="utf-8")
     assert factcheck("verify", cwd=tmp_path).returncode == 0
 

@@ -581,10 +581,13 @@ def _relations(source: SourceText, facts: list[Fact], words: Words, bounds: list
     start_word, end_word = words.from_to
     for one, two in pairwise(counts):
         between = text[one.span.end:two.span.start]
-        if sentence(one) != sentence(two) or _dimension(one) != _dimension(two):
-            continue
-        if not (re.fullmatch(rf"\s+(?:{end_word})\s+", between)
+        if sentence(one) != sentence(two) or not (
+                re.fullmatch(rf"\s+(?:{end_word})\s+", between)
                 and re.search(rf"(?i)(?<!\w){start_word}\s+$", text[sentence(one)[0]:one.span.start])):
+            continue
+        if one.unit == "items" and " " not in two.unit:  # "from 60 to 65 countries": one noun for both
+            one.unit = two.unit
+        if _dimension(one) != _dimension(two):
             continue
         clause = text[sentence(one)[0]:sentence(one)[1]]
         if re.search(words.decrease, clause):
