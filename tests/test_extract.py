@@ -371,3 +371,22 @@ def test_a_quote_that_holds_more_than_one_candidate_names_the_words_of_its_value
     assert [(fact.value, fact.unit, fact.qualifier, fact.quote, fact.at) for fact in result.facts] == [
         (1, "weeks", "at_most", "Het pakket werd binnen een week door een commissie goedgekeurd", "een"),
         (300, "persons", "exact", "Er kwamen 300 mensen", None)]
+
+
+_PIECES = st.sampled_from([
+    "12", "3,5", "1.000", "miljoen", "euro", "%", "juli", "2015", "jl.", "van", "naar", "waarvan", "ruim", "circa",
+    "landen", "mensen", "(", ")", ".", ",", "\n", "\n\n", "Kamerstuk", "nr.", "Titel", "de", "derde", "enkele",
+    "tientallen", "beide", "een", "week", "-", "'", "F-16"])
+
+
+@given(st.lists(_PIECES, max_size=60))
+def test_any_text_drafts_without_error_and_verifies(pieces: list[str]) -> None:
+    from datetime import date
+
+    from factcheck.extract import draft, render, settle
+    from factcheck.sourcetext import prepare
+
+    text = " ".join(pieces)
+    document = {"id": "d", "title": "d", "date": "2015-11-02", "language": "nl", "source": "d.txt"}
+    result = draft(prepare(text), "nl", date(2015, 11, 2), document)
+    assert settle(result, lambda current: render(current, ""), "d.yaml", text) == []
