@@ -18,6 +18,7 @@ import json
 import os
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -38,6 +39,9 @@ from factcheck.units import parse_unit
 
 #: The words a quote takes on each side of its number, at most, before the clause ends.
 LEFT_WORDS, RIGHT_WORDS = 5, 6
+#: How far around a number its words are read (hedge, noun, quote): a text without sentence ends
+#: (a table, a list) is one long sentence, and reading all of it for every number is quadratic.
+WINDOW = 400
 MAX_ROUNDS = 4
 _SCALE_NAMES = {10**3: "thousand", 10**6: "million", 10**9: "billion"}
 _TOKEN = re.compile(r"[\w€$£][\w'.-]*[\w']|[\w€$£]")
@@ -169,14 +173,14 @@ def draft(source: SourceText, tag: str, reference: date, document: dict[str, str
     items = [item for item, following in zip(items, [*items[1:], None], strict=False)
              if not (item.numeral.kind == VAGUE and following is not None
                      and not text[item.span.end:following.span.start].strip())]
-    neighbours: dict[tuple[int, int], list[_Item]] = {}  # the items of each sentence
-    for item in items:
-        neighbours.setdefault(item.sentence, []).append(item)
+    starts = [item.span.start for item in items]  # in order: find_numerals reads left to right
     facts: list[Fact] = []
     for index, item in enumerate(items):
         if progress is not None:
             progress(index + 1, len(items))
-        fact = _fact(source, item, neighbours[item.sentence], words, tag, reference, barriers)
+        near = items[bisect_left(starts, item.span.start - WINDOW):bisect_right(starts, item.span.end + WINDOW)]
+        fact = _fact(source, item, [other for other in near if other.sentence == item.sentence], words, tag,
+                     reference, barriers)
         if fact is not None:
             facts.append(fact)
     _name(facts, words)
@@ -216,8 +220,6 @@ def _sentences(source: SourceText) -> list[int]:
 
 
 def _sentence_of(bounds: list[int], index: int, size: int) -> tuple[int, int]:
-    from bisect import bisect_right
-
     at = bisect_right(bounds, index)
     return bounds[at - 1], (bounds[at] - 1 if at < len(bounds) else size)
 
@@ -252,11 +254,12 @@ def _noun_unit(word: str, words: Words) -> str | None:
 
 def _fact(source: SourceText, item: _Item, items: Sequence[_Item], words: Words, tag: str, reference: date,
           references: Sequence[Match]) -> Fact | None:
-    """The fact one item states; `items` are those of its sentence."""
+    """The fact one item states; `items` are those of its sentence near it."""
     numeral, span = item.numeral, item.span
     text = source.text
-    before = text[item.sentence[0]:span.start]
-    after_tokens = _tokens(text, span.end, item.sentence[1])
+    before = text[max(item.sentence[0], span.start - WINDOW):span.start]
+    after = text[span.end:min(item.sentence[1], span.end + WINDOW)]
+    after_tokens = _tokens(text, span.end, min(item.sentence[1], span.end + WINDOW))
     kind = numeral.kind
     unit, phrase = "", ""
     value: Any = None
@@ -286,7 +289,7 @@ def _fact(source: SourceText, item: _Item, items: Sequence[_Item], words: Words,
         else:
             assert numeral.value is not None
             value = _number(numeral.value / scale)
-    qualifier = "exact" if kind in (DATE, ORDINAL) else _qualifier(before, text[span.end:item.sentence[1]], words)
+    qualifier = "exact" if kind in (DATE, ORDINAL) else _qualifier(before, after, words)
     quote_span = _quote(source, item, items, words, references)
     quote = _clean(text[quote_span[0]:quote_span[1]])
     heading = source.heading_of(span)
@@ -358,7 +361,7 @@ def _unit_before(item: _Item, items: Sequence[_Item], source: SourceText, words:
     earlier = [other for other in items if other.sentence == item.sentence and other.span.end <= item.span.start
                and other.numeral.kind in (NUMBER, VAGUE) and not other.numeral.dates]
     for other in reversed(earlier):
-        tokens = _tokens(source.text, other.span.end, item.span.start)
+        tokens = _tokens(source.text, other.span.end, min(item.span.start, other.span.end + WINDOW))
         unit = next((found for token in tokens[:4] if (found := _noun_unit(token.group(), words))), None)
         if unit:
             return unit
@@ -372,11 +375,11 @@ def _noun_before(before: str, words: Words) -> str:
 
 
 def _qualifier(before: str, after: str, words: Words) -> str:
-    tail = before.lower()
+    tail = before[-40:].lower()  # hedges are a word or three right before the number
     for phrase, qualifier in words.hedges_before:
         if re.search(rf"(?<![\w']){re.escape(phrase)}\s+$", tail):
             return qualifier
-    head = after.lower()
+    head = after[:40].lower()
     for phrase, qualifier in words.hedges_after:
         if re.match(rf"\s*(?:\S+\s+)?{re.escape(phrase)}(?!\w)", head):
             return qualifier
@@ -440,6 +443,7 @@ def _within_number(piece: str, index: int) -> bool:
 
 def _reach_right(text: str, origin: int, limit: int, count: int, words: Words, hard: str) -> int:
     end, taken = origin, 0
+    limit = min(limit, origin + WINDOW)
     rest = text[origin:limit].split(" ", 1)[0]
     if rest:  # the word the numeral ends inside: "acht-weekse", "2015,"
         cut = next((index for index, char in enumerate(rest) if char in hard + ","), len(rest))
@@ -461,6 +465,7 @@ def _reach_right(text: str, origin: int, limit: int, count: int, words: Words, h
 
 def _reach_left(text: str, origin: int, limit: int, count: int, hard: str) -> int:
     start, taken = origin, 0
+    limit = max(limit, origin - WINDOW)
     chunks = list(re.finditer(r"\S+", text[limit:origin]))
     if chunks and chunks[-1].end() == origin - limit:  # the word the numeral starts inside: "(24"
         head = chunks.pop().group()
@@ -583,13 +588,13 @@ def _relations(source: SourceText, facts: list[Fact], words: Words, bounds: list
         between = text[one.span.end:two.span.start]
         if sentence(one) != sentence(two) or not (
                 re.fullmatch(rf"\s+(?:{end_word})\s+", between)
-                and re.search(rf"(?i)(?<!\w){start_word}\s+$", text[sentence(one)[0]:one.span.start])):
+                and re.search(rf"(?i)(?<!\w){start_word}\s+$", text[one.span.start - 20:one.span.start])):
             continue
         if one.unit == "items" and " " not in two.unit:  # "from 60 to 65 countries": one noun for both
             one.unit = two.unit
         if _dimension(one) != _dimension(two):
             continue
-        clause = text[sentence(one)[0]:sentence(one)[1]]
+        clause = text[max(sentence(one)[0], one.span.start - WINDOW):min(sentence(one)[1], two.span.end + WINDOW)]
         if re.search(words.decrease, clause):
             direction = "decrease"
         elif re.search(words.increase, clause):
@@ -611,8 +616,8 @@ def _suggest_changes(text: str, counts: list[Fact], rules: list[Rule], words: Wo
     changed = {rule.fields["to"] for rule in rules if rule.kind == "change"}
     parts = {part for rule in rules for part in rule.fields.get("parts", [])}
     for index, fact in enumerate(counts):
-        before = text[sentence(fact)[0]:fact.span.start]
-        verb = re.search(rf"({words.increase}|{words.decrease})\s+(?:{words.from_to[1]})\s+$", before)
+        before = text[max(sentence(fact)[0], fact.span.start - WINDOW):fact.span.start]
+        verb = re.search(rf"({words.increase}|{words.decrease})\s+(?:{words.from_to[1]})\s+$", before[-60:])
         if verb is None or fact.id in changed:
             continue
         earlier = [other for other in counts[:index] if other.unit == fact.unit and other.section == fact.section]
