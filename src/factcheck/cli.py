@@ -338,3 +338,69 @@ def coverage(selection: Selection) -> None:
         raise click.ClickException(str(exc)) from exc
     click.echo(render(result), nl=False)
     sys.exit(0 if result.complete else 1)
+
+
+#: The languages `extract` reads (extractwords.WORDS; a test keeps the two alike): named here so that
+#: the command line does not import the tables at every start.
+EXTRACT_LANGUAGES = ("en", "nl")
+
+
+@main.command()
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("--date", "document_date", metavar="YYYY-MM-DD", default=None,
+              help="The document's date (default: the date the text states as its own, a dateline such as "
+                   "\"Den Haag, 2 november 2015\").")
+@click.option("--language", type=click.Choice(EXTRACT_LANGUAGES), default=None,
+              help="The document's language (default: detected).")
+@click.option("--id", "document_id", default=None, help="The document's id (default: the source's file name).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, allow_dash=True), default=None,
+              help="Write the fact file to FILE instead of standard output (- is standard output).")
+@click.option("--force", is_flag=True, help="Overwrite FILE if it exists.")
+@click.option("--merge", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Add to the fact file EXISTING what its base does not cover of SOURCE; its own lines stay "
+                   "as they are.")
+def extract(source: Path, document_date: str | None, language: str | None, document_id: str | None,
+            output: str | None, force: bool, merge: Path | None) -> None:
+    """Draft a fact file from SOURCE: one fact for every number and date it states, each with its
+    quote, section, value, unit and qualifier; rules where cue words make them safe; reference
+    numbers under coverage: exclude:.  The draft verifies as written.
+
+    Exit status: 0 written, 2 could not draft (one line on stderr).
+    """
+    from datetime import date
+
+    from factcheck.extract import CannotExtract, extract_file
+
+    target = None if output is None or output == "-" else Path(output)
+    if target is not None and target.exists() and not force:
+        raise CannotCheckError(f"{target} exists; give --force to overwrite it")
+    try:
+        when = date.fromisoformat(document_date) if document_date is not None else None
+    except ValueError as exc:
+        raise click.BadParameter(f"{document_date!r} is not a date YYYY-MM-DD", param_hint="--date") from exc
+    with contextlib.ExitStack() as stack:
+        progress = _progress(stack) if sys.stderr.isatty() else None
+        try:
+            extracted = extract_file(source, target, document_date=when, tag=language, document_id=document_id,
+                                     merge=merge, progress=progress)
+        except CannotExtract as exc:
+            raise CannotCheckError(str(exc)) from exc
+    _write(extracted.text, target)
+    if merge is not None:
+        from factcheck.formatters.text import plural
+
+        added = extracted.added
+        click.echo(f"added {plural(len(added.facts), 'fact')}, {plural(len(added.rules), 'rule')} and "
+                   f"{plural(len(added.exclusions), 'exclusion')} to {merge}", err=True)
+
+
+def _progress(stack: contextlib.ExitStack) -> Callable[[int, int], None]:
+    """A progress bar on stderr, made at the first report (when the total is known)."""
+    bars: list[Any] = []
+
+    def report(done: int, total: int) -> None:
+        if not bars:
+            bars.append(stack.enter_context(click.progressbar(length=total, label="extracting", file=sys.stderr)))
+        bars[0].update(1)
+
+    return report

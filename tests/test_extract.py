@@ -1,0 +1,392 @@
+"""`factcheck extract`: a draft fact file that verifies as written, through the real command line."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from conftest import REPO
+from factcheck.cli import EXTRACT_LANGUAGES
+from factcheck.dates import DateInterval, parse_date
+from factcheck.extract import date_text, detect_language
+from factcheck.extractwords import WORDS
+
+LETTER = REPO / "sources" / "kst-27925-565.txt"
+
+SMALL = """\
+Den Haag, 2 november 2015
+
+Financiën
+
+Het budget voor 2015 is geraamd op 100 miljoen euro. Hiervan is 60 miljoen euro bestemd voor de
+luchtcampagne en 40 miljoen euro voor de trainingsmissie (Kamerstuk 27 925, nr. 506).
+Het aantal F-16's is teruggebracht van zes naar vier. Tot op heden zijn circa 220 Nederlanders
+uitgereisd, van wie waarschijnlijk 40 zijn overleden.
+"""
+
+SMALL_DRAFT = """\
+# Drafted by `factcheck extract` from letter.txt.
+# Review every fact: its id, its quantity (facts that name the same thing share one), its value and
+# qualifier; the comments suggest relations to decide on.
+document:
+  id: letter
+  title: "letter"
+  date: "2015-11-02"
+  language: nl
+  source: letter.txt
+
+facts:
+  - id: geraamd-miljoen-euro-date
+    quantity: geraamd-miljoen-euro-date
+    value: "2015"
+    unit: date
+    section: "Financiën"
+    quote: "Het budget voor 2015 is geraamd op 100 miljoen euro"
+
+  - id: euro-geraamd
+    quantity: euro-geraamd
+    value: 100
+    unit: EUR million
+    section: "Financiën"
+    quote: "is geraamd op 100 miljoen euro"
+
+  - id: euro-bestemd-luchtcampagne
+    quantity: euro-bestemd-luchtcampagne
+    value: 60
+    unit: EUR million
+    section: "Financiën"
+    quote: "Hiervan is 60 miljoen euro bestemd voor de luchtcampagne"
+
+  - id: euro-trainingsmissie-luchtcampagne
+    quantity: euro-trainingsmissie-luchtcampagne
+    value: 40
+    unit: EUR million
+    section: "Financiën"
+    quote: "bestemd voor de luchtcampagne en 40 miljoen euro voor de trainingsmissie"
+
+  - id: teruggebracht-f-16-aantal
+    quantity: teruggebracht-f-16-aantal-before
+    value: 6
+    unit: aircraft
+    section: "Financiën"
+    quote: "aantal F-16's is teruggebracht van zes"
+
+  - id: aircraft
+    quantity: teruggebracht-f-16-aantal-after
+    value: 4
+    unit: aircraft
+    section: "Financiën"
+    quote: "naar vier"
+
+  - id: nederlanders
+    quantity: nederlanders
+    value: 220
+    unit: persons
+    qualifier: circa
+    section: "Financiën"
+    quote: "Tot op heden zijn circa 220 Nederlanders uitgereisd"
+
+  - id: overleden-waarschijnlijk
+    quantity: overleden-waarschijnlijk
+    value: 40
+    unit: persons
+    qualifier: probably
+    section: "Financiën"
+    quote: "van wie waarschijnlijk 40 zijn overleden"
+
+rules:
+  - id: euro-geraamd-parts
+    kind: sum
+    total: euro-geraamd
+    parts: [euro-bestemd-luchtcampagne, euro-trainingsmissie-luchtcampagne]
+
+  - id: nederlanders-parts
+    kind: inclusion
+    total: nederlanders
+    parts: [overleden-waarschijnlijk]
+
+  - id: teruggebracht-f-16-aantal-change
+    kind: change
+    from: teruggebracht-f-16-aantal
+    to: aircraft
+    direction: decrease
+
+coverage:
+  exclude:
+    - text: "Kamerstuk 27 925, nr. 506"
+      reason: parliamentary document number
+    - text: "Den Haag, 2 november 2015"
+      reason: the document's own date
+"""
+
+
+def factcheck(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "factcheck", *args], cwd=cwd, capture_output=True, text=True,
+                          check=False)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / ".git").mkdir()  # the repository the sources stay inside
+    (tmp_path / "letter.txt").write_text(SMALL, encoding="utf-8")
+    return tmp_path
+
+
+def test_a_small_source_is_drafted_exactly_on_stdout_and_verifies(project: Path) -> None:
+    done = factcheck("extract", "letter.txt", cwd=project)
+    assert (done.returncode, done.stderr, done.stdout) == (0, "", SMALL_DRAFT)
+    (project / "facts.yaml").write_text(done.stdout, encoding="utf-8")
+    checked = factcheck("verify", cwd=project)
+    assert (checked.returncode, checked.stdout) == (
+        0, "0 errors, 0 warnings, 0 acknowledged; 8 facts, 3 rules in 1 file\n")
+    covered = factcheck("coverage", cwd=project)
+    assert (covered.returncode, covered.stdout) == (0, "coverage: 100% (8 of 8 numbers and dates; 3 excluded)\n")
+
+
+def test_the_source_path_is_relative_to_where_the_output_stands(project: Path) -> None:
+    (project / "drafts").mkdir()
+    done = factcheck("extract", "letter.txt", "-o", "drafts/letter.yaml", cwd=project)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+    written = yaml.safe_load((project / "drafts" / "letter.yaml").read_text(encoding="utf-8"))
+    assert written["document"]["source"] == "../letter.txt"
+    assert factcheck("verify", "drafts/letter.yaml", cwd=project).returncode == 0
+
+
+def test_the_letter_drafted_verifies_with_no_finding(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    shutil.copy(LETTER, tmp_path / "letter.txt")
+    done = factcheck("extract", "letter.txt", "--date", "2015-11-02", "-o", "draft.yaml", cwd=tmp_path)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+    checked = factcheck("verify", "draft.yaml", cwd=tmp_path)
+    assert checked.returncode == 0, checked.stdout
+    assert checked.stdout.startswith("0 errors, 0 warnings")
+    covered = factcheck("coverage", "draft.yaml", cwd=tmp_path)
+    assert (covered.returncode, covered.stdout.splitlines()[-1][:15]) == (0, "coverage: 100% ")
+
+
+def test_no_date_in_the_text_and_none_given_is_exit_2_with_one_line(tmp_path: Path) -> None:
+    shutil.copy(LETTER, tmp_path / "letter.txt")
+    done = factcheck("extract", "letter.txt", cwd=tmp_path)
+    assert (done.returncode, done.stdout, done.stderr) == (
+        2, "", "factcheck: no document date found in the source; give --date YYYY-MM-DD\n")
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["missing.txt"], "factcheck: source missing.txt cannot be read: No such file or directory\n"),
+    (["letter.txt", "--date", "2 nov"], "factcheck: Invalid value for --date: '2 nov' is not a date YYYY-MM-DD\n"),
+    (["letter.txt", "--language", "fr"], "factcheck: Invalid value for '--language': 'fr' is not one of 'en', 'nl'.\n"),
+])
+def test_what_cannot_be_drafted_is_exit_2_with_one_line(project: Path, args: list[str], message: str) -> None:
+    done = factcheck("extract", *args, cwd=project)
+    assert (done.returncode, done.stdout, done.stderr) == (2, "", message)
+
+
+def test_an_existing_file_is_overwritten_only_with_force(project: Path) -> None:
+    (project / "facts.yaml").write_text("curated\n", encoding="utf-8")
+    refused = factcheck("extract", "letter.txt", "-o", "facts.yaml", cwd=project)
+    assert (refused.returncode, refused.stdout, refused.stderr) == (
+        2, "", "factcheck: facts.yaml exists; give --force to overwrite it\n")
+    assert (project / "facts.yaml").read_text(encoding="utf-8") == "curated\n"
+    forced = factcheck("extract", "letter.txt", "-o", "facts.yaml", "--force", cwd=project)
+    assert (forced.returncode, forced.stderr) == (0, "")
+    assert (project / "facts.yaml").read_text(encoding="utf-8") == SMALL_DRAFT
+    source = factcheck("extract", "letter.txt", "-o", "letter.txt", "--force", cwd=project)
+    assert (source.returncode, source.stderr) == (2, "factcheck: letter.txt is the source; refusing to overwrite it\n")
+
+
+CURATED = """\
+document:
+  id: letter
+  title: A letter
+  date: "2015-11-02"
+  language: nl
+  source: letter.txt
+
+facts:
+  - id: budget            # curated: stays as it is
+    quantity: budget
+    value: 100
+    unit: EUR million
+    section: Financiën
+    quote: "Het budget voor 2015 is geraamd op 100 miljoen euro"
+"""
+
+
+def test_merge_adds_only_what_the_base_does_not_cover_and_keeps_the_curated_lines(project: Path) -> None:
+    (project / "facts.yaml").write_text(CURATED, encoding="utf-8")
+    done = factcheck("extract", "letter.txt", "--merge", "facts.yaml", cwd=project)
+    assert (done.returncode, done.stderr) == (0, "added 6 facts, 2 rules and 2 exclusions to facts.yaml\n")
+    assert done.stdout.startswith(CURATED.rstrip("\n") + "\n\n  - id: euro-bestemd-luchtcampagne\n")
+    added = yaml.safe_load(done.stdout)
+    assert [fact["value"] for fact in added["facts"]] == [100, 60, 40, 6, 4, 220, 40]
+    assert [rule["kind"] for rule in added["rules"]] == ["inclusion", "change"]
+    (project / "merged.yaml").write_text(done.stdout, encoding="utf-8")
+    assert factcheck("verify", "merged.yaml", cwd=project).returncode == 0
+    covered = factcheck("coverage", "merged.yaml", cwd=project)
+    assert (covered.returncode, covered.stdout) == (0, "coverage: 100% (8 of 8 numbers and dates; 3 excluded)\n")
+    again = factcheck("extract", "letter.txt", "--merge", "merged.yaml", cwd=project)
+    assert (again.returncode, again.stdout, again.stderr) == (
+        0, done.stdout, "added 0 facts, 0 rules and 0 exclusions to merged.yaml\n")
+
+
+def test_merge_into_an_indentless_list_and_an_empty_flow_list(project: Path) -> None:
+    indentless = CURATED.replace("\n  - id: budget", "\n- id: budget").replace("\n    ", "\n  ")
+    curated = indentless + "\nrules: []  # none yet\n"
+    (project / "facts.yaml").write_text(curated, encoding="utf-8")
+    done = factcheck("extract", "letter.txt", "--merge", "facts.yaml", cwd=project)
+    assert (done.returncode, done.stderr) == (0, "added 6 facts, 2 rules and 2 exclusions to facts.yaml\n")
+    assert "\n- id: euro-bestemd-luchtcampagne\n  quantity:" in done.stdout
+    assert "\nrules:  # none yet\n\n  - id: nederlanders-parts\n" in done.stdout
+    (project / "merged.yaml").write_text(done.stdout, encoding="utf-8")
+    assert factcheck("verify", "merged.yaml", cwd=project).returncode == 0
+
+
+def test_merge_of_the_curated_letter_adds_nothing() -> None:
+    done = factcheck("extract", "sources/kst-27925-565.txt", "--merge", "facts.yaml", cwd=REPO)
+    assert (done.returncode, done.stderr) == (0, "added 0 facts, 0 rules and 0 exclusions to facts.yaml\n")
+    assert done.stdout == (REPO / "facts.yaml").read_text(encoding="utf-8")
+
+
+def test_english_is_detected_and_read_as_written(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "release.txt").write_text(
+        "WASHINGTON, October 2, 2015\n\nThe agency said that more than 250 people were displaced, of whom "
+        "about 40 were children. The budget was increased from 3 to 4.5 million dollars. The coalition "
+        "grew from 60 to 65 countries.\n", encoding="utf-8")
+    done = factcheck("extract", "release.txt", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")
+    drafted = yaml.safe_load(done.stdout)
+    assert drafted["document"]["date"] == "2015-10-02"
+    assert drafted["document"]["language"] == "en"
+    assert [(fact["value"], fact["unit"], fact.get("qualifier", "exact")) for fact in drafted["facts"]] == [
+        (250, "persons", "more_than"), (40, "persons", "circa"), (3, "items", "exact"), (4.5, "USD million", "exact"),
+        (60, "countries", "exact"), (65, "countries", "exact")]
+    assert drafted["rules"] == [
+        {"id": "people-parts", "kind": "inclusion", "total": "people", "parts": ["children"]},
+        {"id": "grew-coalition-change", "kind": "change", "from": "grew-coalition", "to": "countries",
+         "direction": "increase"}]
+    (tmp_path / "facts.yaml").write_text(done.stdout, encoding="utf-8")
+    assert factcheck("verify", cwd=tmp_path).returncode == 0
+
+
+def test_the_command_line_offers_the_languages_extract_has_words_for() -> None:
+    assert sorted(WORDS) == list(EXTRACT_LANGUAGES)
+    assert detect_language("De kosten van de inzet zijn voor het jaar geraamd.") == "nl"
+    assert detect_language("The cost of the mission is estimated for the year.") == "en"
+
+
+_PARTS = st.sampled_from(["2015", "2015-H1", "2015-H2", "2015-08", "2015-08-early", "2015-08-mid", "2015-02-late",
+                          "2015-10-02", "2016-12-31"])
+
+
+@given(_PARTS, _PARTS)
+def test_a_date_is_written_in_the_grammar_as_the_same_interval(first: str, last: str) -> None:
+    try:
+        interval: DateInterval = parse_date(f"{first}/{last}")
+    except ValueError:
+        interval = parse_date(first)
+    written = date_text(interval)
+    assert parse_date(written) == interval
+    assert len(written) <= len(f"{first}/{last}")
+
+
+def test_a_progress_bar_shows_on_a_terminal_only_and_stdout_holds_the_yaml_alone(tmp_path: Path) -> None:
+    import os
+    import pty
+
+    shutil.copy(LETTER, tmp_path / "letter.txt")
+    plain = factcheck("extract", "letter.txt", "--date", "2015-11-02", cwd=tmp_path)
+    assert (plain.returncode, plain.stderr) == (0, "")
+    leader, follower = pty.openpty()
+    with subprocess.Popen([sys.executable, "-m", "factcheck", "extract", "letter.txt", "--date", "2015-11-02"],
+                          cwd=tmp_path, stdout=subprocess.PIPE, stderr=follower, text=True) as shown:
+        os.close(follower)
+        stdout, _ = shown.communicate()
+    terminal = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the terminal is closed once the process has ended
+            break
+        if not chunk:
+            break
+        terminal += chunk
+    os.close(leader)
+    assert (shown.returncode, stdout) == (0, plain.stdout)
+    assert b"extracting" in terminal
+    assert b"100%" in terminal
+
+
+_SENTENCES = st.sampled_from([
+    "Het budget is geraamd op 100 miljoen euro.",
+    "Hiervan is 60 miljoen euro voor de lucht en 30 miljoen euro voor training.",
+    "Circa 220 Nederlanders zijn uitgereisd, van wie waarschijnlijk 40 zijn overleden en ruim 400 teruggekeerd.",
+    "Het aantal F-16's is teruggebracht van vier naar zes.",
+    "Op 29 juli jl. verlengde de Raad het mandaat tot 31 juli 2016.",
+    "Bijna 75% van de bevolking is teruggekeerd.",
+    "Tientallen gewapende groepen stelden op 3 oktober jl. een verklaring op.",
+    "Dit gebeurde in 2015 voor de eerste keer.",
+    "Beide landen ondertekenden binnen een week (Kamerstuk 27 925, nr. 506).",
+    "De derde acht-weekse cursus is in september 2015 voltooid.",
+    "In 2016 worden 2.000 extra vlieguren gepland.",
+    "Het budget voor 2015 is opgehoogd naar 122 miljoen euro, waarvan 77,5 miljoen euro voor de lucht.",
+    "Nederland levert twee stafofficieren en 130 trainers.",
+    "De 250.000 dodelijke slachtoffers en de 250.000 dodelijke slachtoffers.",
+    "Het kabinet steunt dit, zo'n 360 miljoen euro, inclusief 48,5 miljoen euro en 110 miljoen euro.",
+])
+_HEADINGS = st.sampled_from(["Financiën", "Politiek", "Regio"])
+
+
+@given(st.lists(st.tuples(_HEADINGS, st.lists(_SENTENCES, min_size=1, max_size=4)), min_size=1, max_size=4))
+def test_every_draft_verifies_as_written(blocks: list[tuple[str, list[str]]]) -> None:
+    from datetime import date
+
+    from factcheck.extract import draft, findings_of, render, settle
+    from factcheck.sourcetext import prepare
+
+    text = "\n\n".join(f"{heading}\n\n" + "\n".join(sentences) for heading, sentences in blocks) + "\n"
+    document = {"id": "d", "title": "d", "date": "2015-11-02", "language": "nl", "source": "d.txt"}
+    result = draft(prepare(text), "nl", date(2015, 11, 2), document)
+    drafted = len(result.facts)
+    assert settle(result, lambda current: render(current, ""), "d.yaml", text) == []
+    assert findings_of(render(result, ""), "d.yaml", text) == []
+    assert len(result.facts) == drafted  # nothing had to be left out
+
+
+def test_a_quote_that_holds_more_than_one_candidate_names_the_words_of_its_value() -> None:
+    from datetime import date
+
+    from factcheck.extract import draft
+    from factcheck.sourcetext import prepare
+
+    text = "Het pakket werd binnen een week door een commissie goedgekeurd. Er kwamen 300 mensen.\n"
+    result = draft(prepare(text), "nl", date(2015, 11, 2), {})
+    assert [(fact.value, fact.unit, fact.qualifier, fact.quote, fact.at) for fact in result.facts] == [
+        (1, "weeks", "at_most", "Het pakket werd binnen een week door een commissie goedgekeurd", "een"),
+        (300, "persons", "exact", "Er kwamen 300 mensen", None)]
+
+
+_PIECES = st.sampled_from([
+    "12", "3,5", "1.000", "miljoen", "euro", "%", "juli", "2015", "jl.", "van", "naar", "waarvan", "ruim", "circa",
+    "landen", "mensen", "(", ")", ".", ",", "\n", "\n\n", "Kamerstuk", "nr.", "Titel", "de", "derde", "enkele",
+    "tientallen", "beide", "een", "week", "-", "'", "F-16"])
+
+
+@given(st.lists(_PIECES, max_size=60))
+def test_any_text_drafts_without_error_and_verifies(pieces: list[str]) -> None:
+    from datetime import date
+
+    from factcheck.extract import draft, render, settle
+    from factcheck.sourcetext import prepare
+
+    text = " ".join(pieces)
+    document = {"id": "d", "title": "d", "date": "2015-11-02", "language": "nl", "source": "d.txt"}
+    result = draft(prepare(text), "nl", date(2015, 11, 2), document)
+    assert settle(result, lambda current: render(current, ""), "d.yaml", text) == []
