@@ -4,24 +4,52 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from decimal import Decimal
 
 from factcheck.dates import parse_date
 from factcheck.model import Fact
 from factcheck.numerals import NUMBER, ORDINAL, PERCENT, VAGUE, Numeral, add_words, find_numerals
+from factcheck.tables import Scale
 
 
-def misstated(fact: Fact) -> list[Numeral] | None:
-    """Everything the fact's quote states, when none of it is the fact's value; else None."""
+def misstated(fact: Fact, scales: Sequence[Scale | None] = ()) -> list[Numeral] | None:
+    """Everything the fact's quote states, when none of it is the fact's value; else None.
+
+    `scales` are those stated for the table rows where the quote stands, one per occurrence (None
+    where none is): the quote's bare numbers are read at each scale that applies to the fact's unit,
+    and the list returned is read at the first (`reading_scale` tells which).
+    """
     document = fact.document
+    readings = list(dict.fromkeys(_applying(fact, scale) for scale in scales)) or [None]
     stated = find_numerals(fact.quote, document.language, document.date.first, words=False)
     # Most values are written in digits, and reading the words costs most: read them only when
     # digits and dates do not state the value.  The verdict is the same, because the words change
     # nothing found before them and more numerals can only make `states` true.
-    if states(fact, stated):
+    if any(states(fact, at_scale(stated, scale)) for scale in readings):
         return None
     stated = add_words(fact.quote, document.language, stated)
-    return None if states(fact, stated) else stated
+    if any(states(fact, at_scale(stated, scale)) for scale in readings):
+        return None
+    return at_scale(stated, readings[0])
+
+
+def _applying(fact: Fact, scale: Scale | None) -> Scale | None:
+    """`scale` when it applies to the fact: a quantity (not a date, share or position) of its currency."""
+    unit = fact.unit
+    if scale is None or scale.factor == 1 or unit.is_date or unit.is_ratio or unit.is_ordinal or not scale.applies_to(unit.dimension):
+        return None
+    return scale
+
+
+def at_scale(stated: list[Numeral], scale: Scale | None) -> list[Numeral]:
+    """What a table row states at its table's scale: each bare number (digits without a scale word)
+    multiplied by it."""
+    if scale is None:
+        return stated
+    return [replace(item, value=item.value * scale.factor)
+            if item.kind == NUMBER and item.value is not None and item.text[-1:].isdigit() else item
+            for item in stated]
 
 
 def states(fact: Fact, stated: Sequence[Numeral]) -> bool:
@@ -48,9 +76,15 @@ def states(fact: Fact, stated: Sequence[Numeral]) -> bool:
     return any(item.kind in kinds and item.value == value for item in stated)
 
 
-def what_it_states(stated: Sequence[Numeral]) -> str:
+def reading_scale(fact: Fact, scales: Sequence[Scale | None]) -> Scale | None:
+    """The scale `misstated` read its answer at."""
+    return _applying(fact, scales[0]) if scales else None
+
+
+def what_it_states(stated: Sequence[Numeral], scale: Scale | None = None) -> str:
     shown = [item for item in stated if not item.weak] or list(stated)
     if not shown:
         return "is not what the quote states: it states no number or date"
+    at = f", read at the table's scale \"{scale.text}\" (line {scale.line})" if scale else ""
     return "is not what the quote states: " + ", ".join(
-        f"\"{item.text}\" ({item.meaning})" for item in shown)
+        f"\"{item.text}\" ({item.meaning})" for item in shown) + at

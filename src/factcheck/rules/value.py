@@ -41,14 +41,14 @@ def check(file: FactFile) -> Iterator[Finding]:
     # here, not above: the spec below is read at every start, and the source and numeral readers cost
     # ~12 ms to import
     from factcheck.rules._sources import found
-    from factcheck.rules._statements import misstated, what_it_states
+    from factcheck.rules._statements import misstated, reading_scale, what_it_states
 
     for quoted in found(file):
         fact = quoted.fact
-        stated = misstated(fact)
+        stated = misstated(fact, quoted.scales)
         if stated is not None:
-            yield Finding("value", Severity.ERROR, f"value {fact.written} {what_it_states(stated)}", fact.at("value"),
-                          facts=(fact.id,))
+            states = what_it_states(stated, reading_scale(fact, quoted.scales))
+            yield Finding("value", Severity.ERROR, f"value {fact.written} {states}", fact.at("value"), facts=(fact.id,))
 
 
 KIND = RuleKind(name="value", check=check, scope=Scope.PER_FILE)
