@@ -22,7 +22,7 @@ view of the source that keeps, for every character, the offset it came from:
 it, and a blank line, the file's start or the end of a sentence (``. ! ? :``) precedes it —
 that is short (at most 60 characters and 8 words), starts with a capital letter or a digit,
 and does not end in punctuation (``. , ; : ! ?``), and is no table row nor inside a table
-(see tables.py: only a table's caption may be a heading).  Every line stands under the nearest heading
+(see tables.py).  Every line stands under the nearest heading
 above it; the text before the first heading stands under the section "(opening)".  Headings that
 follow each other with only blank lines between them form a group ("Ontwikkelingen Irak" then
 "Politiek"): the text after the group stands under all of them.  Text in a table also stands

@@ -11,8 +11,9 @@ a line of its own between blank lines (a web page saved as text).  So, per line:
 * a **table** is a run of lines from the first row with a number to the last one before the next
   line of prose (longer than a label, or ending a sentence), with the labels, headers and blank
   lines between its rows; it starts earlier, at its caption, when a line above its first row (with
-  only labels between) states a scale.  A line stating a scale always starts a new table.  No line
-  inside a table but its caption is a heading: a row label ("Verplichtingen") is not a section.
+  only labels between) states a scale: its caption.  A line stating a scale always starts a new
+  table.  No line inside a table is a heading, its caption included: a row label ("Verplichtingen")
+  is not a section, and the text after the table stands under the heading above it.
 * a **scale** is stated in parentheses ("(bedragen x € 1.000)", "(x € 1 mln)", "(in € mln)",
   "(in thousands of dollars)", "(in millions)", "Amount ($)", "Bedrag (€)") or as a whole cell or
   line ("bedragen x € 1.000", "EUR million").  It applies to the bare numbers of every line of its
@@ -151,7 +152,7 @@ def find_tables(lines: list[str], titles: list[str], skipped: set[int]) -> tuple
         if first is not None:
             names = _names(titles[first]) if table_scale is not None else ()
             tables.append(Table(first + 1, last + 1, names, table_scale))
-            not_headings.update(range(first + (table_scale is not None), last + 1))
+            not_headings.update(range(first, last + 1))
         first = None
 
     for index, title in enumerate(titles):

@@ -13,16 +13,19 @@ from factcheck.numerals import NUMBER, ORDINAL, PERCENT, VAGUE, Numeral, add_wor
 from factcheck.tables import Scale
 
 
-def misstated(fact: Fact, scales: Sequence[Scale | None] = ()) -> list[Numeral] | None:
+def misstated(fact: Fact, scales: Sequence[Scale | None] = (), *, in_table: bool = False) -> list[Numeral] | None:
     """Everything the fact's quote states, when none of it is the fact's value; else None.
 
     `scales` are those stated for the table rows where the quote stands, one per occurrence (None
     where none is): the quote's bare numbers are read at each scale that applies to the fact's unit,
-    and the list returned is read at the first (`reading_scale` tells which).
+    and the list returned is read at the first (`reading_scale` tells which).  In a table (`in_table`),
+    numbers apart by one space are also read apart: "120 135" may be two cells as well as 120135.
     """
     document = fact.document
     readings = list(dict.fromkeys(_applying(fact, scale) for scale in scales)) or [None]
     stated = find_numerals(fact.quote, document.language, document.date.first, words=False)
+    if in_table:
+        stated = _cells(stated, document.language)
     # Most values are written in digits, and reading the words costs most: read them only when
     # digits and dates do not state the value.  The verdict is the same, because the words change
     # nothing found before them and more numerals can only make `states` true.
@@ -32,6 +35,13 @@ def misstated(fact: Fact, scales: Sequence[Scale | None] = ()) -> list[Numeral] 
     if any(states(fact, at_scale(stated, scale)) for scale in readings):
         return None
     return at_scale(stated, readings[0])
+
+
+def _cells(stated: list[Numeral], tag: str) -> list[Numeral]:
+    """`stated`, and each number whose digits are grouped by spaces also read group by group."""
+    cells = [cell for item in stated if item.kind == NUMBER and item.text[-1:].isdigit() and " " in item.text
+             for cell in find_numerals(item.text.replace(" ", "\n"), tag, words=False)]
+    return [*stated, *cells] if cells else stated
 
 
 def _applying(fact: Fact, scale: Scale | None) -> Scale | None:

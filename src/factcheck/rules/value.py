@@ -45,7 +45,7 @@ def check(file: FactFile) -> Iterator[Finding]:
 
     for quoted in found(file):
         fact = quoted.fact
-        stated = misstated(fact, quoted.scales)
+        stated = misstated(fact, quoted.scales, in_table=any(quoted.tables))
         if stated is not None:
             states = what_it_states(stated, reading_scale(fact, quoted.scales))
             yield Finding("value", Severity.ERROR, f"value {fact.written} {states}", fact.at("value"), facts=(fact.id,))
