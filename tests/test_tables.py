@@ -10,10 +10,17 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factcheck.cli import main
+from factcheck.dates import parse_date
+from factcheck.findings import Location
+from factcheck.model import Document, Fact
+from factcheck.rules._statements import misstated
 from factcheck.sourcetext import SourceText
 from factcheck.tables import Scale, cells_of, is_row, scale_of
+from factcheck.units import parse_unit
 
 #: a budget page saved from a browser as text: metadata lines, then each table cell on a line of its own
 SAVED_PAGE = """\
@@ -230,7 +237,8 @@ def test_scale_statements(line: str, expected: tuple[Decimal, str | None, str] |
     ("Realisatie\tVastgestelde begroting\tVerschil", True, False),
     ("Artikel 7  Nominaal en onvoorzien", True, False),  # cells apart: not a heading in a layout like this
     ("Artikel 7", False, False),  # one number after a label: a heading may read so
-    ("Kamerstuk 27 925", False, False),  # "27 925" is one number
+    ("Kamerstuk 27 925", False, True),  # "27 925" may be one number: a row only inside a table
+    ("Uitgaven 0 472", False, True),
     ("Verplichtingen:", False, False),
 ])
 def test_rows(line: str, row: bool, numbers: bool) -> None:
@@ -297,3 +305,52 @@ def test_an_english_release(folder: Path) -> None:
         'facts.yaml:16:12: [error] value 2 items is not what the quote states: "a" (1), "an" (1) (value)',
         'facts.yaml:22:12: [error] value 6250 USD is not what the quote states: "6,205" (6205) (value)',
     ])
+
+
+#: scale statements with their factor, and how each table shape writes a row's cells
+STATEMENTS = {"(bedragen x € 1.000)": 10**3, "(x € 1 mln)": 10**6, "(in € mln)": 10**6, "(in millions)": 10**6,
+              "(bedragen x € 1 mld)": 10**9}
+SHAPES = {"tab": lambda cells: "\t".join(cells), "columns": lambda cells: "   ".join(cells),
+          "one line": " ".join, "cell per line": "\n\n".join}
+UNITS = {"EUR": 1, "EUR thousand": 10**3, "EUR million": 10**6, "EUR billion": 10**9}
+
+
+def dutch(amount: int) -> str:
+    return f"{amount:,}".replace(",", ".")
+
+
+def fact(value: Decimal, unit: str, quote: str) -> Fact:
+    document = Document("doc", "Begroting", parse_date("2015-09-15"), "nl", "page.txt", "facts.yaml", Location("f"))
+    parsed = parse_unit(unit)
+    assert parsed is not None
+    return Fact("f", "q", value, parsed, "exact", "S", quote, document, Location("facts.yaml"), {})
+
+
+@given(st.integers(0, 10**7), st.integers(0, 10**7), st.sampled_from(sorted(STATEMENTS)), st.sampled_from(sorted(SHAPES)),
+       st.sampled_from(sorted(UNITS)), st.data())
+def test_a_row_states_its_amount_at_the_tables_scale_in_any_unit(
+        before: int, amount: int, statement: str, shape: str, unit: str, data: st.DataObject) -> None:
+    """A row's amount passes in every unit that spells it exactly at the table's scale, and fails
+    with one digit changed, and read without the scale."""
+    row = SHAPES[shape](["Uitgaven", dutch(before), dutch(amount)])
+    source = SourceText(f"Tekst.\n\nBegroting {statement}\n\n{SHAPES[shape](['', '2015', '2016'])}\n{row}\n\nSlot.\n")
+    quote = f"Uitgaven {dutch(before)} {dutch(amount)}"
+    (match,) = source.find(quote)
+    scales = (source.scale_of(match),)
+    euros = amount * STATEMENTS[statement]
+    value = Decimal(euros) / UNITS[unit]
+    assert misstated(fact(value, unit, quote), scales, in_table=True) is None
+    digits = str(amount)
+    where = data.draw(st.integers(0, len(digits) - 1))
+    other = data.draw(st.sampled_from([digit for digit in "0123456789" if digit != digits[where]]))
+    changed = int(digits[:where] + other + digits[where + 1:])
+    if changed != before:  # the other cell states that one
+        assert misstated(fact(Decimal(changed * STATEMENTS[statement]) / UNITS[unit], unit, quote), scales,
+                         in_table=True) is not None
+    if euros not in (before, amount) and amount * STATEMENTS[statement] != before:
+        assert misstated(fact(Decimal(amount) / UNITS[unit], unit, quote), scales, in_table=True) is not None
+
+
+def test_a_heading_that_ends_in_a_grouped_number_stays_one() -> None:
+    source = SourceText("Tekst.\n\nKamerstuk 27 925\n\nMeer tekst.\n\n2015\n\n2016\n\nSlot\n\nEinde.\n")
+    assert [heading.title for heading in source.headings] == ["Kamerstuk 27 925", "Slot"]

@@ -8,7 +8,8 @@ come last and take only what is left, so a caller can stop before them (``words=
 read them later with `add_words` if it still needs them.
 
 * **Digits** follow the language's notation: Dutch ``77,5`` and ``250.000``, English ``77.5``
-  and ``250,000``; both group thousands with a space (``27 925``).  A scale word multiplies
+  and ``250,000``; both group thousands with a space (``27 925``), but not before a group
+  separator: "0 100.000" is 0 and 100000 (two cells of a table).  A scale word multiplies
   exactly (``7,5 miljoen`` is 7500000, ``1.5 million`` too; an abbreviation may be glued on:
   ``€1.5bn``, ``2mln``), ``%`` or ``procent`` makes a
   percentage, a suffix an ordinal (``5e``, ``5th``).  Digits glued to a name are not numbers:
@@ -303,7 +304,7 @@ class _Patterns:
 def _patterns(lang: Language) -> _Patterns:
     group, decimal = re.escape(lang.group), re.escape(lang.decimal)
     digits = (rf"(?P<digits>\d{{1,3}}(?:{group}\d{{3}}(?!\d))+(?:{decimal}\d+)?"
-              rf"|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}}(?!\d))+|\d+(?:{decimal}\d+)?)")
+              rf"|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}}(?!\d))+(?!{group}\d)|\d+(?:{decimal}\d+)?)")
     tail = [rf"(?P<ordinal>{lang.ordinal_suffix})(?![^\W\d_])"]
     if lang.scales:
         # an abbreviation may be glued to the digits: "€1.5bn", "€ 5mln"

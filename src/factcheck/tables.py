@@ -64,7 +64,7 @@ _CELL_GAP = re.compile(r" *\t[ \t]*| {2,}")
 #: what a table cell holds when it holds a number: 63.539, -1.132, € 5, 12%, (3.000), or a dash for none
 _AMOUNT = re.compile(r"[(]?[-+–−]?[€$£]?[-+–−]?\d[\d.,']*%?[)]?|[-–—−]|…|\.\.\.|p\.m\.?")
 _PROSE_END = (".", "!", "?")
-_SPACE_GROUP = re.compile(r"(?<![\d.,])(\d{1,3}) (?=\d{3}(?!\d))")
+_SPACE_GROUP = re.compile(r"\d{1,3} \d{3}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,10 +117,14 @@ def cells_of(line: str) -> list[str]:
 
 
 def is_row(line: str, title: str) -> tuple[bool, bool]:
-    """(is a table row, holds a number): `line` raw (tabs kept), `title` normalised."""
+    """(is a table row, holds a number): `line` raw (tabs kept), `title` normalised.
+
+    A label followed by what may be one number grouped by a space or two cells ("Kamerstuk 27 925",
+    "Uitgaven 0 472") holds a number but is a row only inside a table (`find_tables` decides).
+    """
     if not title:
         return False, False
-    tokens = _SPACE_GROUP.sub(r"\1", title).split()  # "27 925" is one number, as numerals.py reads it
+    tokens = title.split()
     trailing = 0
     for token in reversed(tokens):
         if not _AMOUNT.fullmatch(token):
@@ -130,7 +134,7 @@ def is_row(line: str, title: str) -> tuple[bool, bool]:
     if trailing == len(tokens):  # numbers only ("63.539", "2016 2017", "–")
         return True, numbers
     if trailing >= 2 and numbers:  # a label, then numbers
-        return True, True
+        return not (trailing == 2 and _SPACE_GROUP.fullmatch(" ".join(tokens[-2:]))), True
     cells = cells_of(line)
     if len(cells) >= 2:
         return True, any(_AMOUNT.fullmatch(cell) and any(char.isdigit() for char in cell) for cell in cells[1:])
@@ -165,7 +169,7 @@ def find_tables(lines: list[str], titles: list[str], skipped: set[int]) -> tuple
         if scale is not None:
             close()
             caption = (index, scale)
-        if numbers:
+        if numbers and (row or first is not None):  # "Kamerstuk 27 925" starts no table
             if first is None:
                 first, table_scale = caption if caption is not None else (index, None)
                 caption = None
