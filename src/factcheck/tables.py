@@ -64,6 +64,8 @@ _CELL_GAP = re.compile(r" *\t[ \t]*| {2,}")
 #: what a table cell holds when it holds a number: 63.539, -1.132, € 5, 12%, (3.000), or a dash for none
 _AMOUNT = re.compile(r"[(]?[-+–−]?[€$£]?[-+–−]?\d[\d.,']*%?[)]?|[-–—−]|…|\.\.\.|p\.m\.?")
 _PROSE_END = (".", "!", "?")
+_MAX_STATEMENT = 40  # a cell longer than this is no statement of a scale alone
+_ROW_END = frozenset("0123456789-–—−…%.)")  # how a line of numbers or a label with numbers ends
 _SPACE_GROUP = re.compile(r"\d{1,3} \d{3}")
 
 
@@ -94,9 +96,10 @@ class Table:
 
 def scale_of(title: str, cells: list[str], line: int) -> Scale | None:
     """The scale a line states (`title` normalised, `cells` as split by tabs or 2+ spaces), or None."""
-    match = _IN_PARENTHESES.search(title)
+    match = _IN_PARENTHESES.search(title) if "(" in title else None
     if match is None:
-        match = next((found for cell in cells if (found := _WHOLE.fullmatch(cell.strip()))), None)
+        match = next((found for cell in cells if len(cell) <= _MAX_STATEMENT and (found := _WHOLE.fullmatch(cell))),
+                     None)
     if match is None:
         return None
     text = match.group()
@@ -116,13 +119,18 @@ def cells_of(line: str) -> list[str]:
     return [cell for cell in _CELL_GAP.split(line.strip()) if cell]
 
 
+def _gapped(line: str) -> bool:
+    """Whether a line may have cells apart (most lines have neither a tab nor two spaces: no regex then)."""
+    return "\t" in line or "  " in line.strip()
+
+
 def is_row(line: str, title: str) -> tuple[bool, bool]:
     """(is a table row, holds a number): `line` raw (tabs kept), `title` normalised.
 
     A label followed by what may be one number grouped by a space or two cells ("Kamerstuk 27 925",
     "Uitgaven 0 472") holds a number but is a row only inside a table (`find_tables` decides).
     """
-    if not title:
+    if not title or (title[-1] not in _ROW_END and not _gapped(line)):
         return False, False
     tokens = title.split()
     trailing = 0
@@ -135,7 +143,7 @@ def is_row(line: str, title: str) -> tuple[bool, bool]:
         return True, numbers
     if trailing >= 2 and numbers:  # a label, then numbers
         return not (trailing == 2 and _SPACE_GROUP.fullmatch(" ".join(tokens[-2:]))), True
-    cells = cells_of(line)
+    cells = cells_of(line) if _gapped(line) else []
     if len(cells) >= 2:
         return True, any(_AMOUNT.fullmatch(cell) and any(char.isdigit() for char in cell) for cell in cells[1:])
     return False, False
@@ -165,7 +173,9 @@ def find_tables(lines: list[str], titles: list[str], skipped: set[int]) -> tuple
         row, numbers = is_row(lines[index], title)
         if row:
             not_headings.add(index)
-        scale = scale_of(title, cells_of(lines[index]), index + 1) if len(title) <= 2 * MAX_LABEL_CHARS else None
+        scale = None
+        if len(title) <= 2 * MAX_LABEL_CHARS:
+            scale = scale_of(title, cells_of(lines[index]) if _gapped(lines[index]) else [title], index + 1)
         if scale is not None:
             close()
             caption = (index, scale)
