@@ -94,7 +94,7 @@ def measure(base: FactBase) -> Coverage:
         source = prepare(text)
         quoted = _marks(len(source.text), (_fact_spans(source, fact)
                                            for sharer in documents for fact in facts[sharer.path]))
-        lines, paths = text.split("\n"), {sharer.path for sharer in documents}
+        lines, paths = source.original.split("\n"), {sharer.path for sharer in documents}
         exclusion_spans: list[tuple[Match, ...]] = []
         excluded_lines: set[int] = set()  # 1-based
         for index, exclusion in enumerate(base.coverage_exclusions):

@@ -14,6 +14,10 @@ them:
   ends stated as numbers;
 * in unit ``ordinal``, an ordinal ("vijfde", "op een na hoogste") or a number naming a position
   ("fase twee"); in ``percent``, a percentage or a number.
+* in a table row under a stated scale ("(bedragen x € 1.000)", "(in € mln)", "(in thousands of
+  dollars)"), the row's bare numbers at that scale: "173.850" is ``173850`` in ``EUR thousand``,
+  ``173.85`` in ``EUR million`` and ``173850000`` in ``EUR``, but not ``173850`` in ``EUR``.  A scale
+  naming a currency applies to amounts in that currency only (see docs/provenance.md, Tables).
 
 The qualifier is not read from the quote: "ruim 700" states 700.  A value that cannot fit its
 unit at all (a number in unit ``date``, a date string in a count) is reported under this kind too,
