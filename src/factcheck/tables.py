@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001 - typographic characters are the subject matter here
+# ruff: noqa: RUF001, RUF002, RUF003 - typographic characters are the subject matter here
 """Tables in a source text: which lines are table rows, where each table stands, and the scale it states.
 
 A table comes out of a saved web page, a PDF or a text file in one of three shapes: cells on one
@@ -24,6 +24,7 @@ a line of its own between blank lines (a web page saved as text).  So, per line:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -38,8 +39,8 @@ _WORDS = {"thousand": 3, "thousands": 3, "duizend": 3, "duizenden": 3, "k": 3, "
           "billion": 9, "billions": 9, "miljard": 9, "miljarden": 9, "mld": 9, "mrd": 9, "bn": 9}
 
 
-def _one_of(words: object) -> str:
-    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))  # type: ignore[call-overload]
+def _one_of(words: Iterable[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
 _CUR = f"(?:{_one_of(_CURRENCIES)})"
