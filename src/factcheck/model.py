@@ -271,7 +271,7 @@ class Builder:
             self.base.coverage_exclusions.append(Exclusion(item["reason"], location, item.get("text"),
                                                            prefix=item.get("line_prefix")))
             return
-        first, _, last = str(lines).partition("-") if isinstance(lines, str) else (lines["from"], "", lines["to"])
+        first, _, last = (lines["from"], "", lines["to"]) if isinstance(lines, dict) else str(lines).partition("-")
         span = (int(first), int(last or first))
         if span[1] < span[0]:
             self._error("schema", f"coverage exclusion lines {span[0]}-{span[1]} run backwards", location)
