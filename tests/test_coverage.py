@@ -33,7 +33,7 @@ BUDGET = fact("budget", 122, "EUR million", section="Financiën", quote="Het bud
 EXCLUDE = [{"text": "Kamerstuk 27 925, nr. 506", "reason": "a reference, not a fact"}]
 
 
-def base(facts: Sequence[dict[str, Any]] = (BUDGET,), excluded: Sequence[dict[str, str]] = EXCLUDE,
+def base(facts: Sequence[dict[str, Any]] = (BUDGET,), excluded: Sequence[dict[str, Any]] = EXCLUDE,
          **document: str) -> str:
     """The letter's fact base: the budget fact on lines 8-13, then the exclusions (the first text on line 16)."""
     return fact_base_yaml(facts, document={**DOCUMENT, **document}, settings={}, excluded=excluded)
