@@ -148,7 +148,8 @@ def test_the_html_report_shows_the_share(folder: Path) -> None:
 
 
 def test_a_block_of_lines_or_a_line_prefix_excludes_every_number_on_it(folder: Path) -> None:
-    excluded = [{"lines": 4, "reason": "one line"}, {"line_prefix": "(Kamerstuk", "reason": "references"}]
+    excluded: list[dict[str, Any]] = [{"lines": 4, "reason": "one line"},
+                                      {"line_prefix": "(Kamerstuk", "reason": "references"}]
     result = measured(folder, base(excluded=excluded))
     assert [item.text for item in result.uncovered] == ["77,5 miljoen"]
     assert (result.covered, result.excluded, result.stale) == (1, 4, [])
