@@ -21,7 +21,8 @@ from decimal import ROUND_FLOOR, Decimal
 from factcheck.findings import Location
 from factcheck.model import Document, Exclusion, Fact, FactBase
 from factcheck.numerals import find_numerals
-from factcheck.rules._sources import source_location, source_path
+from factcheck.rules._sources import source_location
+from factcheck.sourceread import source_path
 from factcheck.sourcetext import Match, SourceText, normalise, prepare
 
 

@@ -13,6 +13,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+#: weekday names as date.weekday() counts them (0 = Monday); not calendar.day_name, which follows the locale
+WEEKDAYS_EN = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS_NL = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+
 _PART = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}|early|mid|late))?|-H([12]))?")
 _THIRDS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 

@@ -19,7 +19,7 @@ from factcheck.perfile import per_file
 from factcheck.preload import Preloaded
 from factcheck.report import Report
 from factcheck.severities import apply_acknowledgements, apply_severities
-from factcheck.sourceread import read_sources, untracked_files
+from factcheck.sourceread import read_sources, source_path, untracked_files
 
 #: Decimal digits of every computation in a run (see `_exact`).
 EXACT_DIGITS = 1000
@@ -117,4 +117,8 @@ def verify(paths: Sequence[Path], cwd: Path | None = None, root: Path | None = N
         findings.extend(check_all(base))
         findings.extend(per_file(base, texts, check_file))
         findings = apply_acknowledgements(apply_severities(findings, base), base.acknowledged)
+    for document in base.documents:  # findings stand in sources too: the formats quote their lines
+        source = base.source_text(document)
+        if source is not None:
+            texts.setdefault(source_path(document), source)
     return Report(sorted_findings(findings), base, names, texts, checked)

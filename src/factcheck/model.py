@@ -101,6 +101,9 @@ class Acknowledgement:
     facts: frozenset[str] | None
     reason: str
     location: Location
+    #: only findings whose message holds these words (spaces as in a quote): a finding about a source
+    #: alone names no fact, only what the source says
+    text: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,7 +262,7 @@ class Builder:
             facts_field = item.get("facts")
             self.base.acknowledged.append(Acknowledgement(
                 item["rule"], frozenset(facts_field) if facts_field else None, item["reason"],
-                _loc(path, item.key_marks["rule"])))
+                _loc(path, item.key_marks["rule"]), item.get("text")))
         for item in (data.get("coverage") or {}).get("exclude") or ():
             self._exclusion(path, item)
 

@@ -29,6 +29,13 @@ read them later with `add_words` if it still needs them.
   A date without a year takes the year of the reference date (the document's date); with
   ``jl.`` (jongstleden) it is the most recent such date before the reference, with ``a.s.``
   (aanstaande) the next one.  A range of days also means each of its ends.
+  English months may be abbreviated (``Aug. 23, 2017``, ``Sept. 1``, ``Sep 1``; only with a day or
+  a year), and a range of days may follow the month (``Aug. 30-31``).  ``yesterday``, ``today``,
+  ``tomorrow``, ``last week`` (Dutch ``gisteren``, ``vandaag``, ``morgen``, ``vorige week``) count
+  from the reference date, and are weak; without a reference they are no dates.  So are ``May`` and
+  ``March`` alone at the start of a sentence, where they are verbs as often.
+* **Weekdays** named right before a date (``vrijdag 28 oktober jl.``, ``Fri., Sept. 1``):
+  `find_weekdays`, with the day the date is, for the calendar check (rules/calendar.py).
 
 Languages are tables (`LANGUAGES`): add one by writing a `Language`.  An unknown language tag
 reads digits only, in international notation.
@@ -41,12 +48,13 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from functools import cache, lru_cache
 from operator import attrgetter
+from typing import cast
 
-from factcheck.dates import DateInterval, parse_date
+from factcheck.dates import WEEKDAYS_EN, WEEKDAYS_NL, DateInterval, parse_date
 from factcheck.intervals import plain
 
 NUMBER, PERCENT, ORDINAL, VAGUE, DATE = "number", "percent", "ordinal", "vague", "date"
@@ -115,6 +123,13 @@ class Language:
     relative_years: Mapping[str, int] = field(default_factory=dict)  # dit jaar 0, vorig jaar -1
     halves: Mapping[str, int] = field(default_factory=dict)  # eerste helft: H1
     of_words: tuple[str, ...] = ()  # "van" in "het najaar van 2014"
+    month_abbreviations: Mapping[str, int] = field(default_factory=dict)  # Aug, Sept (a period may follow)
+    #: May, March: alone (no day, no year) at the start of a sentence, a verb as often (weak)
+    lone_month_verbs: frozenset[str] = frozenset()
+    relative_days: Mapping[str, int] = field(default_factory=dict)  # gisteren -1, today 0 (weak)
+    relative_weeks: Mapping[str, int] = field(default_factory=dict)  # vorige week -1: Monday to Sunday (weak)
+    weekdays: tuple[str, ...] = ()  # Monday first, lower case
+    weekday_abbreviations: Mapping[str, int] = field(default_factory=dict)  # Fri: a period or comma must follow
     #: "a", "an": one, weak like "een", and only as the first word of a number ("a hundred")
     articles: frozenset[str] = frozenset()
 
@@ -208,6 +223,9 @@ DUTCH = Language(
     relative_years={"dit jaar": 0, "vorig jaar": -1, "volgend jaar": 1},
     halves={"eerste helft": 1, "tweede helft": 2},
     of_words=("van",),
+    relative_days={"gisteren": -1, "vandaag": 0, "morgen": 1},
+    relative_weeks={"vorige week": -1, "deze week": 0, "volgende week": 1, "komende week": 1},
+    weekdays=WEEKDAYS_NL,
 )
 
 # -- English ---------------------------------------------------------------------------------------
@@ -260,6 +278,14 @@ ENGLISH = Language(
     relative_years={"this year": 0, "last year": -1, "next year": 1},
     halves={"first half": 1, "second half": 2},
     of_words=("of",),
+    month_abbreviations={"Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8, "Sep": 9,
+                         "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12},
+    lone_month_verbs=frozenset({"May", "March"}),
+    relative_days={"yesterday": -1, "today": 0, "tomorrow": 1},
+    relative_weeks={"last week": -1, "this week": 0, "next week": 1},
+    weekdays=WEEKDAYS_EN,
+    weekday_abbreviations={"Mon": 0, "Tue": 1, "Tues": 1, "Wed": 2, "Thu": 3, "Thur": 3, "Thurs": 3, "Fri": 4,
+                           "Sat": 5, "Sun": 6},
     articles=frozenset({"a", "an"}),
 )
 
@@ -318,15 +344,22 @@ def _patterns(lang: Language) -> _Patterns:
         return _Patterns(number, (), None)
     months = _alternatives(lang.months)
     month = months if lang.months_case_sensitive else f"(?i:{months})"
-    ranges = "|".join(["[-\u2013\u2014]", *(re.escape(word) for word in lang.range_words)])
-    day = rf"(?P<d1>[0-3]?\d){lang.day_suffix}(?:\s*(?:{ranges})\s*(?P<d2>[0-3]?\d){lang.day_suffix})?"
+    if lang.month_abbreviations:  # "Aug." and "Aug": `_date` takes one only with a day or a year
+        month = rf"(?:{month}|(?:{_alternatives(lang.month_abbreviations)})\.?)"
+    dash = "[-\u2013\u2014]"
+    ranges = "|".join([dash, *(re.escape(word) for word in lang.range_words)])
+    # "dinsdag 3 en woensdag 4 november": a weekday may name the second day of a range too
+    second_weekday = rf"(?:{_weekday_names(lang)}\s+)?" if lang.weekdays else ""
+    day = (rf"(?P<d1>[0-3]?\d){lang.day_suffix}"
+           rf"(?:\s*(?:{ranges})\s*{second_weekday}(?P<d2>[0-3]?\d){lang.day_suffix})?")
     hedge = rf"(?P<hedge>(?i:{_alternatives(lang.hedges)}))[\s-]+" if lang.hedges else "(?!)"
     year = r"(?:,?\s+(?P<year>\d{4})(?!\d))?"
     markers = [*lang.past, *lang.future]
     relative = rf"(?:\s+(?P<rel>{_alternatives(markers)})(?!\w))?" if markers else ""
     forms = [rf"(?:{hedge}|{day}\s+)?(?P<month>{month})(?!\w){year}{relative}"]
     if lang.month_first:  # tried first: "October 2, 2015" is more than "October"
-        forms.insert(0, rf"(?P<month2>{month})\s+(?P<d3>[0-3]?\d){lang.day_suffix}(?!\w)"
+        forms.insert(0, rf"(?P<month2>{month})\s+(?P<d3>[0-3]?\d){lang.day_suffix}"
+                        rf"(?:\s*{dash}\s*(?P<d4>[0-3]?\d){lang.day_suffix})?(?!\w)"
                         rf"(?:,?\s+(?P<year2>\d{{4}})(?!\d))?")
     phrases: list[tuple[str, Reader]] = []
     cues = [month]
@@ -347,6 +380,10 @@ def _patterns(lang: Language) -> _Patterns:
         seasons = f"(?i:{_alternatives(lang.seasons)})"
         phrases.append((rf"(?P<season>{seasons})(?!\w)(?:\s+{of}{some_year})?", _season))
         cues.append(seasons)
+    if lang.relative_days:
+        days, weeks = f"(?i:{_alternatives(lang.relative_days)})", f"(?i:{_alternatives(lang.relative_weeks)})"
+        phrases.append((rf"(?:(?P<relday>{days})|(?P<relweek>{weeks}))(?!\w)", _relative_day))
+        cues.extend((days, weeks))
     if lang.relative_years:
         relative_years = f"(?i:{_alternatives(lang.relative_years)})"
         phrases.append((rf"(?P<relyear>{relative_years})(?!\w)", _season))
@@ -402,6 +439,8 @@ def _free(taken: bytearray, match: re.Match[str]) -> bool:
 
 
 _SPACES = re.compile(r"[ \u00a0\u202f]")
+#: what may stand before the first word of a sentence: nothing, an end of a sentence, an opening quote
+_OPENERS = ("", ".", "!", "?", ":", "\"", "\u201c", "(")
 _YEAR = re.compile(r"(19|20)\d\d")
 
 
@@ -430,13 +469,17 @@ def _date(match: re.Match[str], lang: Language, reference: date | None) -> Numer
     month = _month_of(month_name, lang)
     year_text = match["year"] or match.groupdict().get("year2")
     first_day = match["d1"] or match.groupdict().get("d3")
-    last_day = match["d1"] and match["d2"]
+    last_day = (match["d1"] and match["d2"]) or match.groupdict().get("d4")
     relative = (match.groupdict().get("rel") or "").lower()
     hedge = match["hedge"]
+    alone = not (first_day or year_text or hedge)
+    if alone and month_name.rstrip(".") in lang.month_abbreviations:  # "Mar", "Jan": a name as often
+        return None
+    weak = alone and month_name in lang.lone_month_verbs and match.string[:match.start()].rstrip()[-1:] in _OPENERS
     try:
         year = int(year_text) if year_text else _resolve_year(month, int(first_day or 1), relative, lang, reference)
         if year is None:
-            return Numeral(match.start(), match.end(), match.group(), DATE)
+            return Numeral(match.start(), match.end(), match.group(), DATE, weak=weak)
         stem = f"{year:04d}-{month:02d}"
         dates: tuple[DateInterval, ...]
         if hedge:
@@ -450,7 +493,7 @@ def _date(match: re.Match[str], lang: Language, reference: date | None) -> Numer
             dates = (parse_date(stem),)
     except ValueError:  # "31 juni", "9-7 september": not a date; the digits are numbers then
         return None
-    return Numeral(match.start(), match.end(), match.group(), DATE, dates=dates)
+    return Numeral(match.start(), match.end(), match.group(), DATE, dates=dates, weak=weak)
 
 
 def _key(keys: Iterable[str], written: str) -> str:
@@ -460,6 +503,9 @@ def _key(keys: Iterable[str], written: str) -> str:
 
 
 def _month_of(name: str, lang: Language) -> int:
+    abbreviation = lang.month_abbreviations.get(name.rstrip("."))
+    if abbreviation is not None:
+        return abbreviation
     return lang.months.index(_key(lang.months, name)) + 1
 
 
@@ -514,6 +560,24 @@ def _season(match: re.Match[str], lang: Language, reference: date | None) -> Num
         return _reading(match, f"{year:04d}")
     first, last = lang.seasons[_key(lang.seasons, season)]
     return _reading(match, f"{year:04d}-{first:02d}/{year:04d}-{last:02d}")
+
+
+def _relative_day(match: re.Match[str], lang: Language, reference: date | None) -> Numeral | None:
+    """yesterday, vandaag, vorige week: a day or a week (Monday to Sunday) from the reference date, if
+    there is one.  Weak: a text says "today" for many things, and its date only when it is dated."""
+    if reference is None:
+        return None
+    try:
+        if match["relday"]:
+            day = reference + timedelta(lang.relative_days[_key(lang.relative_days, match["relday"])])
+            when = DateInterval(day, day)
+        else:
+            weeks = lang.relative_weeks[_key(lang.relative_weeks, match["relweek"])]
+            monday = reference + timedelta(7 * weeks - reference.weekday())
+            when = DateInterval(monday, monday + timedelta(6))
+    except OverflowError:  # a day before 1 January 1 or after 31 December 9999
+        return None
+    return Numeral(match.start(), match.end(), match.group(), DATE, dates=(when,), weak=True)
 
 
 def _ordinal_after(match: re.Match[str], lang: Language, reference: date | None) -> Numeral | None:
@@ -640,3 +704,100 @@ def _sequence(text: str, words: list[re.Match[str]], index: int, lang: Language)
         if ordinal is not None:
             break
     return end, value, is_ordinal
+
+
+# -- weekdays --------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class NamedWeekday:
+    """A weekday a text names with a date ("vrijdag 28 oktober jl.", "Fri., Sept. 1"): [start, end) from
+    the weekday's name to the date's end, the weekday named (0 = Monday) and the day the date is."""
+
+    start: int
+    end: int
+    text: str
+    weekday: int
+    day: date
+
+
+#: How far after a weekday's name its date may end: the longest form ("Wednesday, September 30-31,
+#: 2017") is shorter.
+_DATE_REACH = 60
+_NAME = re.compile(r"[^\W\d_]+")
+
+
+def _weekday_names(lang: Language) -> str:
+    """A pattern for a weekday's name and the punctuation after it: a full name ends a word (English
+    capitalised or in capitals, as its months), an abbreviation needs its period or a comma ("Sun" and
+    "Sat" are words)."""
+    if lang.months_case_sensitive:
+        full = _alternatives([*(name.capitalize() for name in lang.weekdays), *map(str.upper, lang.weekdays)])
+    else:
+        full = f"(?i:{_alternatives(lang.weekdays)})"
+    names = rf"(?:{full})(?!\w),?"
+    if lang.weekday_abbreviations:
+        names += rf"|(?:{_alternatives(lang.weekday_abbreviations)})(?:\.,?|,)"
+    return f"(?:{names})"
+
+
+@cache
+def _weekday_pattern(lang: Language) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){_weekday_names(lang)}\s+")
+
+
+@cache
+def _weekday_cues(lang: Language) -> tuple[str, ...]:
+    """Literal pieces, one of which every weekday's name holds: the full names' common ending (in lower
+    case and in capitals) and each abbreviation that does not start with another."""
+    first = lang.weekdays[0]
+    size = 0  # of the common ending
+    while size < len(first) and all(name.endswith(first[-1 - size:]) for name in lang.weekdays):
+        size += 1
+    ending = first[len(first) - size:]
+    endings = (ending, ending.upper()) if ending else (*lang.weekdays, *map(str.upper, lang.weekdays))
+    abbreviations = lang.weekday_abbreviations
+    return (*endings, *(stem for stem in abbreviations
+                        if not any(stem != other and stem.startswith(other) for other in abbreviations)))
+
+
+def _weekday_starts(text: str, lang: Language) -> list[int]:
+    """The start of each word that holds a cue: where a weekday's name may start.  `str.find` of a few
+    literals is some twenty times faster than one regular expression of the names, which share no prefix."""
+    starts: set[int] = set()
+    for cue in _weekday_cues(lang):
+        index = text.find(cue)
+        while index >= 0:
+            start = index
+            while start and text[start - 1].isalpha():
+                start -= 1
+            starts.add(start)
+            index = text.find(cue, index + 1)
+    return sorted(starts)
+
+
+def find_weekdays(text: str, tag: str = "nl", reference: date | None = None) -> list[NamedWeekday]:
+    """Every weekday `text` names right before a date of one day ("vrijdag 28 oktober jl.", "Thursday,
+    August 6, 2020"), or of a range whose day it names ("dinsdag 3 en woensdag 4 november"), with the day
+    that date is (its year as `find_numerals` resolves it).  A weekday before anything else is not one."""
+    lang = language(tag)
+    if not lang.weekdays:
+        return []
+    pattern = _weekday_pattern(lang)
+    found: list[NamedWeekday] = []
+    for start in _weekday_starts(text, lang):
+        match = pattern.match(text, start)
+        if match is None:
+            continue
+        after = match.end()
+        stated = find_numerals(text[after:after + _DATE_REACH], tag, reference, words=False)
+        if not stated or stated[0].start != 0 or stated[0].kind != DATE:
+            continue
+        days = [reading.first for reading in stated[0].dates if reading.first == reading.last]
+        if not days:  # a month, a hedge ("eind oktober"), or no known year
+            continue
+        name = cast(re.Match[str], _NAME.match(match.group())).group()
+        folded = name.lower()
+        weekday = lang.weekdays.index(folded) if folded in lang.weekdays else lang.weekday_abbreviations[name]
+        end = after + stated[0].end
+        found.append(NamedWeekday(match.start(), end, text[match.start():end], weekday, days[0]))
+    return found

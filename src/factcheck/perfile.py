@@ -31,7 +31,23 @@ def per_file(base: FactBase, texts: Mapping[str, str], check: Callable[[FactFile
             if entry is not None:
                 write_entry(entry, encode_findings(found))
         findings.extend(found)
-    return findings
+    return _once_per_source(findings) if len(by_file) > 1 else findings
+
+
+def _once_per_source(findings: list[Finding]) -> list[Finding]:
+    """Fact files that share a source each judge all of it: a finding about the source alone (no fact)
+    counts once, and not at all where another file's fact finding of its kind points at the same place."""
+    pointed = {(finding.kind, related.location) for finding in findings if finding.facts
+               for related in finding.related}
+    seen: set[Finding] = set()
+    kept = []
+    for finding in findings:
+        if not finding.facts:
+            if finding in seen or (finding.kind, finding.location) in pointed:
+                continue
+            seen.add(finding)
+        kept.append(finding)
+    return kept
 
 
 def part_pieces(name: str, text: str, source: str | None, facts: Mapping[str, Fact]) -> tuple[str, ...]:

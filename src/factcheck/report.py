@@ -40,7 +40,8 @@ class Report:
     findings: list[Finding]
     base: FactBase | None = None
     files: list[str] = field(default_factory=list)
-    #: fact file -> its text, so formatters can show the offending line (pure: they read no files)
+    #: fact file or source (as findings name it) -> its text, so formatters can show the offending line
+    #: (pure: they read no files)
     texts: dict[str, str] = field(default_factory=dict)
     #: whether the rules ran (they do not when the base has loading, model or source errors)
     rules_checked: bool = False

@@ -24,7 +24,13 @@ def apply_severities(findings: list[Finding], base: FactBase) -> list[Finding]:
 
 def _matches(ack: Acknowledgement, finding: Finding) -> bool:
     named = ack.rule == finding.rule_id or (finding.rule_id is None and ack.rule == finding.kind)
-    return named and (ack.facts is None or ack.facts == frozenset(finding.facts))
+    return named and (ack.facts is None or ack.facts == frozenset(finding.facts)) and (
+        ack.text is None or _spaced(ack.text) in _spaced(finding.message))
+
+
+def _spaced(text: str) -> str:
+    """Runs of white space as one space: a source's line breaks are spaces in a message."""
+    return " ".join(text.split())
 
 
 def apply_acknowledgements(findings: list[Finding], acks: list[Acknowledgement]) -> list[Finding]:
@@ -40,7 +46,8 @@ def apply_acknowledgements(findings: list[Finding], acks: list[Acknowledgement])
         result.append(finding)
     for index, ack in enumerate(acks):
         if index not in used:
-            scope = f" for facts {sorted(ack.facts)}" if ack.facts else ""
+            scope = (f" for facts {sorted(ack.facts)}" if ack.facts else "") + (
+                f" with text {ack.text!r}" if ack.text is not None else "")
             result.append(Finding("stale-acknowledgement", Severity.ERROR,
                                   f"acknowledgement of {ack.rule!r}{scope} matches no finding; remove it",
                                   ack.location))

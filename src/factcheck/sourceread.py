@@ -4,13 +4,14 @@ inside the fact file's repository is read; anything else is a located finding.""
 from __future__ import annotations
 
 import os
+import posixpath
 import stat
 from pathlib import Path
 
 from factcheck.findings import Finding, Location, Severity
 from factcheck.loader import CannotRead, read_text
 from factcheck.located import shorten
-from factcheck.model import FactBase
+from factcheck.model import Document, FactBase
 
 
 def project_root(path: Path) -> Path:
@@ -20,6 +21,11 @@ def project_root(path: Path) -> Path:
         if (candidate / ".git").exists():
             return candidate
     return folder
+
+
+def source_path(document: Document) -> str:
+    """The source as the user sees it: relative to where the fact file is shown from."""
+    return posixpath.normpath(posixpath.join(posixpath.dirname(document.path), document.source))
 
 
 def read_sources(base: FactBase, paths: dict[str, Path], root: Path | None) -> list[Finding]:

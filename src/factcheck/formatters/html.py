@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from html import escape
 
 from factcheck import __version__
-from factcheck.findings import Finding
+from factcheck.findings import Finding, Location
 from factcheck.formatters.charts import breakdown, breakdown_svg, timeline, timeline_svg
+from factcheck.formatters.lines import split_lines
 from factcheck.formatters.quotes import quote_in_context
 from factcheck.formatters.show import validity
 from factcheck.intervals import plain, total
 from factcheck.model import Fact, FactBase, Rule
 from factcheck.report import Report, outcome, status
+from factcheck.sourceread import source_path
 
 _CSS = """
 body{font:15px/1.45 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
@@ -44,7 +46,7 @@ def render_html(report: Report, coverage: tuple[int, int] | None = None) -> str:
     title = "factcheck report"
     if base is not None and base.documents:
         title = f"factcheck report: {base.documents[0].title}"
-    body = [f"<h1>{escape(title)}</h1>", _summary(report, coverage), _findings(report.findings, base)]
+    body = [f"<h1>{escape(title)}</h1>", _summary(report, coverage), _findings(report.findings, base, report.texts)]
     if base is not None:
         findings = report.findings
         body += [_breakdowns(base, findings), _timeline(base, findings), _agreements(base, findings)]
@@ -105,13 +107,34 @@ def _fact_context(base: FactBase | None, fact_id: str) -> str:
     return head + f'<pre class="context">{found[1]}</pre>'
 
 
-def _findings(findings: Sequence[Finding], base: FactBase | None) -> str:
+def _source_context(texts: Mapping[str, str], location: Location, around: int = 1) -> str:
+    """The lines around a finding that stands in a source (it names no fact to show), from its column
+    to the line's end marked."""
+    lines = split_lines(texts.get(location.path, ""))
+    if not 1 <= location.line <= len(lines):
+        return ""
+    rendered = []
+    for number in range(max(1, location.line - around), min(len(lines), location.line + around) + 1):
+        line = lines[number - 1]
+        if number == location.line:
+            cut = location.column - 1
+            body = f"{escape(line[:cut])}<mark>{escape(line[cut:])}</mark>"
+        else:
+            body = escape(line)
+        rendered.append(f'<span class="n">{number}</span><span class="t">{body}</span>')
+    return f'<pre class="context">{chr(10).join(rendered)}</pre>'
+
+
+def _findings(findings: Sequence[Finding], base: FactBase | None, texts: Mapping[str, str]) -> str:
     if not findings:
         return '<section id="findings"><h2>Findings</h2><p class="ok">No findings.</p></section>'
     items = []
+    sources = {source_path(document) for document in base.documents} if base is not None else set()
     for finding in findings:
         level = outcome(finding)
         contexts = "".join(_fact_context(base, fact_id) for fact_id in finding.facts)
+        if finding.location.path in sources:  # a finding about a source alone (calendar)
+            contexts += _source_context(texts, finding.location)
         reason = (f"<p><em>Acknowledged:</em> {escape(finding.acknowledged)}</p>"
                   if finding.acknowledged is not None else "")
         items.append(f'<article class="finding {level}"><p>{_badge(level)} '

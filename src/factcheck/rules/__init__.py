@@ -40,6 +40,7 @@ RULE_KINDS = (
     "quote",
     "value",
     "section",
+    "calendar",
 )
 
 

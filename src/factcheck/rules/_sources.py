@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass
 from typing import cast
 
 from factcheck.findings import Location
 from factcheck.model import Document, Fact, FactFile
+from factcheck.sourceread import source_path
 from factcheck.sourcetext import Heading, Match, SourceText, prepare
 from factcheck.tables import Scale, Table
 
@@ -28,11 +28,6 @@ class Quoted:
     def source(self, file: FactFile) -> SourceText:
         """The prepared source, for the rare finding that needs more than the above (prepared anew)."""
         return prepare(cast(str, file.source))
-
-
-def source_path(document: Document) -> str:
-    """The source as the user sees it: relative to where the fact file is shown from."""
-    return posixpath.normpath(posixpath.join(posixpath.dirname(document.path), document.source))
 
 
 def source_location(document: Document, source: SourceText, index: int) -> Location:

@@ -29,7 +29,8 @@ from factcheck.rules.spec import RuleKind, Scope
 
 def check(file: FactFile) -> Iterator[Finding]:
     # here, not above: the spec below is read at every start, and the source reader costs ~5 ms to import
-    from factcheck.rules._sources import quoted_facts, source_location, source_path
+    from factcheck.rules._sources import quoted_facts, source_location
+    from factcheck.sourceread import source_path
     from factcheck.sourcetext import MAX_PROBE, normalise
 
     for quoted in quoted_facts(file):

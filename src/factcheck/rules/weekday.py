@@ -27,15 +27,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import timedelta
 
-from factcheck.dates import DateInterval
+from factcheck.dates import WEEKDAYS_EN, WEEKDAYS_NL, DateInterval
 from factcheck.findings import Finding, Severity
 from factcheck.model import FactBase, Rule
 from factcheck.rules._relations import days, unfit, violation
 from factcheck.rules.spec import FactRef, RuleKind, Text
 
-# as date.weekday() counts them; not calendar.day_name, which follows the locale
-ENGLISH = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-DUTCH = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+ENGLISH, DUTCH = WEEKDAYS_EN, WEEKDAYS_NL
 WEEKDAYS: dict[str, int] = {**{name: day for day, name in enumerate(ENGLISH)},
                             **{name: day for day, name in enumerate(DUTCH)}}
 
