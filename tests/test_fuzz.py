@@ -214,7 +214,9 @@ def from_schema(schema: Mapping[str, Any], overrides: Mapping[str, st.SearchStra
             else:
                 text = st.text(PRINTABLE, min_size=node.get("minLength", 0), max_size=30)
             return text.filter(lambda value: len(value) <= node.get("maxLength", 1000))
-        if kind in ("number", "integer"):
+        if kind == "integer":  # a line number
+            return st.integers(node.get("minimum", 0), 10**6)
+        if kind == "number":
             return numbers
         return json_like
 
