@@ -852,6 +852,12 @@ def _separated(group: str) -> re.Pattern[str]:
     return re.compile(rf"\d{re.escape(group)}\d")
 
 
+#: words before the number of a part of a document ("Tabel 1.1", "section 3.2", "artikel 2.35"): such a
+#: number is a label, not an amount, whichever separator it has
+_LABEL = re.compile(r"(?<![^\W\d_])(?i:tabel|table|figuur|figure|grafiek|bijlage|annex|appendix|hoofdstuk|chapter"
+                    r"|paragraaf|section|artikel|article|art\.|lid|§)[ \u00a0]$")
+
+
 def misread(text: str, tag: str) -> list[Misread]:
     """The numbers of `text` whose group separator the document's notation cannot read as one: a
     decimal comma in English ("12,5" is 12 and 5: a group has three digits), a decimal point in
@@ -869,6 +875,8 @@ def misread(text: str, tag: str) -> list[Misread]:
         read = own.match(text, match.start())
         if read is not None and read.end("digits") > match.start() + separator:
             continue  # the document's notation reads past the separator: a group of three digits
+        if _LABEL.search(text, 0, match.start()):
+            continue  # "Tabel 1.1", "artikel 2.35": the number of a part, in any notation
         found.append(Misread(match.start(), match.end(), match.group(), tuple(digits.split(lang.group)),
                              _number(match, other), lang.decimal, lang.group))
     return found

@@ -4,6 +4,7 @@ import."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal
@@ -24,6 +25,7 @@ from factcheck.numerals import (
 )
 from factcheck.readings import could_be
 from factcheck.tables import Scale
+from factcheck.units import ALIASES, TIME
 
 
 def findings(fact: Fact, scales: Sequence[Scale | None] = (), *, in_table: bool = False) -> list[Finding]:
@@ -59,7 +61,7 @@ def findings(fact: Fact, scales: Sequence[Scale | None] = (), *, in_table: bool 
     # the words change nothing found before them (tests/test_provenance_properties.py).
     everything = find_numerals(quote, tag, fact.document.date.first, words=False)
     if in_table:
-        everything = _cells(everything, tag)
+        everything = _signed(_cells(everything, tag), quote)
     stated, read_words = scoped(everything), False
     stating, scale = _stating(fact, stated, readings)
     if not stating:
@@ -80,6 +82,9 @@ def findings(fact: Fact, scales: Sequence[Scale | None] = (), *, in_table: bool 
     candidates = [item for item, following in zip(stated, [*stated[1:], None], strict=True)
                   if _matches(fact, item) or (not item.weak and not _modifies(item, following, quote)
                                               and could_be(fact.unit, item, quote, tag))]
+    named = [item for item in candidates if _named(fact, item, quote)]
+    if any(_matches(fact, item) for item in named):
+        candidates = named
     if any(not _matches(fact, item) for item in candidates):
         found.append(_ambiguous(fact, candidates))
     return found
@@ -99,6 +104,24 @@ def _cells(stated: list[Numeral], tag: str) -> list[Numeral]:
              for item in stated if item.kind == NUMBER and item.text[-1:].isdigit() and " " in item.text
              for cell in find_numerals(item.text.replace(" ", "\n"), tag, words=False)]
     return sorted([*stated, *cells], key=lambda item: item.start) if cells else stated
+
+
+#: the signs a table writes before a negative cell: hyphen, figure dash, en dash, em dash, minus
+_MINUS = "-\u2012\u2013\u2014\u2212"
+
+
+def _signed(stated: list[Numeral], quote: str) -> list[Numeral]:
+    """`stated` with each table cell that a minus sign starts read negative: "‒ 1.760" and "–5.098" (a
+    dash at the start of a cell, before the number or a space before it) state -1760 and -5098.  A year
+    is no amount: "2015 – 2016" stays two years."""
+    signed = []
+    for item in stated:
+        sign = item.start - 1 if quote[item.start - 1:item.start] != " " else item.start - 2
+        if (item.kind == NUMBER and item.value and not item.dates and sign >= 0 and quote[sign] in _MINUS
+                and (sign == 0 or quote[sign - 1].isspace())):
+            item = replace(item, start=sign, text=quote[sign:item.end], value=-item.value)
+        signed.append(item)
+    return signed
 
 
 def _without_joined(stated: list[Numeral]) -> list[Numeral]:
@@ -154,6 +177,37 @@ def _explained(fact: Fact, everything: Sequence[Numeral], misreads: Sequence[Mis
 def _modifies(item: Numeral, following: Numeral | None, quote: str) -> bool:
     """Whether `item` is a vague word that sizes the number after it ("enkele honderden"), not one of its own."""
     return item.kind == VAGUE and following is not None and not quote[item.end:following.start].strip()
+
+
+#: the words after a number that may stand before the noun it counts ("five ISIS fighting positions")
+_NOUN_WINDOW = 3
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _named(fact: Fact, item: Numeral, quote: str) -> bool:
+    """Whether the count noun of the fact's unit follows `item` within a few words ("17 strikes",
+    "five ISIS fighting positions"), before any punctuation or other number: in "17 strikes consisting
+    of 45 engagements" only 17 counts strikes, so 45 is no rival of a fact in unit ``strikes``."""
+    unit = fact.unit
+    if not unit.discrete or unit.is_ordinal or unit.dimension == TIME:
+        return False
+    nouns = _count_nouns(unit.canonical)
+    rest = quote[item.end:]
+    for _ in range(_NOUN_WINDOW):
+        match = _WORD.match(rest.lstrip(" \u00a0"))
+        if match is None:
+            return False
+        if match.group().lower() in nouns:
+            return True
+        rest = rest.lstrip(" \u00a0")[match.end():]
+    return False
+
+
+def _count_nouns(canonical: str) -> frozenset[str]:
+    """The words that name a count unit: its name, its registered other spellings, and its singular."""
+    names = {canonical, *(alias for alias, base in ALIASES.items() if base == canonical)}
+    names |= {name[:-1] for name in list(names) if name.endswith("s")}
+    return frozenset(name.lower() for name in names)
 
 
 def _words_can_rival(fact: Fact) -> bool:
