@@ -232,20 +232,25 @@ def _document(lines: list[_Line]) -> SourceDocument:
     headings: list[tuple[int, str]] = []
     furniture: set[int] = set()
     previous: _Line | None = None
-    heading_run = False
+    heading_run = in_table = False
     for index, line in enumerate(lines):
         if previous is not None and previous.page == line.page and \
                 line.top - previous.bottom > PARAGRAPH_GAP * min(line.size, previous.size) and line.top > previous.top:
             text.append("")
             pages.append(line.page)
-            heading_run = False
+            heading_run = in_table = False
+        elif previous is not None and previous.page != line.page:
+            in_table = False
         text.append(line.text)
         pages.append(line.page)
         number = len(text)
         if index in dropped:
             furniture.add(number)
             continue
-        heading = line.cells == 1 and (line.size >= HEADING_SIZE * body or (line.bold and not body_bold))
+        # a line of one cell in a block that holds a table row is a cell too (a header "DATES" above
+        # "POSTED" above "START  END"), not a heading
+        in_table = in_table or line.cells > 1
+        heading = not in_table and (line.size >= HEADING_SIZE * body or (line.bold and not body_bold))
         title = re.sub(r"\s+", " ", line.text).strip()
         if heading and heading_run and headings and previous is not None and previous.size == line.size:
             headings[-1] = (headings[-1][0], f"{headings[-1][1]} {title}")

@@ -78,7 +78,10 @@ def findings(fact: Fact, scales: Sequence[Scale | None] = (), *, in_table: bool 
             return found
     if not read_words and _words_can_rival(fact) and has_number_words(quote[start:end], tag):
         stated = scoped(add_words(quote, tag, everything))
-    stated = _without_joined(at_scale(stated, scale))
+    stated = at_scale(stated, scale)
+    # an `at` that names one reading whole ("98 452", a table cell grouped by a space) means it, not its groups
+    exact = [item for item in stated if fact.at_words is not None and (item.start, item.end) == (start, end)]
+    stated = exact or _without_joined(stated)
     candidates = [item for item, following in zip(stated, [*stated[1:], None], strict=True)
                   if _matches(fact, item) or (not item.weak and not _modifies(item, following, quote)
                                               and could_be(fact.unit, item, quote, tag))]
@@ -99,10 +102,22 @@ def _stating(fact: Fact, stated: list[Numeral], readings: Sequence[Scale | None]
 
 
 def _cells(stated: list[Numeral], tag: str) -> list[Numeral]:
-    """`stated`, and each number whose digits are grouped by spaces also read group by group."""
-    cells = [replace(cell, start=item.start + cell.start, end=item.start + cell.end)
-             for item in stated if item.kind == NUMBER and item.text[-1:].isdigit() and " " in item.text
-             for cell in find_numerals(item.text.replace(" ", "\n"), tag, words=False)]
+    """`stated`, and each number whose digits are grouped by spaces also read as the cells it may be:
+    "0 180 116" is 0 and 180 116, or 0, 180 and 116 (or 0 180 and 116)."""
+    cells = []
+    for item in stated:
+        if item.kind != NUMBER or not item.text[-1:].isdigit() or " " not in item.text:
+            continue
+        groups = [(group.start(), group.end()) for group in re.finditer(r"\d+", item.text)]
+        for first in range(len(groups)):
+            for last in range(first, len(groups)):
+                if (first, last) == (0, len(groups) - 1):
+                    break  # the whole, read already
+                if last > first and groups[last][1] - groups[last][0] != 3:
+                    break  # a group after the first has three digits
+                low, high = groups[first][0], groups[last][1]
+                cells += [replace(cell, start=item.start + low + cell.start, end=item.start + low + cell.end)
+                          for cell in find_numerals(item.text[low:high], tag, words=False)]
     return sorted([*stated, *cells], key=lambda item: item.start) if cells else stated
 
 
@@ -163,8 +178,21 @@ def occurrences(quote: str, words: str) -> list[int]:
 
 
 def _joined(text: str, left: int, right: int) -> bool:
-    """Whether text[left] and text[right] are letters or digits of one word."""
-    return left >= 0 and right < len(text) and text[left].isalnum() and text[right].isalnum()
+    """Whether text[left] and text[right] are letters or digits of one word, or digits of one number
+    across a separator ("1" and "248" of "1,248")."""
+    if left < 0 or right >= len(text):
+        return False
+    if text[left].isalnum() and text[right].isalnum():
+        return True
+    separator = text[left] if text[right].isdigit() else text[right] if text[left].isdigit() else ""
+    return separator in (",", ".") and _digit_beside(text, left, right)
+
+
+def _digit_beside(text: str, left: int, right: int) -> bool:
+    """Whether the separator between text[left] and text[right] has a digit on its other side too."""
+    if text[right] in ",.":
+        return right + 1 < len(text) and text[right + 1].isdigit()
+    return left - 1 >= 0 and text[left - 1].isdigit()
 
 
 def _explained(fact: Fact, everything: Sequence[Numeral], misreads: Sequence[Misread]) -> bool:
