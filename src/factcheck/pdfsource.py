@@ -179,7 +179,9 @@ def _rows(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     """The words grouped by baseline, top to bottom, each row left to right."""
     rows: list[list[dict[str, Any]]] = []
     for word in sorted(words, key=lambda word: (round(word["bottom"], 1), word["x0"])):
-        if rows and abs(rows[-1][-1]["bottom"] - word["bottom"]) <= BASELINE * max(word["size"], 1):
+        # measured from the row's first word, not its last: columns whose baselines are offset would
+        # otherwise chain two lines of one column into a row, their letters interleaved
+        if rows and abs(rows[-1][0]["bottom"] - word["bottom"]) <= BASELINE * max(word["size"], 1):
             rows[-1].append(word)
         else:
             rows.append([word])
