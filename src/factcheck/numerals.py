@@ -527,7 +527,8 @@ def _date(match: re.Match[str], lang: Language, reference: date | None) -> Numer
         return None
     if alone and lang.months_case_sensitive and month_name.isupper():  # "YOU MAY": capitals say nothing
         return None
-    weak = alone and month_name.capitalize() in lang.lone_month_verbs and match.string[:match.start()].rstrip()[-1:] in _OPENERS
+    weak = (alone and month_name.capitalize() in lang.lone_month_verbs
+            and match.string[:match.start()].rstrip()[-1:] in _OPENERS)
     try:
         year = int(year_text) if year_text else _resolve_year(month, int(first_day or 1), relative, lang, reference)
         if year is None:

@@ -126,9 +126,9 @@ _MINUS = "-\u2012\u2013\u2014\u2212"
 
 
 def _signed(stated: list[Numeral], quote: str) -> list[Numeral]:
-    """`stated` with each table cell that a minus sign starts read negative: "‒ 1.760" and "–5.098" (a
-    dash at the start of a cell, before the number or a space before it) state -1760 and -5098.  A year
-    is no amount: "2015 – 2016" stays two years."""
+    """`stated` with each table cell that a minus sign starts read negative: "\u2012 1.760" and "\u20135.098"
+    (a figure or en dash at the start of a cell, before the number or a space before it) state -1760 and
+    -5098.  A year is no amount: "2015 \u2013 2016" stays two years."""
     signed = []
     for item in stated:
         sign = item.start - 1 if quote[item.start - 1:item.start] != " " else item.start - 2
@@ -209,7 +209,7 @@ def _modifies(item: Numeral, following: Numeral | None, quote: str) -> bool:
 
 #: the words after a number that may stand before the noun it counts ("five ISIS fighting positions")
 _NOUN_WINDOW = 3
-_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 
 
 def _named(fact: Fact, item: Numeral, quote: str) -> bool:
