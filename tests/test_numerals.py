@@ -436,3 +436,11 @@ def test_a_date_in_digits_has_both_readings_in_english_and_none_in_dutch() -> No
     (span,) = find_numerals("FROM AUG. 11 TO AUG. 14", "en", LETTER_DATE)
     assert [str(day) for day in span.dates] == ["2015-08-11..2015-08-14", "2015-08-11", "2015-08-14"]
     assert read("05/03/2019") == [("05", "number", "5"), ("03", "number", "3"), ("2019", "number", "2019")]
+
+
+@pytest.mark.parametrize(("text", "tag", "expected"), [
+    ("November - 2015", "en", [("November - 2015", "date", "2015-11-01..2015-11-30")]),
+    ("oktober – 2016", "nl", [("oktober – 2016", "date", "2016-10-01..2016-10-31")]),
+])
+def test_a_title_may_set_the_year_apart_by_a_dash(text: str, tag: str, expected: list[tuple[str, str, str]]) -> None:
+    assert read(text, tag) == expected

@@ -363,7 +363,8 @@ def _patterns(lang: Language) -> _Patterns:
     day = (rf"(?P<d1>[0-3]?\d){lang.day_suffix}"
            rf"(?:\s*(?:{ranges})\s*{second_weekday}(?P<d2>[0-3]?\d){lang.day_suffix})?")
     hedge = rf"(?P<hedge>(?i:{_alternatives(lang.hedges)}))[\s-]+" if lang.hedges else "(?!)"
-    year = r"(?:,?\s+(?P<year>\d{4})(?!\d))?"
+    # "October 2, 2015", "2 oktober 2015", and a title's "November - 2015"
+    year = r"(?:(?:,|\s+[-\u2013\u2014])?\s+(?P<year>\d{4})(?!\d))?"
     markers = [*lang.past, *lang.future]
     relative = rf"(?:\s+(?P<rel>{_alternatives(markers)})(?!\w))?" if markers else ""
     forms = [rf"(?:{hedge}|{day}\s+)?(?P<month>{month})(?!\w){year}{relative}"]
