@@ -457,7 +457,7 @@ def _take(taken: bytearray, item: Numeral) -> None:
 def _spans(text: str, found: list[Numeral], lang: Language) -> list[Numeral]:
     """`found` with two days joined by an until word ("AUG. 11 TO AUG. 14") read as one span of days,
     which also means each of its ends (as "Aug. 30-31" does)."""
-    until = re.compile(rf"\s*(?:[-\u2013\u2014]|(?i:{_alternatives(lang.until_words)})(?!\w))\s*")
+    until = _until(lang)
     ordered = sorted(found, key=_START)
     result: list[Numeral] = []
     for item in ordered:
@@ -470,6 +470,11 @@ def _spans(text: str, found: list[Numeral], lang: Language) -> list[Numeral]:
         else:
             result.append(item)
     return result
+
+
+@cache
+def _until(lang: Language) -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:[-\u2013\u2014]|(?i:{_alternatives(lang.until_words)})(?!\w))\s*")
 
 
 def _one_day(item: Numeral) -> bool:
