@@ -154,6 +154,17 @@ def test_a_curated_table_verifies_with_nothing_acknowledged(folder: Path) -> Non
     assert run(folder, CURATED, "verify") == (0, "0 errors, 0 warnings, 0 acknowledged; 6 facts, 0 rules in 1 file\n")
 
 
+def test_a_row_of_several_cells_needs_no_at(folder: Path) -> None:
+    """A row states one amount per column; its column, not its words, tells the cells apart, so a fact
+    of one cell is no `ambiguous` one there, and a cell it does not state is still a value finding."""
+    bare = "\n".join(line for line in CURATED.splitlines() if not line.startswith("    at: ")) + "\n"
+    assert run(folder, bare, "verify") == (0, "0 errors, 0 warnings, 0 acknowledged; 6 facts, 0 rules in 1 file\n")
+    code, output = run(folder, bare.replace("value: 41250\n", "value: 41520\n"), "verify", "--format", "parsable")
+    assert (code, output.splitlines()) == (1, [
+        'facts.yaml:28:12: [error] value 41520 EUR thousand is not what the quote states: "40.000" (40000000),'
+        ' "41.250" (41250000), read at the table\'s scale "bedragen x € 1.000" (line 9) (value)'])
+
+
 def test_wrong_amounts_in_a_table_are_caught(folder: Path) -> None:
     wrong = (CURATED.replace("value: 173850\n", "value: 173580\n")  # a slip of the pen
              .replace("value: 173850000\n", "value: 173850\n")  # the table's scale forgotten
@@ -246,6 +257,9 @@ def test_scale_statements(line: str, expected: tuple[Decimal, str | None, str] |
     ("Kamerstuk 27 925", False, True),  # "27 925" may be one number: a row only inside a table
     ("Uitgaven 0 472", False, True),
     ("Verplichtingen:", False, False),
+    ("$3,400 ................... $248,200.", True, True),  # leader dots lead from cell to cell
+    ("Inspection ........ 1 work-hour", True, False),  # a row, but "1 work-hour" is no bare amount
+    ("It went on... and on.", False, False),  # prose's three dots are no leader
 ])
 def test_rows(line: str, row: bool, numbers: bool) -> None:
     assert is_row(line, " ".join(line.split())) == (row, numbers)

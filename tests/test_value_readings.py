@@ -24,6 +24,7 @@ SOURCE = (
     "Een van de 12 landen \n"
     "had 12 landen gevraagd. Er waren enkele honderden doden. Tussen de 40 en 60 strijders. De eerste \n"
     "fase en de tweede fase. Op 29 juli jl. en op 12 oktober jl. Het kost 110 miljoen euro en 10 miljoen euro. \n"
+    "Voor 1 werkuur x € 85 per uur = € 85, in 2018 besloten op 7 november 2018. \n"
 )
 DOCUMENT = {"id": "doc", "title": "Brief", "source": "brief.txt"}
 
@@ -53,6 +54,8 @@ def fact(value: object, unit: str, quote: str, **extra: str) -> dict[str, Any]:
     pytest.param({"min": 200, "max": 999}, "persons", "enkele honderden doden", {}, id="a vague word that sizes another"),
     pytest.param({"min": 40, "max": 60}, "persons", "Tussen de 40 en 60 strijders", {}, id="both ends of a range"),
     pytest.param(10, "EUR million", "Het kost 110 miljoen euro en 10 miljoen euro", {"at": "10 miljoen euro"}, id="whole words"),
+    pytest.param(85, "EUR", "Voor 1 werkuur x € 85 per uur = € 85", {}, id="an amount written with its currency: no bare number"),
+    pytest.param("2018-11-07", "date", "in 2018 besloten op 7 november 2018", {}, id="a date written as one: no bare year"),
 ])
 def test_what_is_no_rival(tmp_path: Path, value: object, unit: str, quote: str, extra: dict[str, str]) -> None:
     assert run(tmp_path, fact(value, unit, quote, **extra)) == []

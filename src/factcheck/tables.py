@@ -61,7 +61,9 @@ _PART_ONE = re.compile(r"1(?:[.,\s]?000)+")
 _PART_WORD = re.compile(rf"(?<![^\W\d_]){_SCALE_WORD}(?![^\W\d_])", re.I)
 _PART_CUR = re.compile(rf"(?<![^\W\d_]){_CUR}(?![^\W\d_])", re.I)
 
-_CELL_GAP = re.compile(r" *\t[ \t]*| {2,}")
+#: a tab, two or more spaces, or leader dots ("$3,400 .......... $248,200", as printed tables and
+#: contents lists lead the eye from one cell to the next; four or more, so that prose's "..." is none)
+_CELL_GAP = re.compile(r" *\t[ \t]*| {2,}| *\.{4,} *")
 #: what a table cell holds when it holds a number: 63.539, -1.132, € 5, 12%, (3.000), or a dash for none
 _AMOUNT = re.compile(r"[(]?[-+–−]?[€$£]?[-+–−]?\d[\d.,']*%?[)]?|[-–—−]|…|\.\.\.|p\.m\.?")
 _PROSE_END = (".", "!", "?")
@@ -116,13 +118,13 @@ def scale_of(title: str, cells: list[str], line: int) -> Scale | None:
 
 
 def cells_of(line: str) -> list[str]:
-    """A line's cells: split at tabs and at runs of two or more spaces."""
+    """A line's cells: split at tabs, at runs of two or more spaces and at leader dots."""
     return [cell for cell in _CELL_GAP.split(line.strip()) if cell]
 
 
 def _gapped(line: str) -> bool:
     """Whether a line may have cells apart (most lines have neither a tab nor two spaces: no regex then)."""
-    return "\t" in line or "  " in line.strip()
+    return "\t" in line or "  " in line.strip() or "...." in line
 
 
 def is_row(line: str, title: str) -> tuple[bool, bool]:

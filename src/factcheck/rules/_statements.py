@@ -12,6 +12,7 @@ from decimal import Decimal
 from factcheck.findings import Finding, Severity
 from factcheck.model import Fact
 from factcheck.numerals import (
+    DATE,
     NUMBER,
     ORDINAL,
     PERCENT,
@@ -23,7 +24,7 @@ from factcheck.numerals import (
     has_number_words,
     misread,
 )
-from factcheck.readings import could_be
+from factcheck.readings import could_be, dimension
 from factcheck.tables import Scale
 from factcheck.units import ALIASES, TIME
 
@@ -88,7 +89,10 @@ def findings(fact: Fact, scales: Sequence[Scale | None] = (), *, in_table: bool 
     named = [item for item in candidates if _named(fact, item, quote)]
     if any(_matches(fact, item) for item in named):
         candidates = named
-    if any(not _matches(fact, item) for item in candidates):
+    # A table row states one amount per column, and which column a cell stands in is what a fact of it
+    # means: words of the row (an at: naming the cell's digits) cannot say that, so a row is not ambiguous.
+    # Its arithmetic (sum rules over the row) catches a cell taken from the next column.
+    if not in_table and any(not _matches(fact, item) for item in candidates):
         found.append(_ambiguous(fact, candidates))
     return found
 
@@ -213,10 +217,17 @@ _WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
 
 
 def _named(fact: Fact, item: Numeral, quote: str) -> bool:
-    """Whether the count noun of the fact's unit follows `item` within a few words ("17 strikes",
-    "five ISIS fighting positions"), before any punctuation or other number: in "17 strikes consisting
-    of 45 engagements" only 17 counts strikes, so 45 is no rival of a fact in unit ``strikes``."""
+    """Whether `item` is written as a value of the fact's unit, so that numbers not so written are no rivals
+    when the value is: a date as a date, not a bare year beside it ("November 7, 2018" against the 2018 of
+    "AD 2018-23-51"); money with its currency, time with its unit ("1 work-hour x $85 per hour = $85": the 1
+    is no amount of dollars); a count with its noun following within a few words ("17 strikes", "five ISIS
+    fighting positions"), before any punctuation or other number: in "17 strikes consisting of 45
+    engagements" only 17 counts strikes, so 45 is no rival of a fact in unit ``strikes``."""
     unit = fact.unit
+    if unit.is_date:
+        return item.kind == DATE
+    if item.kind == NUMBER and dimension(item, quote, fact.document.language) == unit.dimension:
+        return True
     if not unit.discrete or unit.is_ordinal or unit.dimension == TIME:
         return False
     nouns = _count_nouns(unit.canonical)
