@@ -34,6 +34,7 @@ from factcheck.extractwords import WORDS, Words
 from factcheck.findings import Finding
 from factcheck.intervals import plain
 from factcheck.numerals import DATE, NUMBER, ORDINAL, PERCENT, VAGUE, Numeral, find_numerals, language
+from factcheck.sourcedoc import SourceDocument
 from factcheck.sourcetext import OPENING, SOFT_HYPHEN, Match, SourceText
 from factcheck.units import parse_unit
 
@@ -43,6 +44,9 @@ LEFT_WORDS, RIGHT_WORDS = 5, 6
 #: (a table, a list) is one long sentence, and reading all of it for every number is quadratic.
 WINDOW = 400
 MAX_ROUNDS = 4
+#: Findings about what the document itself states (a weekday its date does not fall on): the draft
+#: shows them as `verify` does, and is never mended to hide one.
+DOCUMENT_KINDS = frozenset({"calendar"})
 _SCALE_NAMES = {10**3: "thousand", 10**6: "million", 10**9: "billion"}
 _TOKEN = re.compile(r"[\w€$£][\w'.-]*[\w']|[\w€$£]")
 _HARD = ".;:!?()[]\"«»"  # clause breaks (the prepared text has folded typographic quotes to ")
@@ -68,9 +72,9 @@ class Fact:
     span: Match  # the numeral, in `SourceText.text`
     kind: str  # the numeral's kind
     written: str  # the numeral as the quote writes it
-    #: the words in the quote that name the value, when the quote states more than one candidate
-    #: (the `at:` field, once the fact format has it)
+    #: the words in the quote that name the value (the `at:` field), when the quote states more than one candidate
     at: str | None = None
+    own: str = ""  # the fewest words around the numeral that stand in the quote once: its `at:` when needed
     phrase: str = ""  # the noun phrase that names what is counted: facts sharing one share a quantity
     comments: list[str] = field(default_factory=list)
 
@@ -298,8 +302,25 @@ def _fact(source: SourceText, item: _Item, items: Sequence[_Item], words: Words,
     # the quote stops before the other candidates it can, but the weak readings it holds ("een"
     # as an article) are candidates too, as the value rule reads the quote
     candidates = [other for other in find_numerals(quote, tag, reference) if _kin(other, numeral)]
+    at = len(_clean(text[quote_span[0]:span.start]))
+    own = _own_words(quote, at, at + len(written)) if quote[at:at + len(written)] == written else written
     return Fact("", "", value, unit, qualifier, section, quote, span, kind, written,
-                written if len(candidates) > 1 else None, phrase)
+                own if len(candidates) > 1 else None, own, phrase)
+
+
+def _own_words(quote: str, start: int, end: int) -> str:
+    """The words quote[start:end], widened by whole words (those after first) until they stand in the
+    quote once: the value rule reads a fact's value at its `at:` alone, which must stand there once."""
+    from factcheck.rules._statements import occurrences
+
+    words = [match.span() for match in re.finditer(r"[\w'-]*\w", quote)]
+    while len(occurrences(quote, quote[start:end])) > 1:
+        after = [stop for begin, stop in words if begin >= end]
+        before = [begin for begin, stop in words if stop <= start]
+        if not after and not before:
+            break
+        end, start = (after[0], start) if after else (end, before[-1])
+    return quote[start:end]
 
 
 def _counted(after: Sequence[re.Match[str]], words: Words, before: str) -> bool:
@@ -674,9 +695,8 @@ def _scalar(text: str) -> str:
     return text if _PLAIN.fullmatch(text) and text not in ("true", "false", "null") else _yaml(text)
 
 
-#: The fields of a fact in the order they are written; an empty value is left out.  `Fact.at` is
-#: computed already: once the fact format has `at:`, it is written by naming it here.
-FACT_FIELDS = ("id", "quantity", "value", "unit", "qualifier", "section", "quote")
+#: The fields of a fact in the order they are written; an empty value is left out.
+FACT_FIELDS = ("id", "quantity", "value", "unit", "qualifier", "section", "quote", "at")
 
 
 def fact_block(fact: Fact) -> list[str]:
@@ -729,9 +749,9 @@ def render(result: Draft, header: str) -> str:
 # -- the check ------------------------------------------------------------------------------------
 
 
-def findings_of(yaml_text: str, name: str, source_text: str) -> list[Finding]:
+def findings_of(yaml_text: str, name: str, source: SourceDocument) -> list[Finding]:
     """Every finding `factcheck verify` would report on `yaml_text` (read as file `name`, its source
-    `source_text`): the loader, the schema, the model and every rule, in memory."""
+    `source`): the loader, the schema, the model and every rule, in memory."""
     from factcheck.engine import EXACT_DIGITS
     from factcheck.loader import load_text
     from factcheck.model import Builder, FactFile
@@ -751,25 +771,27 @@ def findings_of(yaml_text: str, name: str, source_text: str) -> list[Finding]:
         base, found = builder.finish()
         if found:
             return found
-        base.source_texts[name] = source_text
+        base.source_texts[name] = source
         facts = {fact.id: fact for fact in base.facts.values()}
-        return [*check_all(base), *check_file(FactFile(name, facts, source_text))]
+        return [*check_all(base), *check_file(FactFile(name, facts, source))]
 
 
-def settle(result: Draft, compose: Callable[[Draft], str], name: str, source_text: str,
+def settle(result: Draft, compose: Callable[[Draft], str], name: str, source: SourceDocument,
            baseline: Iterable[Finding] = ()) -> list[Finding]:
-    """Check the draft as `compose` writes it and mend it until the check finds nothing: a fact with a
-    finding is dropped, a rule tries its next kind or becomes a comment, facts that share a quantity
-    and disagree are parted.  Findings of the `baseline` (a merged base's own) are left as they are;
-    what remains is returned."""
+    """Check the draft as `compose` writes it and mend it until the check finds nothing of the draft's
+    making: a fact with a finding is dropped (an ambiguous one first names its words with `at:`), a
+    rule tries its next kind or becomes a comment, facts that share a quantity and disagree are
+    parted.  Findings of the `baseline` (a merged base's own) and of `DOCUMENT_KINDS` are left as they
+    are; what remains is returned."""
     known = {_key(finding) for finding in baseline}
     findings: list[Finding] = []
     for _ in range(MAX_ROUNDS):
         written = compose(result)
-        findings = [finding for finding in findings_of(written, name, source_text) if _key(finding) not in known]
+        findings = [finding for finding in findings_of(written, name, source)
+                    if _key(finding) not in known and finding.kind not in DOCUMENT_KINDS]
         if not findings:
             return []
-        _mend(result, findings, written)
+        _mend(result, findings, written, name)
     return findings
 
 
@@ -778,7 +800,7 @@ def _key(finding: Finding) -> tuple[str, str | None, tuple[str, ...], str]:
     return finding.kind, finding.rule_id, finding.facts, finding.message
 
 
-def _mend(result: Draft, findings: list[Finding], written: str) -> None:
+def _mend(result: Draft, findings: list[Finding], written: str, name: str) -> None:
     rules = {rule.id: rule for rule in result.rules}
     facts = {fact.id: fact for fact in result.facts}
     drop: set[str] = set()
@@ -793,8 +815,11 @@ def _mend(result: Draft, findings: list[Finding], written: str) -> None:
                     others = [other for other in finding.facts if other != fact_id]
                     facts[fact_id].comments.append(f"same quantity as {', '.join(others)}? the values differ")
                     facts[fact_id].quantity = fact_id
+        elif finding.kind == "ambiguous" and finding.facts[0] in facts and facts[finding.facts[0]].at is None:
+            facts[finding.facts[0]].at = facts[finding.facts[0]].own  # a rival extract's reading missed
         else:
-            named = finding.facts or _entry_at(written, finding.location.line)
+            named = finding.facts or (_entry_at(written, finding.location.line) if finding.location.path == name
+                                      else ())
             for name in named:
                 if name in rules and rules[name].kinds:
                     rules[name].kinds.pop(0)
@@ -839,27 +864,15 @@ class Extracted:
     added: Draft
 
 
-def read_source(path: Path) -> str:
-    """The source's text, read as `factcheck verify` reads a document's source."""
-    import stat
-
-    from factcheck.loader import CannotRead, read_text
+def read_source(path: Path) -> SourceDocument:
+    """The source read as `factcheck verify` reads a document's source (text, PDF or HTML)."""
+    from factcheck.sourcedoc import Unreadable
+    from factcheck.sourceread import read_source_file
 
     try:
-        regular = stat.S_ISREG(path.stat().st_mode)
-    except OSError as exc:
-        raise CannotExtract(f"source {path} cannot be read: {exc.strerror or exc}") from exc
-    if not regular:
-        raise CannotExtract(f"source {path} is not a regular file")
-    try:
-        text, problems = read_text(path, str(path))
-    except CannotRead as exc:
+        return read_source_file(path, str(path))
+    except Unreadable as exc:
         raise CannotExtract(str(exc)) from exc
-    if text is None:
-        raise CannotExtract(f"source {path} is not usable text: {problems[0].message}")
-    if not text.strip():
-        raise CannotExtract(f"source {path} is empty")
-    return text
 
 
 def extract_file(source_path: Path, output: Path | None, *, document_date: date | None = None,
@@ -869,10 +882,10 @@ def extract_file(source_path: Path, output: Path | None, *, document_date: date 
     directory), or `merge` with what its base does not cover added."""
     from factcheck.sourcetext import prepare
 
-    text = read_source(source_path)
-    source = prepare(text)
+    read = read_source(source_path)
+    source, text = prepare(read), read.text
     if merge is not None:
-        return _merge(merge, source_path, source, progress)
+        return _merge(merge, source_path, read, progress)
     if output is not None and source_path.resolve() == output.resolve():
         raise CannotExtract(f"{output} is the source; refusing to overwrite it")
     where = (output.parent if output is not None else Path.cwd()).resolve()
@@ -891,7 +904,7 @@ def extract_file(source_path: Path, output: Path | None, *, document_date: date 
     def compose(current: Draft) -> str:
         return render(current, header)
 
-    settle(result, compose, "draft.yaml", text)
+    settle(result, compose, "draft.yaml", read)
     return Extracted(compose(result), result)
 
 
@@ -917,7 +930,7 @@ def _title(text: str, path: Path) -> str:
     return title if len(title) <= 120 and not title.endswith((".", ",", ";", ":")) else path.stem
 
 
-def _merge(existing: Path, source_path: Path, source: SourceText,
+def _merge(existing: Path, source_path: Path, read: SourceDocument,
            progress: Callable[[int, int], None] | None) -> Extracted:
     """`existing` with facts for what its base does not cover of `source_path`, added at the end of
     its blocks: its own lines stay as they are."""
@@ -925,7 +938,9 @@ def _merge(existing: Path, source_path: Path, source: SourceText,
     from factcheck.engine import CannotCheck, verify
     from factcheck.loader import load_text
     from factcheck.located import LocatedDict
+    from factcheck.sourcetext import prepare
 
+    source = prepare(read)
     try:
         report = verify([existing])
     except CannotCheck as exc:
@@ -958,8 +973,8 @@ def _merge(existing: Path, source_path: Path, source: SourceText,
     def compose(current: Draft) -> str:
         return merged(text, current, declared)
 
-    name, source_text = document.path, source.original
-    settle(result, compose, name, source_text, findings_of(text, name, source_text))
+    name = document.path
+    settle(result, compose, name, read, findings_of(text, name, read))
     return Extracted(compose(result), result)
 
 
