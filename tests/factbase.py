@@ -84,7 +84,7 @@ def _block(name: str, items: Sequence[Mapping[str, Any]], indent: str = "") -> l
 def fact_base_yaml(facts: Sequence[Mapping[str, Any]] = (), rules: Sequence[Mapping[str, Any]] = (),
                    acknowledged: Sequence[Mapping[str, Any]] = (), document: Mapping[str, Any] | None = None,
                    units: Mapping[str, str] | None = None, settings: Mapping[str, Any] = SETTINGS,
-                   excluded: Sequence[Mapping[str, str]] = ()) -> str:
+                   excluded: Sequence[Mapping[str, Any]] = ()) -> str:
     """The text of a one-file fact base; declared `units` stand between the settings and the facts,
     `excluded` (coverage exclusions) at the end.  Tests of the provenance kinds or of severities pass
     their own `settings` (none: `{}`)."""

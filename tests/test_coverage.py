@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from factbase import fact, fact_base_yaml, write_base
+from factbase import build, fact, fact_base_yaml, write_base
 from factcheck.cli import main, run
 from factcheck.coverage import Coverage, Uncovered, measure
 from factcheck.engine import verify
@@ -33,7 +33,7 @@ BUDGET = fact("budget", 122, "EUR million", section="Financiën", quote="Het bud
 EXCLUDE = [{"text": "Kamerstuk 27 925, nr. 506", "reason": "a reference, not a fact"}]
 
 
-def base(facts: Sequence[dict[str, Any]] = (BUDGET,), excluded: Sequence[dict[str, str]] = EXCLUDE,
+def base(facts: Sequence[dict[str, Any]] = (BUDGET,), excluded: Sequence[dict[str, Any]] = EXCLUDE,
          **document: str) -> str:
     """The letter's fact base: the budget fact on lines 8-13, then the exclusions (the first text on line 16)."""
     return fact_base_yaml(facts, document={**DOCUMENT, **document}, settings={}, excluded=excluded)
@@ -86,7 +86,7 @@ def test_exclusions_and_stale_exclusions(folder: Path) -> None:
     result = measured(folder, base(excluded=[*EXCLUDE, stale]))
     assert [item.text for item in result.uncovered] == ["77,5 miljoen", "250.000", "2 oktober 2015"]
     assert result.excluded == 2
-    assert [(stale.text, str(stale.location)) for stale in result.stale] == [("nr. 999", "facts.yaml:18:13")]
+    assert [(stale.what, str(stale.location)) for stale in result.stale] == [("\"nr. 999\"", "facts.yaml:18:13")]
 
 
 def test_cli_complete_coverage_exits_0(folder: Path) -> None:
@@ -158,3 +158,43 @@ def test_digits_the_notation_misreads_are_never_covered(folder: Path) -> None:
         'brief.txt:3:1: uncovered "12,5": "12,5" reads as 12 and 5 with a decimal point (document.language: en); '
         "with a decimal comma it would be 12.5\n"
         "coverage: 50.0% (1 of 2 numbers and dates)\n"))
+
+
+def test_a_block_of_lines_or_a_line_prefix_excludes_every_number_on_it(folder: Path) -> None:
+    excluded: list[dict[str, Any]] = [{"lines": 4, "reason": "one line"},
+                                      {"line_prefix": "(Kamerstuk", "reason": "references"}]
+    result = measured(folder, base(excluded=excluded))
+    assert [item.text for item in result.uncovered] == ["77,5 miljoen"]
+    assert (result.covered, result.excluded, result.stale) == (1, 4, [])
+
+
+def test_stale_line_exclusions_and_a_range_as_a_mapping(folder: Path) -> None:
+    text = base(excluded=()) + ("coverage:\n  exclude:\n    - lines: {from: 3, to: 40}\n      reason: a block\n"
+                                "    - lines: {from: 6, to: 9}\n      reason: past the end\n"
+                                "    - line_prefix: \"Retrieved:\"\n      reason: no such line\n")
+    write(folder, text)
+    result = CliRunner().invoke(main, ["coverage"])
+    assert (result.exit_code, result.output.splitlines()) == (1, [
+        "facts.yaml:18:14: stale exclusion lines 6-9 matches nothing in the source",
+        'facts.yaml:20:20: stale exclusion line_prefix "Retrieved:" matches nothing in the source',
+        "coverage: 100% (1 of 1 numbers and dates; 5 excluded)",
+    ])
+
+
+def test_a_line_exclusion_counts_the_lines_of_its_own_files_source(folder: Path) -> None:
+    """Two documents with two sources: lines 3-5 of a.yaml's source are excluded, not those of b.yaml's."""
+    write(folder, base(excluded=[{"lines": "3-5", "reason": "its own source"}]), "a.yaml")
+    write_base(folder, base([], excluded=(), id="doc-b", source="other.txt"), name="b.yaml", source=SOURCE,
+               source_name="other.txt")
+    report = verify([folder / "a.yaml", folder / "b.yaml"], cwd=folder, root=folder)
+    assert report.base is not None
+    result = measure(report.base)
+    assert [str(item.location) for item in result.uncovered] == [
+        "other.txt:3:15", "other.txt:3:41", "other.txt:4:27", "other.txt:4:56", "other.txt:5:12", "other.txt:5:24"]
+    assert (result.covered, result.excluded) == (1, 5)
+
+
+def test_a_line_range_must_not_run_backwards() -> None:
+    _, findings = build(base(excluded=[{"lines": "9-3", "reason": "backwards"}]))
+    assert [(finding.kind, finding.message, str(finding.location)) for finding in findings] == [
+        ("schema", "coverage exclusion lines 9-3 run backwards", "facts.yaml:16:14")]

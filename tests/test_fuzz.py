@@ -186,6 +186,12 @@ def from_schema(schema: Mapping[str, Any], overrides: Mapping[str, st.SearchStra
         if "enum" in node:
             return st.sampled_from(node["enum"])
         branches = node.get("oneOf") or node.get("anyOf")
+        if branches and node.get("type") == "object":  # a mapping with one of several keys (a coverage exclusion)
+            keys = {name for branch in branches for name in branch["required"]}
+            return st.one_of([mapping({**node, "required": [*node.get("required", []), *branch["required"]],
+                                       "properties": {name: sub for name, sub in node["properties"].items()
+                                                      if name not in keys or name in branch["required"]}}, pointer)
+                              for branch in branches])
         if branches:
             return st.one_of([build(branch, pointer) for branch in branches])
         conditional = [part for part in node.get("allOf", []) if "then" in part]
@@ -208,7 +214,9 @@ def from_schema(schema: Mapping[str, Any], overrides: Mapping[str, st.SearchStra
             else:
                 text = st.text(PRINTABLE, min_size=node.get("minLength", 0), max_size=30)
             return text.filter(lambda value: len(value) <= node.get("maxLength", 1000))
-        if kind in ("number", "integer"):
+        if kind == "integer":  # a line number
+            return st.integers(node.get("minimum", 0), 10**6)
+        if kind == "number":
             return numbers
         return json_like
 

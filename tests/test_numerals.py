@@ -41,6 +41,7 @@ def read(text: str, tag: str = "nl") -> list[tuple[str, str, str]]:
     ("met honderden doden en enkele gewonden", [("honderden", "vague", "200..999"), ("enkele", "vague", "2..9")]),
     ("tientallen en talloze", [("tientallen", "vague", "20..99"), ("talloze", "vague", "10..")]),
     ("het 5e en 21ste detachement", [("5e", "ordinal", "ordinal 5"), ("21ste", "ordinal", "ordinal 21")]),
+    ("€ 1,5 mld en €2mln", [("1,5 mld", "number", "1500000000"), ("2mln", "number", "2000000")]),
 ])
 def test_dutch_numbers(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert read(text) == expected
@@ -97,6 +98,17 @@ def test_weak_readings(text: str, weak: bool) -> None:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("a strike near Mosul", [("a", "1", True)]),
+    ("An ISIS unit", [("An", "1", True)]),
+    ("a hundred strikes", [("a hundred", "100", False)]),
+    ("a thousand and a half", [("a thousand", "1000", False), ("a", "1", True)]),  # "a" starts no number inside one
+    ("one strike", [("one", "1", True)]),
+])
+def test_english_articles_are_a_weak_one(text: str, expected: list[tuple[str, str, bool]]) -> None:
+    assert [(item.text, item.meaning, item.weak) for item in find_numerals(text, "en", LETTER_DATE)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("1.5 million people", [("1.5 million", "number", "1500000")]),
     ("some 1,000 trainers and 250,000 deaths", [("1,000", "number", "1000"), ("250,000", "number", "250000")]),
     ("on 2 October 2015", [("2 October 2015", "date", "2015-10-02")]),
@@ -111,6 +123,14 @@ def test_weak_readings(text: str, weak: bool) -> None:
     ("hundreds of deaths, 75 percent", [("hundreds", "vague", "200..999"), ("75 percent", "percent", "75%")]),
     ("you may march in May", [("May", "date", "2015-05-01..2015-05-31")]),
     ("3 and 4 November 2015", [("3 and 4 November 2015", "date", "2015-11-03..2015-11-04")]),
+    # as releases and registers write amounts
+    ("an estimated cost of $6,205 per product", [("6,205", "number", "6205")]),
+    ("a total of $1.2 million", [("1.2 million", "number", "1200000")]),
+    ("US$ 3 billion and US$4bn", [("3 billion", "number", "3000000000"), ("4bn", "number", "4000000000")]),
+    ("€1.5bn in aid", [("1.5bn", "number", "1500000000")]),
+    ("affects 214 U.S.-registered airplanes at $85 per hour.", [("214", "number", "214"), ("85", "number", "85")]),
+    ("the U.S. 5th Fleet sent 12 ships", [("5th", "ordinal", "ordinal 5"), ("12", "number", "12")]),
+    ("12 percent and 7.5 per cent", [("12 percent", "percent", "12%"), ("7.5 per cent", "percent", "7.5%")]),
 ])
 def test_english(text: str, expected: list[tuple[str, str, str]]) -> None:
     assert read(text, "en-GB") == expected

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from factcheck.formatters.quotes import find_quote
 from factcheck.sourcetext import Heading, Match, SourceText, normalise, prepare
+from factcheck.tables import find_tables
 
 LETTER = Path(__file__).resolve().parents[1] / "sources" / "kst-27925-565.txt"
 
@@ -235,9 +236,13 @@ def reference(original: str) -> Reference:
     text = "".join(char for char, _ in chars)
 
     visible = ["" if index in footers else line for index, line in enumerate(lines)]
+    # table rows and the lines inside tables are no headings: tables.py finds them (tested in test_tables.py)
+    rows = find_tables(lines, [ref_normalise(line) for line in lines], set(footers))[1]
     headings: list[Heading] = []
     for index, line in enumerate(visible):
         title = ref_normalise(line)
+        if index in rows:
+            continue
         first = next((char for char in title if char.isalnum()), "")
         previous = visible[index - 1].strip() if index else ""
         if title and len(title) <= 60 and len(title.split()) <= 8 and title[-1] not in ".,;:!?" \

@@ -4,10 +4,12 @@ Every number, number word, ordinal, vague count, percentage and date that `numer
 source (weak readings such as the article "een" aside, and page footers aside) is one item.  An
 item is **covered** when it overlaps an occurrence of a fact's quote: the occurrences under the
 fact's section when there are any, else every occurrence.  It is **excluded** when it overlaps
-an occurrence of a ``coverage: exclude:`` text.  An exclusion whose text stands nowhere in the
-source (nor in a page footer) is **stale**.  Digits that the document's notation misreads ("12,5"
-in English: 12 and 5) are one item that no quote covers (numerals.misread).  Coverage is complete
-when every item that is not excluded is covered and no exclusion is stale.
+an occurrence of a ``coverage: exclude:`` text, or stands on a line that an exclusion names by
+range (``lines: "1-12"``) or by a literal prefix (``line_prefix: "Retrieved:"``).  An exclusion
+whose text stands nowhere in the source (nor in a page footer), whose lines hold no text (past the
+source's end), or whose prefix starts no line, is **stale**.  Digits that the document's notation
+misreads ("12,5" in English: 12 and 5) are one item that no quote covers (numerals.misread).
+Coverage is complete when every item that is not excluded is covered and no exclusion is stale.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from decimal import ROUND_FLOOR, Decimal
 from operator import attrgetter
 
 from factcheck.findings import Location
-from factcheck.model import Document, Fact, FactBase
+from factcheck.model import Document, Exclusion, Fact, FactBase
 from factcheck.numerals import Misread, Numeral, find_numerals, misread
 from factcheck.rules._sources import source_location
 from factcheck.sourceread import source_path
@@ -42,9 +44,9 @@ class Uncovered:
 
 @dataclass(frozen=True, slots=True)
 class StaleExclusion:
-    """A coverage exclusion whose text no longer occurs in its source."""
+    """A coverage exclusion that excludes nothing: its text, its lines or its prefix are in no source."""
 
-    text: str
+    what: str  # the exclusion as messages name it: "the text", lines 40-50, line_prefix "Retrieved:"
     location: Location  # of the exclusion in the fact base
 
 
@@ -81,6 +83,9 @@ def measure(base: FactBase) -> Coverage:
     for fact in base.facts.values():
         facts[fact.document.path].append(fact)
     matched: set[int] = set()
+    # a lines or line_prefix exclusion counts the lines of the source of its own file's document; one in a
+    # file that declares no document, those of every source
+    declaring = {document.path for document in base.documents}
     # fact files that share one source (a split fact base) cover it together, and it counts once
     sharing: dict[str, list[Document]] = defaultdict(list)
     for document in base.documents:
@@ -93,13 +98,21 @@ def measure(base: FactBase) -> Coverage:
         source = prepare(text)
         quoted = _marks(len(source.text), (_fact_spans(source, fact)
                                            for sharer in documents for fact in facts[sharer.path]))
+        lines, paths = source.original.split("\n"), {sharer.path for sharer in documents}
         exclusion_spans: list[tuple[Match, ...]] = []
-        for index, (excluded_text, _, _) in enumerate(base.coverage_exclusions):
-            spans = source.find(excluded_text)
-            key = normalise(excluded_text)
-            if spans or any(key in footer for footer in source.footers):
-                matched.add(index)
-            exclusion_spans.append(spans)
+        excluded_lines: set[int] = set()  # 1-based
+        for index, exclusion in enumerate(base.coverage_exclusions):
+            if exclusion.text is not None:
+                spans = source.find(exclusion.text)
+                key = normalise(exclusion.text)
+                if spans or any(key in footer for footer in source.footers):
+                    matched.add(index)
+                exclusion_spans.append(spans)
+            elif exclusion.location.path in paths or exclusion.location.path not in declaring:
+                block = _block(lines, exclusion)
+                if block:
+                    matched.add(index)
+                excluded_lines.update(block)
         excluded = _marks(len(source.text), exclusion_spans)
         # a number the document's notation misreads ("12,5" in English) is not covered by a quote that holds it
         misreads = misread(source.plain, document.language)
@@ -111,16 +124,26 @@ def measure(base: FactBase) -> Coverage:
             wrong = isinstance(item, Misread)
             if not wrong and any(quoted[span.start:span.end]):
                 result.covered += 1
-            elif any(excluded[span.start:span.end]):
+            elif any(excluded[span.start:span.end]) or (excluded_lines and source.position(span.start)[0]
+                                                         in excluded_lines):
                 result.excluded += 1
             else:
                 note = item.explain(document.language) if isinstance(item, Misread) else ""
                 meaning = item.other.meaning if isinstance(item, Misread) else item.meaning
                 result.uncovered.append(Uncovered(source_location(document, source, span.start), item.text,
                                                   meaning, note))
-    result.stale = [StaleExclusion(text, location)
-                    for index, (text, _, location) in enumerate(base.coverage_exclusions) if index not in matched]
+    result.stale = [StaleExclusion(exclusion.shown, exclusion.location)
+                    for index, exclusion in enumerate(base.coverage_exclusions) if index not in matched]
     return result
+
+
+def _block(lines: list[str], exclusion: Exclusion) -> list[int]:
+    """The lines (1-based) with text that a lines or line_prefix exclusion names."""
+    if exclusion.lines is not None:
+        first, last = exclusion.lines
+        return [number for number in range(first, min(last, len(lines)) + 1) if lines[number - 1].strip()]
+    prefix = normalise(exclusion.prefix or "")
+    return [number for number, line in enumerate(lines, 1) if normalise(line).startswith(prefix)]
 
 
 def _fact_spans(source: SourceText, fact: Fact) -> tuple[Match, ...]:

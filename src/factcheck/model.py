@@ -120,6 +120,25 @@ class FactFile:
     shared: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
 
+@dataclass(frozen=True, slots=True)
+class Exclusion:
+    """Numbers of the sources that are deliberately not facts (``coverage: exclude:``): those a text
+    overlaps, those on a block of lines, or those on lines that start with a literal prefix."""
+
+    reason: str
+    location: Location  # of the entry's key (text, lines or line_prefix)
+    text: str | None = None
+    lines: tuple[int, int] | None = None  # first and last, 1-based
+    prefix: str | None = None
+
+    @property
+    def shown(self) -> str:
+        """The entry as a message names it: "the text", lines 1-12, line_prefix "Retrieved:"."""
+        if self.lines is not None:
+            return f"lines {self.lines[0]}-{self.lines[1]}"
+        return f"line_prefix \"{self.prefix}\"" if self.prefix is not None else f"\"{self.text}\""
+
+
 @dataclass(slots=True)
 class FactBase:
     """The loaded fact base: every file's documents, facts, rules and settings, merged."""
@@ -129,7 +148,7 @@ class FactBase:
     rules: list[Rule] = field(default_factory=list)
     acknowledged: list[Acknowledgement] = field(default_factory=list)
     kind_severity: dict[str, str] = field(default_factory=dict)
-    coverage_exclusions: list[tuple[str, str, Location]] = field(default_factory=list)
+    coverage_exclusions: list[Exclusion] = field(default_factory=list)
     #: fact file -> its document's source as read (text, PDF, HTML), filled in by the engine
     source_texts: dict[str, SourceDocument] = field(default_factory=dict)
 
@@ -247,7 +266,22 @@ class Builder:
                 item["rule"], frozenset(facts_field) if facts_field else None, item["reason"],
                 _loc(path, item.key_marks["rule"]), item.get("text")))
         for item in (data.get("coverage") or {}).get("exclude") or ():
-            self.base.coverage_exclusions.append((item["text"], item["reason"], _loc(path, item.marks["text"])))
+            self._exclusion(path, item)
+
+    def _exclusion(self, path: str, item: LocatedDict) -> None:
+        key = next(key for key in ("text", "lines", "line_prefix") if key in item)  # the schema allows one
+        location = _loc(path, item.marks[key])
+        lines = item.get("lines")
+        if lines is None:
+            self.base.coverage_exclusions.append(Exclusion(item["reason"], location, item.get("text"),
+                                                           prefix=item.get("line_prefix")))
+            return
+        first, _, last = (lines["from"], "", lines["to"]) if isinstance(lines, dict) else str(lines).partition("-")
+        span = (int(first), int(last or first))
+        if span[1] < span[0]:
+            self._error("schema", f"coverage exclusion lines {span[0]}-{span[1]} run backwards", location)
+            return
+        self.base.coverage_exclusions.append(Exclusion(item["reason"], location, lines=span))
 
     def _field_locations(self, path: str, mapping: LocatedDict) -> FieldLocations:
         names = tuple(mapping.marks)

@@ -8,14 +8,17 @@ come last and take only what is left, so a caller can stop before them (``words=
 read them later with `add_words` if it still needs them.
 
 * **Digits** follow the language's notation: Dutch ``77,5`` and ``250.000``, English ``77.5``
-  and ``250,000``; both group thousands with a space (``27 925``).  A scale word multiplies
-  exactly (``7,5 miljoen`` is 7500000, ``1.5 million`` too), ``%`` or ``procent`` makes a
+  and ``250,000``; both group thousands with a space (``27 925``), but not before a group
+  separator: "0 100.000" is 0 and 100000 (two cells of a table).  A scale word multiplies
+  exactly (``7,5 miljoen`` is 7500000, ``1.5 million`` too; an abbreviation may be glued on:
+  ``€1.5bn``, ``2mln``), ``%`` or ``procent`` makes a
   percentage, a suffix an ordinal (``5e``, ``5th``).  Digits glued to a name are not numbers:
   ``F-16``, ``F16``, ``G20``.  A four-digit number from 1900 to 2099 is also a year.
 * **Words**: cardinals (``vier``, ``tweeëntwintig``, ``two hundred and fifty``), ordinals
   (``vijfde``, ``fifth``), vague counts as ranges (``tientallen`` is 20..99, ``talloze`` is 10 or
   more), ``op een na`` (hoogste) as the ordinal 2.  An ambiguous word (Dutch ``een``, English
-  ``one``), a number word used as a verb (``acht het kabinet``), ``beide`` (two) and ``voor het
+  ``one``, and the articles ``a`` and ``an``, which are one only where a number starts: "a
+  hundred" is 100), a number word used as a verb (``acht het kabinet``), ``beide`` (two) and ``voor het
   eerst`` (first) are *weak*: they can match a fact but coverage does not count them.
 * **Dates**: ``2 oktober 2015``, ``29 juli jl.``, ``begin augustus 2015`` (early: days 1–10),
   ``medio oktober`` (11–20), ``eind juni 2015`` (21–end), ``oktober 2016``, ``7–9 september``,
@@ -127,6 +130,8 @@ class Language:
     relative_weeks: Mapping[str, int] = field(default_factory=dict)  # vorige week -1: Monday to Sunday (weak)
     weekdays: tuple[str, ...] = ()  # Monday first, lower case
     weekday_abbreviations: Mapping[str, int] = field(default_factory=dict)  # Fri: a period or comma must follow
+    #: "a", "an": one, weak like "een", and only as the first word of a number ("a hundred")
+    articles: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=8192)  # prose repeats its words: look each up once
@@ -251,7 +256,7 @@ ENGLISH = Language(
     scales={"thousand": 1000, "million": 10**6, "billion": 10**9, "bn": 10**9},
     percent_words=("percent", "per cent"),
     ordinal_suffix="(?:st|nd|rd|th)",
-    cardinal=_EN_SMALL.get,
+    cardinal=lambda word: 1 if word in ("a", "an") else _EN_SMALL.get(word),
     ordinal=_en_ordinal,
     vague={"several": (3, 9), "dozens": (24, 99), "hundreds": (200, 999), "thousands": (2000, 9999),
            "millions": (2 * 10**6, 10**9 - 1), "countless": (10, None)},
@@ -264,7 +269,7 @@ ENGLISH = Language(
     month_first=True,
     past=(),
     future=(),
-    weak=frozenset({"one"}),
+    weak=frozenset({"one", "a", "an"}),
     verb_followers=frozenset(),
     conjunction="and",
     hundred="hundred",
@@ -281,6 +286,7 @@ ENGLISH = Language(
     weekdays=WEEKDAYS_EN,
     weekday_abbreviations={"Mon": 0, "Tue": 1, "Tues": 1, "Wed": 2, "Thu": 3, "Thur": 3, "Thurs": 3, "Fri": 4,
                            "Sat": 5, "Sun": 6},
+    articles=frozenset({"a", "an"}),
 )
 
 #: Digits only, international notation: what a language without tables gets.
@@ -324,10 +330,12 @@ class _Patterns:
 def _patterns(lang: Language) -> _Patterns:
     group, decimal = re.escape(lang.group), re.escape(lang.decimal)
     digits = (rf"(?P<digits>\d{{1,3}}(?:{group}\d{{3}}(?!\d))+(?:{decimal}\d+)?"
-              rf"|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}}(?!\d))+|\d+(?:{decimal}\d+)?)")
+              rf"|\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}}(?!\d))+(?!{group}\d)|\d+(?:{decimal}\d+)?)")
     tail = [rf"(?P<ordinal>{lang.ordinal_suffix})(?![^\W\d_])"]
     if lang.scales:
-        tail.append(rf"\s+(?P<scale>{_alternatives(lang.scales)})(?!\w)")
+        # an abbreviation may be glued to the digits: "€1.5bn", "€ 5mln"
+        glued = _alternatives(word for word in lang.scales if len(word) <= 3)
+        tail.append(rf"(?:\s+|(?=(?:{glued})(?!\w)))(?P<scale>{_alternatives(lang.scales)})(?!\w)")
     percent = r"\s?%" + (rf"|\s+(?:{_alternatives(lang.percent_words)})(?!\w)" if lang.percent_words else "")
     tail.append(rf"(?P<percent>{percent})")
     # (?=\d) first: the engine tries a pattern at every position, and this fails fastest where no digit is
@@ -669,6 +677,8 @@ def _sequence(text: str, words: list[re.Match[str]], index: int, lang: Language)
         if position > index and word == lang.conjunction:  # "two hundred and fifty"
             position += 1
             continue
+        if position > index and word in lang.articles:  # "a" is one only where a number starts
+            break
         number = lang.cardinal(word)
         ordinal = lang.ordinal(word) if number is None and position > index else None
         piece = number if number is not None else ordinal

@@ -21,10 +21,12 @@ view of the source that keeps, for every character, the offset it came from:
 **Sections.** A heading is a line that stands alone — a blank line (or the file's end) follows
 it, and a blank line, the file's start or the end of a sentence (``. ! ? :``) precedes it —
 that is short (at most 60 characters and 8 words), starts with a capital letter or a digit,
-and does not end in punctuation (``. , ; : ! ?``).  Every line stands under the nearest heading
+and does not end in punctuation (``. , ; : ! ?``), and is no table row nor inside a table
+(see tables.py).  Every line stands under the nearest heading
 above it; the text before the first heading stands under the section "(opening)".  Headings that
 follow each other with only blank lines between them form a group ("Ontwikkelingen Irak" then
-"Politiek"): the text after the group stands under all of them.
+"Politiek"): the text after the group stands under all of them.  Text in a table also stands
+under the table's caption and the headings above the table.
 Nothing here depends on the language of the text.
 """
 
@@ -36,11 +38,12 @@ from array import array
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import accumulate
 
 from factcheck.sourcedoc import SourceDocument
+from factcheck.tables import Scale, Table, find_tables
 
 SOFT_HYPHEN = "\u00ad"
 
@@ -116,6 +119,7 @@ class SourceText:
     furniture: frozenset[int] = frozenset()
     text: str = field(init=False)  # normalised; U+00AD marks a hyphen that may be real or a wrap
     headings: tuple[Heading, ...] = field(init=False)
+    tables: tuple[Table, ...] = field(init=False)  # see tables.py
     _line_starts: list[int] = field(init=False)
     #: `text` with every ambiguous hyphen dropped: what a reader reads, and what numbers are read from
     plain: str = field(init=False)
@@ -128,6 +132,7 @@ class SourceText:
     _joins: array[int] = field(init=False)  # the index in `plain` where each ambiguous hyphen was dropped
     _heading_lines: list[int] = field(init=False)
     _page_lines: list[int] = field(init=False)  # each line's number within its page (empty: no pages)
+    _table_lines: list[int] = field(init=False)
     _found: dict[str, tuple[Match, ...]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -136,11 +141,12 @@ class SourceText:
         folded = _fold(unicodedata.normalize("NFC", self.original)).split("\n")
         titles = [_tidy(line) for line in folded]  # each line as `normalise` gives it
         self._line_starts = list(accumulate((len(line) + 1 for line in lines[:-1]), initial=0))
-        if self.stated_headings is None:
-            footers = _footer_lines(lines, titles)
-            self.headings = _headings(lines, titles, footers)
-        else:
-            footers = {line - 1 for line in self.furniture}
+        stated = self.stated_headings is not None
+        footers = {line - 1 for line in self.furniture} if stated else _footer_lines(lines, titles)
+        self.tables, rows = find_tables(lines, titles, footers)
+        if self.stated_headings is None:  # a table row is never a heading
+            self.headings = _headings(lines, titles, footers, rows)
+        else:  # the reader stated them, and keeps table rows out
             self.headings = _stated_headings(self.stated_headings, titles, footers)
         self.footers = tuple(titles[index] for index in sorted(footers))
         self._page_lines = _page_lines(self.pages, titles)
@@ -178,6 +184,11 @@ class SourceText:
         self._hyphenated = self.text.replace(SOFT_HYPHEN, "-")
         self.plain = self.text.replace(SOFT_HYPHEN, "")
         self._heading_lines = [heading.line for heading in self.headings]
+        self._table_lines = [table.first for table in self.tables]
+        # a table is also named by the headings above it (its caption may be one of them)
+        self.tables = tuple(replace(table, names=(*table.names, *above.group))
+                            if (above := self.heading_at(table.first - 1)) is not None else table
+                            for table in self.tables)
 
     # -- positions -------------------------------------------------------------------------------
 
@@ -285,15 +296,32 @@ class SourceText:
         """The nearest heading above where a match starts."""
         return self.heading_at(self.position(match.start)[0])
 
+    def table_of(self, match: Match) -> Table | None:
+        """The table where a match starts, if it starts in one."""
+        return self._table_at(self.position(match.start)[0])
+
+    def scale_of(self, match: Match) -> Scale | None:
+        """The scale stated for the table row where a match starts (below the statement), if any."""
+        line = self.position(match.start)[0]
+        table = self._table_at(line)
+        return table.scale if table is not None and table.scale is not None and line > table.scale.line else None
+
+    def _table_at(self, line: int) -> Table | None:
+        index = bisect_right(self._table_lines, line)
+        table = self.tables[index - 1] if index else None
+        return table if table is not None and line <= table.last else None
+
     def stands_under(self, match: Match, section: str) -> bool:
         """Whether a match stands under `section`: its nearest heading or one stacked above that, or
-        `OPENING` before the first heading."""
-        return stands_under(self.heading_of(match), section)
+        `OPENING` before the first heading, or the caption of the table it stands in."""
+        return stands_under(self.heading_of(match), section, self.table_of(match) if self.tables else None)
 
 
-def stands_under(heading: Heading | None, section: str) -> bool:
-    """Whether text under `heading` (None: before the first heading) stands under `section`."""
-    return normalise(section) in (heading.group if heading is not None else (OPENING,))
+def stands_under(heading: Heading | None, section: str, table: Table | None = None) -> bool:
+    """Whether text under `heading` (None: before the first heading), in `table` if it is in one,
+    stands under `section`."""
+    name = normalise(section)
+    return name in (heading.group if heading is not None else (OPENING,)) or (table is not None and name in table.names)
 
 
 class _Text:
@@ -385,7 +413,7 @@ def _footer_lines(lines: list[str], titles: list[str]) -> set[int]:
     return {index for indices in candidates.values() if len(indices) >= 2 for index in indices}
 
 
-def _headings(lines: list[str], titles: list[str], footers: set[int]) -> tuple[Heading, ...]:
+def _headings(lines: list[str], titles: list[str], footers: set[int], rows: set[int]) -> tuple[Heading, ...]:
     # footers are layout: the lines around them see through them
     visible = [("" if index in footers else line) for index, line in enumerate(lines)]
     headings: list[Heading] = []
@@ -394,7 +422,7 @@ def _headings(lines: list[str], titles: list[str], footers: set[int]) -> tuple[H
     for index, title in enumerate(titles):
         if index in footers or not title:
             continue
-        if _is_heading(visible, index, title):
+        if index not in rows and _is_heading(visible, index, title):
             if last_content > (headings[-1].line - 1 if headings else -1):
                 group = []
             group.append(title)

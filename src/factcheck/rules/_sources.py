@@ -10,6 +10,7 @@ from factcheck.model import Document, Fact, FactFile
 from factcheck.sourcedoc import SourceDocument
 from factcheck.sourceread import source_path
 from factcheck.sourcetext import Heading, Match, SourceText, prepare
+from factcheck.tables import Scale, Table
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,6 +21,10 @@ class Quoted:
     matches: tuple[Match, ...]
     #: the heading above each match (None: before the first one); empty when the source has no headings
     headings: tuple[Heading | None, ...]
+    #: the table each match starts in (None: in none); empty when the source has no tables
+    tables: tuple[Table | None, ...] = ()
+    #: the scale stated for the table row where each match starts (None: none); empty when the source has no tables
+    scales: tuple[Scale | None, ...] = ()
 
     def source(self, file: FactFile) -> SourceText:
         """The prepared source, for the rare finding that needs more than the above (prepared anew)."""
@@ -54,7 +59,12 @@ def _locate_quotes(file: FactFile) -> list[Quoted]:
     for fact in file.facts.values():
         matches = source.find(fact.quote)
         headings = tuple(source.heading_of(match) for match in matches) if source.headings else ()
-        result.append(Quoted(fact, matches, headings))
+        tables: tuple[Table | None, ...] = ()
+        scales: tuple[Scale | None, ...] = ()
+        if source.tables:
+            tables = tuple(source.table_of(match) for match in matches)
+            scales = tuple(source.scale_of(match) for match in matches)
+        result.append(Quoted(fact, matches, headings, tables, scales))
     return result
 
 

@@ -5,6 +5,7 @@ import."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from decimal import Decimal
 
 from factcheck.findings import Finding, Severity
@@ -22,11 +23,19 @@ from factcheck.numerals import (
     misread,
 )
 from factcheck.readings import could_be
+from factcheck.tables import Scale
 
 
-def findings(fact: Fact) -> list[Finding]:
-    """The value, notation and ambiguous findings of one fact whose quote stands in its source."""
+def findings(fact: Fact, scales: Sequence[Scale | None] = (), *, in_table: bool = False) -> list[Finding]:
+    """The value, notation and ambiguous findings of one fact whose quote stands in its source.
+
+    `scales` are those stated for the table rows where the quote stands, one per occurrence (None
+    where none is): the quote's bare numbers are read at each scale that applies to the fact's unit.
+    In a table (`in_table`), numbers apart by one space are also read apart: "120 135" may be two
+    cells as well as 120135.
+    """
     quote, tag = fact.quote, fact.document.language
+    readings = list(dict.fromkeys(_applying(fact, scale) for scale in scales)) or [None]
     misreads = misread(quote, tag)
     found = [Finding("notation", Severity.ERROR, item.explain(tag), fact.at("quote"), facts=(fact.id,))
              for item in misreads]
@@ -49,25 +58,74 @@ def findings(fact: Fact) -> list[Finding]:
     # dates do not state the value, or when words could state a rival.  The verdicts are the same, because
     # the words change nothing found before them (tests/test_provenance_properties.py).
     everything = find_numerals(quote, tag, fact.document.date.first, words=False)
+    if in_table:
+        everything = _cells(everything, tag)
     stated, read_words = scoped(everything), False
-    if not states(fact, stated):
+    stating, scale = _stating(fact, stated, readings)
+    if not stating:
         everything, read_words = add_words(quote, tag, everything), True
         stated = scoped(everything)
-        if not states(fact, stated):
+        stating, scale = _stating(fact, stated, readings)
+        if not stating:
             if not misreads or not _explained(fact, everything, misreads):
                 where = "" if fact.at_words is None else f" at \"{fact.at_words}\""
                 found.append(Finding("value", Severity.ERROR,
                                      f"value {fact.written} is not what the quote states{where}: "
-                                     f"{what_it_states(fact, stated)}", fact.at("value"), facts=(fact.id,)))
+                                     f"{what_it_states(fact, at_scale(stated, readings[0]), readings[0])}",
+                                     fact.at("value"), facts=(fact.id,)))
             return found
     if not read_words and _words_can_rival(fact) and has_number_words(quote[start:end], tag):
         stated = scoped(add_words(quote, tag, everything))
+    stated = _without_joined(at_scale(stated, scale))
     candidates = [item for item, following in zip(stated, [*stated[1:], None], strict=True)
                   if _matches(fact, item) or (not item.weak and not _modifies(item, following, quote)
                                               and could_be(fact.unit, item, quote, tag))]
     if any(not _matches(fact, item) for item in candidates):
         found.append(_ambiguous(fact, candidates))
     return found
+
+
+def _stating(fact: Fact, stated: list[Numeral], readings: Sequence[Scale | None]) -> tuple[bool, Scale | None]:
+    """Whether `stated` states the fact's value at one of `readings`, and the first such (None: as written)."""
+    for scale in readings:
+        if states(fact, at_scale(stated, scale)):
+            return True, scale
+    return False, None
+
+
+def _cells(stated: list[Numeral], tag: str) -> list[Numeral]:
+    """`stated`, and each number whose digits are grouped by spaces also read group by group."""
+    cells = [replace(cell, start=item.start + cell.start, end=item.start + cell.end)
+             for item in stated if item.kind == NUMBER and item.text[-1:].isdigit() and " " in item.text
+             for cell in find_numerals(item.text.replace(" ", "\n"), tag, words=False)]
+    return sorted([*stated, *cells], key=lambda item: item.start) if cells else stated
+
+
+def _without_joined(stated: list[Numeral]) -> list[Numeral]:
+    """`stated` without a reading that holds others (a table row's "120 135" read whole besides its
+    cells 120 and 135): it is another parse of the same digits, not a rival value."""
+    return [item for item in stated
+            if not any(other is not item and item.start <= other.start and other.end <= item.end
+                       and (other.start, other.end) != (item.start, item.end) for other in stated)]
+
+
+def _applying(fact: Fact, scale: Scale | None) -> Scale | None:
+    """`scale` when it applies to the fact: a quantity (not a date, share or position) of its currency."""
+    unit = fact.unit
+    if (scale is None or scale.factor == 1 or unit.is_date or unit.is_ratio or unit.is_ordinal
+            or not scale.applies_to(unit.dimension)):
+        return None
+    return scale
+
+
+def at_scale(stated: list[Numeral], scale: Scale | None) -> list[Numeral]:
+    """What a table row states at its table's scale: each bare number (digits without a scale word)
+    multiplied by it."""
+    if scale is None:
+        return stated
+    return [replace(item, value=item.value * scale.factor)
+            if item.kind == NUMBER and item.value is not None and item.text[-1:].isdigit() else item
+            for item in stated]
 
 
 def occurrences(quote: str, words: str) -> list[int]:
@@ -145,12 +203,13 @@ def _matches(fact: Fact, item: Numeral) -> bool:
     return item.kind in ((ORDINAL, NUMBER) if unit.is_ordinal else (NUMBER,)) and item.value == value
 
 
-def what_it_states(fact: Fact, stated: Sequence[Numeral]) -> str:
+def what_it_states(fact: Fact, stated: Sequence[Numeral], scale: Scale | None = None) -> str:
     """What the quote states instead: what could be a value in the fact's unit (not the year beside an
-    amount), else everything it states."""
+    amount), else everything it states; and the table's scale it was read at, if any."""
     strong = [item for item in stated if not item.weak] or list(stated)
     if not strong:
         return "it states no number or date"
     quote, tag = fact.quote, fact.document.language
     shown = [item for item in strong if could_be(fact.unit, item, quote, tag)] or strong
-    return ", ".join(f"\"{item.text}\" ({item.meaning})" for item in shown)
+    at = f", read at the table's scale \"{scale.text}\" (line {scale.line})" if scale else ""
+    return ", ".join(f"\"{item.text}\" ({item.meaning})" for item in shown) + at

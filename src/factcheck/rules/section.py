@@ -4,7 +4,9 @@ Automatic: every fact whose quote stands in the source is checked, against the h
 in the source (see docs/provenance.md: a heading stands alone on its line,
 is short and has no final period).  The quote stands under the nearest heading above it, and
 also under headings stacked directly above that one ("Ontwikkelingen Irak" then "Politiek");
-a quote before the first heading stands under the section "(opening)".
+a quote before the first heading stands under the section "(opening)".  A quote in a table also
+stands under the table's caption, with or without its scale ("Uitgaven (bedragen x € 1.000)" or
+"Uitgaven"), and under the headings above the table; rows and labels of a table are never headings.
 A quote that occurs more than once passes when any occurrence stands under the section.
 A source without headings is not checked.
 
@@ -33,7 +35,9 @@ def check(file: FactFile) -> Iterator[Finding]:
 
     for quoted in found(file):
         fact = quoted.fact
-        if not quoted.headings or any(stands_under(heading, fact.section) for heading in quoted.headings):
+        tables = quoted.tables or (None,) * len(quoted.headings)
+        if not quoted.headings or any(stands_under(heading, fact.section, table)
+                                      for heading, table in zip(quoted.headings, tables, strict=True)):
             continue
         first, source = quoted.headings[0], quoted.source(file)
         if first is None:

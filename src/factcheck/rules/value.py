@@ -14,6 +14,10 @@ them:
   ends stated as numbers;
 * in unit ``ordinal``, an ordinal ("vijfde", "op een na hoogste") or a number naming a position
   ("fase twee"); in ``percent``, a percentage or a number.
+* in a table row under a stated scale ("(bedragen x € 1.000)", "(in € mln)", "(in thousands of
+  dollars)"), the row's bare numbers at that scale: "173.850" is ``173850`` in ``EUR thousand``,
+  ``173.85`` in ``EUR million`` and ``173850000`` in ``EUR``, but not ``173850`` in ``EUR``.  A scale
+  naming a currency applies to amounts in that currency only (see docs/provenance.md, Tables).
 
 The value must also be the only thing there of its dimension: a quote that states two amounts
 ("48,5 miljoen euro en 110 miljoen euro") needs the fact's ``at:``, the words of the one meant, and
@@ -49,7 +53,7 @@ def check(file: FactFile) -> Iterator[Finding]:
     from factcheck.rules._statements import findings
 
     for quoted in found(file):
-        yield from findings(quoted.fact)
+        yield from findings(quoted.fact, quoted.scales, in_table=any(quoted.tables))
 
 
 KIND = RuleKind(name="value", check=check, scope=Scope.PER_FILE)
