@@ -152,6 +152,11 @@ def draft(source: SourceText, tag: str, reference: date, document: dict[str, str
     words = WORDS[tag.split("-")[0].lower()]
     text = source.text
     references = _references(source, words)
+    for table in source.tables:  # "(x € 1.000)" states how the table's numbers read, no fact
+        if table.scale is not None:
+            spans = [found for found in source.find(table.scale.text)
+                     if source.position(found.start)[0] == table.scale.line]
+            references.append((table.scale.text, "the scale of a table", spans))
     if dateline:
         references.append((dateline, "the document's own date", list(source.find(dateline))))
     excluded = bytearray(len(text))
@@ -172,7 +177,10 @@ def draft(source: SourceText, tag: str, reference: date, document: dict[str, str
             continue
         if numeral.weak and not _weak_fact(numeral, text, span, words):
             continue
-        items.append(_Item(numeral, span, _sentence_of(bounds, span.start, len(text))))
+        sentence = _sentence_of(bounds, span.start, len(text))
+        if source.tables and source.table_of(span) is not None:
+            sentence = _row_of(source, span, sentence)
+        items.append(_Item(numeral, span, sentence))
     # "enkele honderden": the vague word before another count only qualifies it
     items = [item for item, following in zip(items, [*items[1:], None], strict=False)
              if not (item.numeral.kind == VAGUE and following is not None
@@ -220,7 +228,22 @@ def _sentences(source: SourceText) -> list[int]:
         for found in source.find(heading.title):
             if source.position(found.start)[0] == heading.line:
                 starts.update((found.start, found.end + 1))
+    for table in source.tables:  # no sentence runs into a table or out of it
+        starts.update((_line_start(source, table.first), _line_start(source, table.last + 1)))
     return sorted(starts)
+
+
+def _line_start(source: SourceText, line: int) -> int:
+    """Where the first character of `line` (1-based; or of the first line after it with text) is in `source.text`."""
+    return bisect_left(range(len(source.text)), line, key=lambda index: source.position(index)[0])
+
+
+def _row_of(source: SourceText, span: Match, sentence: tuple[int, int]) -> tuple[int, int]:
+    """The part of `sentence` on the line of `span`: a table row is read alone, as a sentence of its own
+    (its cells are no clause of the rows above and below)."""
+    line = source.position(span.start)[0]
+    end = min(sentence[1], _line_start(source, line + 1))
+    return max(sentence[0], _line_start(source, line)), len(source.text[:end].rstrip())
 
 
 def _sentence_of(bounds: list[int], index: int, size: int) -> tuple[int, int]:
@@ -278,7 +301,11 @@ def _fact(source: SourceText, item: _Item, items: Sequence[_Item], words: Words,
         phrase = _phrase(after_tokens, words)[0]
     else:
         scale = _scale(numeral, tag)
-        currency = _currency(before, after_tokens, words)
+        # a bare number in a table that states its scale ("( x €1000)") is read at it, as value reads it
+        table = source.scale_of(span) if source.tables and scale == 1 and numeral.text[-1:].isdigit() else None
+        if table is not None and int(table.factor) in _SCALE_NAMES:
+            scale = int(table.factor)
+        currency = _currency(before, after_tokens, words) or (table.currency if table is not None else None)
         if currency:
             base, phrase = currency, ""
         else:
@@ -286,6 +313,8 @@ def _fact(source: SourceText, item: _Item, items: Sequence[_Item], words: Words,
             if not base:
                 base = _noun_before(before, words) or _unit_before(item, items, source, words) or "items"
         unit = f"{base} {_SCALE_NAMES[scale]}" if scale > 1 else base
+        if table is not None:  # the value as the cell writes it
+            scale = 1
         if kind == VAGUE:
             low = numeral.low / scale if numeral.low is not None else Decimal(0)
             high = numeral.high / scale if numeral.high is not None else low
