@@ -400,3 +400,77 @@ def test_any_text_drafts_without_error_and_verifies(pieces: list[str]) -> None:
     document = {"id": "d", "title": "d", "date": "2015-11-02", "language": "nl", "source": "d.txt"}
     result = draft(prepare(text), "nl", date(2015, 11, 2), document)
     assert settle(result, lambda current: render(current, ""), "d.yaml", SourceDocument(text)) == []
+
+
+@pytest.mark.parametrize(("suffix", "place"), [(".pdf", "letter.pdf:p14:46:58"), (".html", "letter.html:683:58")])
+def test_the_letter_as_pdf_or_html_drafts_as_the_text_does(tmp_path: Path, suffix: str, place: str) -> None:
+    """The source is read as verify reads it: the renderings of the letter draft the same 151 facts,
+    and verify finds only the letter's own calendar error in them."""
+    (tmp_path / ".git").mkdir()
+    shutil.copy(LETTER.with_suffix(suffix), tmp_path / f"letter{suffix}")
+    done = factcheck("extract", f"letter{suffix}", "--date", "2015-11-02", "-o", "draft.yaml", cwd=tmp_path)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+    checked = factcheck("verify", "draft.yaml", cwd=tmp_path)
+    assert (checked.returncode, checked.stdout.splitlines()[0], checked.stdout.splitlines()[3:]) == (
+        1, 'draft.yaml:940:12: error calendar: quote of geneve-vroeg-nederland-date: "vrijdag 28 oktober jl." '
+        "names a Friday, but 2015-10-28 is a Wednesday",
+        [f"{place}: note: the source states it here",
+         "1 error, 0 warnings, 0 acknowledged; 151 facts, 6 rules in 1 file"])
+
+
+TABLE = """\
+Den Haag, 2 november 2015
+
+Uitgaven
+
+Tabel 1 Uitgaven 2015 (x € 1.000)
+Onderdeel\tBegroting\tRealisatie
+Defensie\t42.284\t42.813
+Financiën\t143.898\t154.783
+
+Het pakket werd binnen een week door een commissie goedgekeurd.
+"""
+
+
+def test_a_table_row_is_read_alone_at_its_stated_scale_and_two_candidates_get_at(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "table.txt").write_text(TABLE, encoding="utf-8")
+    done = factcheck("extract", "table.txt", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")
+    drafted = yaml.safe_load(done.stdout)
+    assert [(fact["value"], fact["unit"], fact["quote"], fact.get("at")) for fact in drafted["facts"]] == [
+        (1, "uitgaven", "Tabel 1 Uitgaven", None), ("2015", "date", "Tabel 1 Uitgaven 2015", None),
+        (42284, "EUR thousand", "Defensie 42.284", None), (42813, "EUR thousand", "42.813", None),
+        (143898, "EUR thousand", "Financiën 143.898", None), (154783, "EUR thousand", "154.783", None),
+        (1, "weeks", "Het pakket werd binnen een week door een commissie goedgekeurd", "een week")]
+    assert drafted["coverage"]["exclude"][0] == {"text": "x € 1.000", "reason": "the scale of a table"}
+    (tmp_path / "facts.yaml").write_text(done.stdout, encoding="utf-8")
+    checked = factcheck("verify", cwd=tmp_path)
+    assert (checked.returncode, checked.stdout) == (
+        0, "0 errors, 0 warnings, 0 acknowledged; 7 facts, 0 rules in 1 file\n")
+
+
+def test_an_ambiguous_finding_names_the_words_of_the_value_rather_than_dropping_the_fact() -> None:
+    from datetime import date
+
+    from factcheck.extract import _mend, draft
+    from factcheck.findings import Finding, Location, Severity
+    from factcheck.sourcetext import prepare
+
+    result = draft(prepare("Er kwamen 300 mensen.\n"), "nl", date(2015, 11, 2), {})
+    fact = result.facts[0]
+    assert (fact.at, fact.own) == (None, "300")
+    rival = Finding("ambiguous", Severity.ERROR, "the quote states 2 values", Location("d.yaml", 5, 12),
+                    facts=(fact.id,))
+    _mend(result, [rival], "", "d.yaml")
+    assert (result.facts, fact.at) == ([fact], "300")
+
+
+def test_a_hedge_before_a_currency_sign_is_the_qualifier() -> None:
+    from datetime import date
+
+    from factcheck.extract import draft
+    from factcheck.sourcetext import prepare
+
+    result = draft(prepare("The cost is up to $6,715 per airplane.\n"), "en", date(2020, 8, 6), {})
+    assert [(fact.value, fact.unit, fact.qualifier) for fact in result.facts] == [(6715, "USD", "at_most")]

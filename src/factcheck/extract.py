@@ -425,7 +425,8 @@ def _noun_before(before: str, words: Words) -> str:
 
 
 def _qualifier(before: str, after: str, words: Words) -> str:
-    tail = before[-40:].lower()  # hedges are a word or three right before the number
+    # hedges are a word or three right before the number, or before its currency sign ("up to $6,715")
+    tail = re.sub(r"[€$£]\s*$", "", before[-40:].lower())
     for phrase, qualifier in words.hedges_before:
         if re.search(rf"(?<![\w']){re.escape(phrase)}\s+$", tail):
             return qualifier
