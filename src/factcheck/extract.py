@@ -8,8 +8,10 @@ article numbers) become coverage exclusions.  Cue words give rules: inclusion or
 "of which") and change ("van X naar Y").
 
 The draft is then checked with factcheck's own loader, schema, model and rules, in memory: a fact
-with a finding is dropped, a rule with a finding becomes a comment, and facts that share a
-quantity but disagree are given their own.  So the draft verifies as it is written.
+with an ambiguous finding gets its `at:`, a fact with another finding is dropped, a rule with a
+finding becomes a comment, and facts that share a quantity but disagree are given their own.  So
+the draft verifies as it is written, but for the errors of the document itself (`DOCUMENT_KINDS`),
+which it shows as `verify` does.
 """
 
 from __future__ import annotations
@@ -331,8 +333,9 @@ def _fact(source: SourceText, item: _Item, items: Sequence[_Item], words: Words,
     # the quote stops before the other candidates it can, but the weak readings it holds ("een"
     # as an article) are candidates too, as the value rule reads the quote
     candidates = [other for other in find_numerals(quote, tag, reference) if _kin(other, numeral)]
-    at = len(_clean(text[quote_span[0]:span.start]))
-    own = _own_words(quote, at, at + len(written)) if quote[at:at + len(written)] == written else written
+    offset = len(_clean(text[quote_span[0]:span.start]))
+    end = offset + len(written)
+    own = _own_words(quote, offset, end) if quote[offset:end] == written else written
     return Fact("", "", value, unit, qualifier, section, quote, span, kind, written,
                 own if len(candidates) > 1 else None, own, phrase)
 
@@ -830,7 +833,7 @@ def _key(finding: Finding) -> tuple[str, str | None, tuple[str, ...], str]:
     return finding.kind, finding.rule_id, finding.facts, finding.message
 
 
-def _mend(result: Draft, findings: list[Finding], written: str, name: str) -> None:
+def _mend(result: Draft, findings: list[Finding], written: str, draft_name: str) -> None:
     rules = {rule.id: rule for rule in result.rules}
     facts = {fact.id: fact for fact in result.facts}
     drop: set[str] = set()
@@ -848,8 +851,8 @@ def _mend(result: Draft, findings: list[Finding], written: str, name: str) -> No
         elif finding.kind == "ambiguous" and finding.facts[0] in facts and facts[finding.facts[0]].at is None:
             facts[finding.facts[0]].at = facts[finding.facts[0]].own  # a rival extract's reading missed
         else:
-            named = finding.facts or (_entry_at(written, finding.location.line) if finding.location.path == name
-                                      else ())
+            named = finding.facts or (_entry_at(written, finding.location.line)
+                                      if finding.location.path == draft_name else ())
             for name in named:
                 if name in rules and rules[name].kinds:
                     rules[name].kinds.pop(0)
