@@ -26,6 +26,7 @@ TABLE_FACT = """
     valid: {{until: "2015-10-02"}}
     section: Financiën
     quote: "tabel 3: {amount} duizend euro voor de luchtcampagne"
+    at: "{amount} duizend euro"
 """
 
 #: name -> (source edits, fact base edits), each edit an (old, new) replacement that must apply once
@@ -86,16 +87,16 @@ CASES: dict[str, tuple[Edits, Edits]] = {
 
 EXPECTED: dict[str, list[str]] = {
     "ruim 100%": [
-        "facts.yaml:1149:5: error bound: bound tikrit-share-is-a-share: tikrit-returned-share = (100, 110.5) percent lies outside [0, 100] percent",
+        "facts.yaml:1157:5: error bound: bound tikrit-share-is-a-share: tikrit-returned-share = (100, 110.5) percent lies outside [0, 100] percent",
     ],
     "bijna 4 miljoen": [
-        "facts.yaml:915:5: error agreement: quantity syria-refugees: syria-refugees-record states almost 4 persons million (section 'Syrië regio'), syria-refugees-threshold states more than 4 persons million (section 'Politiek'), both valid at the same time",
+        "facts.yaml:921:5: error agreement: quantity syria-refugees: syria-refugees-record states almost 4 persons million (section 'Syrië regio'), syria-refugees-threshold states more than 4 persons million (section 'Politiek'), both valid at the same time",
     ],
     "59 miljoen against 59.500": [
-        "facts.yaml:1024:5: error agreement: quantity nl-isis-budget-2015-air: budget-2015-initial-air-table states 59500 EUR thousand (section 'Financiën'), budget-2015-initial-air states 59 EUR million (section 'Financiën'), both valid at the same time (59500 EUR thousand does not round to 59 EUR million, which covers [58.5, 59.5) EUR million)",
+        "facts.yaml:1030:5: error agreement: quantity nl-isis-budget-2015-air: budget-2015-initial-air-table states 59500 EUR thousand (section 'Financiën'), budget-2015-initial-air states 59 EUR million (section 'Financiën'), both valid at the same time (59500 EUR thousand does not round to 59 EUR million, which covers [58.5, 59.5) EUR million)",
     ],
     "2 oktober 2016 before oktober 2016": [
-        "facts.yaml:1189:5: warning order: order mandate-extended-beyond-initial: initial-mandate-end = 2016-10-02 is before extended-mandate-end = 2016-10-01..2016-10-31 only if extended-mandate-end means 2016-10-03..2016-10-31",
+        "facts.yaml:1197:5: warning order: order mandate-extended-beyond-initial: initial-mandate-end = 2016-10-02 is before extended-mandate-end = 2016-10-01..2016-10-31 only if extended-mandate-end means 2016-10-03..2016-10-31",
     ],
 }
 
