@@ -205,6 +205,19 @@ def test_pdf_columns_and_running_headers() -> None:
     assert source.pages[-1] == 15
 
 
+def test_a_header_cell_of_a_pdf_table_is_no_heading_and_offset_columns_keep_their_lines() -> None:
+    """The Senate's bold header cells "DATES" / "POSTED" stand between table rows: cells, not a heading.
+    The Federal Register's columns have offset baselines: a two-line heading in the middle column is
+    read line by line, not as the letters of both lines interleaved."""
+    senate = read_document("senate.pdf", (CORPUS / "senate-expenditures.pdf").read_bytes())
+    assert senate.headings == ()
+    register = read_document("fr.pdf", (CORPUS / "federal-register-2020-17221.pdf").read_bytes())
+    assert register.headings is not None
+    titles = [title for _, title in register.headings]
+    assert "Explanation of Certain Provisions for Alternative Methods of Compliance (AMOCs)" in titles
+    assert prepare(register).find("DATES: The FAA must receive comments on this proposed AD by September 21, 2020.")
+
+
 def test_tight_print_keeps_its_words_apart() -> None:
     """The Senate's page sets words 1 pt apart in 5 pt type: read by their gaps, not glued."""
     source = read_document("senate.pdf", (CORPUS / "senate-expenditures.pdf").read_bytes())

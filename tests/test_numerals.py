@@ -405,3 +405,42 @@ def test_any_text_reads_in_order_within_bounds(tag: str, text: str) -> None:
         assert end <= item.start < item.end <= len(text)
         assert text[item.start:item.end] == item.text
         end = item.end
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a table or a register in capitals: months and their abbreviations in capitals are months
+    ("INTERN FROM SEP. 18", [("SEP. 18", "date", "2015-09-18")]),
+    ("DISTRICT DIRECTOR FROM MAY 23", [("MAY 23", "date", "2015-05-23")]),
+    ("SEPTEMBER 2019", [("SEPTEMBER 2019", "date", "2019-09-01..2019-09-30")]),
+    ("YOU MAY APPLY", []),  # a month in capitals alone is as often a word of a title
+    # the digits beside a date are read without it: two cells, not "18 446"
+    ("INTERN FROM SEP. 18 446.87", [("SEP. 18", "date", "2015-09-18"), ("446.87", "number", "446.87")]),
+    # two days joined by an until word are one span, as "Aug. 30-31" is
+    ("FROM AUG. 11 TO AUG. 14", [("AUG. 11 TO AUG. 14", "date", "2015-08-11..2015-08-14")]),
+    ("Aug. 20 through Aug. 22", [("Aug. 20 through Aug. 22", "date", "2015-08-20..2015-08-22")]),
+    ("June 18 and Aug. 28", [("June 18", "date", "2015-06-18"), ("Aug. 28", "date", "2015-08-28")]),
+    ("Aug. 22 to Aug. 20", [("Aug. 22", "date", "2015-08-22"), ("Aug. 20", "date", "2015-08-20")]),
+    # dates in digits: the US order first, the British one too when it is a day of the calendar
+    ("posted 05/28/2019", [("05/28/2019", "date", "2019-05-28")]),
+    ("posted 28/05/2019", [("28/05/2019", "date", "2019-05-28")]),
+    ("a run 1/2/2019/3", [("1", "number", "1"), ("2", "number", "2"), ("2019", "number", "2019"),
+                          ("3", "number", "3")]),
+])
+def test_english_of_tables_and_registers(text: str, expected: list[tuple[str, str, str]]) -> None:
+    assert read(text, "en") == expected
+
+
+def test_a_date_in_digits_has_both_readings_in_english_and_none_in_dutch() -> None:
+    (item,) = find_numerals("05/03/2019", "en")
+    assert [str(day) for day in item.dates] == ["2019-05-03", "2019-03-05"]
+    (span,) = find_numerals("FROM AUG. 11 TO AUG. 14", "en", LETTER_DATE)
+    assert [str(day) for day in span.dates] == ["2015-08-11..2015-08-14", "2015-08-11", "2015-08-14"]
+    assert read("05/03/2019") == [("05", "number", "5"), ("03", "number", "3"), ("2019", "number", "2019")]
+
+
+@pytest.mark.parametrize(("text", "tag", "expected"), [
+    ("November - 2015", "en", [("November - 2015", "date", "2015-11-01..2015-11-30")]),
+    ("oktober – 2016", "nl", [("oktober – 2016", "date", "2016-10-01..2016-10-31")]),
+])
+def test_a_title_may_set_the_year_apart_by_a_dash(text: str, tag: str, expected: list[tuple[str, str, str]]) -> None:
+    assert read(text, tag) == expected

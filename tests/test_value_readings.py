@@ -1,4 +1,4 @@
-# ruff: noqa: E501  (exact output lines are long)
+# ruff: noqa: E501, RUF001  (exact output lines are long; a table writes its minus as a dash)
 """Which numbers of a quote could be a fact's value (rivals make the fact `ambiguous` until its `at:`
 names the words), and numbers written in the other language's notation (`notation`): exact lines."""
 
@@ -127,3 +127,63 @@ def test_notation_findings_can_be_acknowledged_and_their_severity_set(tmp_path: 
 def test_misread_finds_the_other_notation_only_where_it_changes_the_reading(text: str, tag: str,
                                                                              readings: list[str]) -> None:
     assert [f"{' and '.join(item.parts)} / {item.other.meaning}" for item in misread(text, tag)] == readings
+
+
+RELEASE = ("Brief \n\nOn Aug. 21 coalition forces conducted 17 strikes consisting of 45 engagements; two units destroyed "
+           "five ISIS fighting positions. 12 positions, 3 of them near Raqqa. Four positions and 6 positions. \n")
+
+
+@pytest.mark.parametrize(("value", "unit", "quote", "expected"), [
+    pytest.param(2, "units", "two units destroyed five ISIS fighting positions", [], id="the noun right after"),
+    pytest.param(5, "positions", "two units destroyed five ISIS fighting positions", [], id="the noun three words on"),
+    pytest.param(3, "positions", "12 positions, 3 of them near Raqqa", [
+        'facts.yaml:13:12: error ambiguous: the quote states 2 values that could be 3 positions: "12" (12), "3" (3); name the one meant with at: and its words',
+    ], id="another number is named, not the value"),
+    pytest.param(4, "positions", "Four positions and 6 positions", [
+        'facts.yaml:13:12: error ambiguous: the quote states 2 values that could be 4 positions: "Four" (4), "6" (6); name the one meant with at: and its words',
+    ], id="two numbers are named"),
+])
+def test_the_noun_a_count_unit_names_picks_its_number(tmp_path: Path, value: int, unit: str, quote: str,
+                                                      expected: list[str]) -> None:
+    """A number the count's noun follows ("17 strikes", "five ISIS fighting positions") is the one a fact
+    in that unit means, when it states the value; numbers naming nothing or another noun are then no rivals."""
+    assert run(tmp_path, fact(value, unit, quote) | {"id": "g"}, source=RELEASE, language="en") == expected
+
+
+def test_a_declared_count_unit_names_its_number(tmp_path: Path) -> None:
+    facts = [fact(17, "strikes", "conducted 17 strikes consisting of 45 engagements"),
+             fact(45, "engagements", "conducted 17 strikes consisting of 45 engagements") | {"id": "g"}]
+    text = fact_base_yaml(facts, document={**DOCUMENT, "language": "en"}, settings={},
+                          units={"strikes": "strikes", "engagements": "engagements"})
+    path = write_base(tmp_path, text, source=RELEASE, source_name="brief.txt")
+    assert [finding_line(finding) for finding in verify([path], cwd=tmp_path, root=tmp_path).findings] == []
+
+
+TABLE = ("Brief \n\nTabel 1.1 Verplichtingen 2015 (x € 1.000) \n\nOnderdeel\tBegroting\tRealisatie\tVerschil \n"
+         "III Algemene Zaken\t66.233\t64.473\t‒ 1.760 \nIV Koninkrijksrelaties\t73.655\t434.458\t360.803 \n"
+         "V Buitenlandse Zaken\t115.016\t109.918\t–5.098 \nCalifornia\t98 452\t0 180 116 \n\nSlot van de brief. \n")
+
+
+@pytest.mark.parametrize(("value", "unit", "quote", "at", "expected"), [
+    pytest.param(-1760, "EUR thousand", "III Algemene Zaken 66.233 64.473 ‒ 1.760", "‒ 1.760", [],
+                 id="a dash and a space start a negative cell"),
+    pytest.param(-5098, "EUR thousand", "V Buitenlandse Zaken 115.016 109.918 –5.098", "–5.098", [],
+                 id="a dash glued to it"),
+    pytest.param(1760, "EUR thousand", "III Algemene Zaken 66.233 64.473 ‒ 1.760", "‒ 1.760", [
+        'facts.yaml:10:12: error value: value 1760 EUR thousand is not what the quote states at "‒ 1.760": "‒ 1.760" (-1760000), read at the table\'s scale "x € 1.000" (line 3)',
+    ], id="the sign is read"),
+    pytest.param(98452, "persons", "California 98 452 0 180 116", "98 452", [], id="at names a grouped cell whole"),
+    pytest.param(180116, "persons", "California 98 452 0 180 116", "180 116", [], id="a cell after a zero"),
+    pytest.param(0, "persons", "California 98 452 0 180 116", "0", [], id="the zero before it"),
+])
+def test_table_cells(tmp_path: Path, value: int, unit: str, quote: str, at: str, expected: list[str]) -> None:
+    assert run(tmp_path, fact(value, unit, quote, at=at), source=TABLE) == expected
+
+
+def test_a_parts_number_is_no_notation_and_at_skips_the_digits_of_a_grouped_number(tmp_path: Path) -> None:
+    """"Tabel 1.1" numbers a part of the document in any notation; "1" in "1,248" is no occurrence of at "1"."""
+    assert run(tmp_path, fact("2015", "date", "Tabel 1.1 Verplichtingen 2015"), source=TABLE) == []
+    source = "Brief \n\nHawaii 1,248 and 1 more, 29,905 and 905 \n"
+    assert run(tmp_path, fact(1, "items", "Hawaii 1,248 and 1 more, 29,905 and 905", at="1"),
+               fact(905, "items", "Hawaii 1,248 and 1 more, 29,905 and 905", at="905") | {"id": "g"},
+               source=source, language="en") == []

@@ -132,6 +132,11 @@ class Language:
     weekday_abbreviations: Mapping[str, int] = field(default_factory=dict)  # Fri: a period or comma must follow
     #: "a", "an": one, weak like "een", and only as the first word of a number ("a hundred")
     articles: frozenset[str] = frozenset()
+    #: how a date in digits ("05/03/2019") orders its day and month: "md" month first (US), "dm" day
+    #: first; each order listed is a reading (none: such dates are not read)
+    numeric_dates: tuple[str, ...] = ()
+    #: words between two dates that make them one span: "Aug. 11 to Aug. 14", "1 mei t/m 3 juni"
+    until_words: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=8192)  # prose repeats its words: look each up once
@@ -208,6 +213,7 @@ DUTCH = Language(
     months_case_sensitive=False,
     hedges={"begin": "early", "medio": "mid", "half": "mid", "eind": "late", "einde": "late"},
     range_words=("en", "tot", "t/m"),
+    until_words=("tot en met", "t/m", "tot"),
     day_suffix="",
     month_first=False,
     past=("jl.", "jl", "jongstleden"),
@@ -287,6 +293,8 @@ ENGLISH = Language(
     weekday_abbreviations={"Mon": 0, "Tue": 1, "Tues": 1, "Wed": 2, "Thu": 3, "Thur": 3, "Thurs": 3, "Fri": 4,
                            "Sat": 5, "Sun": 6},
     articles=frozenset({"a", "an"}),
+    numeric_dates=("md", "dm"),  # "05/03/2019": 3 May in the US, 5 March in Britain
+    until_words=("to", "through", "until", "till"),
 )
 
 #: Digits only, international notation: what a language without tables gets.
@@ -342,10 +350,12 @@ def _patterns(lang: Language) -> _Patterns:
     number = re.compile(rf"(?=\d)(?<![\w.,])(?<![^\W\d_]-){digits}(?:{'|'.join(tail)})?(?![^\W_])")
     if not lang.months:
         return _Patterns(number, (), None)
-    months = _alternatives(lang.months)
+    # a case-sensitive language's months are capitalised or in capitals ("SEP. 18" in a table)
+    months = _alternatives([*lang.months, *map(str.upper, lang.months)])
     month = months if lang.months_case_sensitive else f"(?i:{months})"
     if lang.month_abbreviations:  # "Aug." and "Aug": `_date` takes one only with a day or a year
-        month = rf"(?:{month}|(?:{_alternatives(lang.month_abbreviations)})\.?)"
+        abbreviations = [*lang.month_abbreviations, *map(str.upper, lang.month_abbreviations)]
+        month = rf"(?:{month}|(?:{_alternatives(abbreviations)})\.?)"
     dash = "[-\u2013\u2014]"
     ranges = "|".join([dash, *(re.escape(word) for word in lang.range_words)])
     # "dinsdag 3 en woensdag 4 november": a weekday may name the second day of a range too
@@ -353,7 +363,8 @@ def _patterns(lang: Language) -> _Patterns:
     day = (rf"(?P<d1>[0-3]?\d){lang.day_suffix}"
            rf"(?:\s*(?:{ranges})\s*{second_weekday}(?P<d2>[0-3]?\d){lang.day_suffix})?")
     hedge = rf"(?P<hedge>(?i:{_alternatives(lang.hedges)}))[\s-]+" if lang.hedges else "(?!)"
-    year = r"(?:,?\s+(?P<year>\d{4})(?!\d))?"
+    # "October 2, 2015", "2 oktober 2015", and a title's "November - 2015"
+    year = r"(?:(?:,|\s+[-\u2013\u2014])?\s+(?P<year>\d{4})(?!\d))?"
     markers = [*lang.past, *lang.future]
     relative = rf"(?:\s+(?P<rel>{_alternatives(markers)})(?!\w))?" if markers else ""
     forms = [rf"(?:{hedge}|{day}\s+)?(?P<month>{month})(?!\w){year}{relative}"]
@@ -389,6 +400,9 @@ def _patterns(lang: Language) -> _Patterns:
         phrases.append((rf"(?P<relyear>{relative_years})(?!\w)", _season))
         cues.append(relative_years)
     phrases.append(("|".join(f"(?:{form})" for form in forms), _date))
+    if lang.numeric_dates:
+        phrases.append((r"(?P<n1>[0-3]?\d)/(?P<n2>[0-3]?\d)/(?P<year>\d{4})(?![\d/])", _numeric_date))
+        cues.append(r"\d{1,2}/\d")
     return _Patterns(number, tuple((re.compile(rf"(?<!\w)(?:{pattern})"), read) for pattern, read in phrases),
                      re.compile(rf"(?<!\w)(?:{'|'.join(cues)})"))
 
@@ -413,9 +427,15 @@ def find_numerals(text: str, tag: str = "nl", reference: date | None = None, *, 
                     if item is not None:
                         found.append(item)
                         _take(taken, item)
+    if len(found) > 1 and lang.until_words:
+        found = _spans(text, found, lang)
+        for item in found:
+            _take(taken, item)
     numbers: Iterable[re.Match[str]] = patterns.number.finditer(text)
     if found:  # only phrases can have taken a number's span: numbers never overlap one another
-        numbers = [match for match in numbers if _free(taken, match)]
+        # read the digits around the phrases without them: in "SEP. 18 446.87" (two table cells), "18 446"
+        # is no number once "SEP. 18" is a date, and 446.87 is
+        numbers = [match for match in patterns.number.finditer(_masked(text, found)) if _free(taken, match)]
     found.extend(_number(match, lang) for match in numbers)
     found.sort(key=_START)
     return add_words(text, tag, found) if words else found
@@ -432,6 +452,42 @@ _START = attrgetter("start")
 
 def _take(taken: bytearray, item: Numeral) -> None:
     taken[item.start:item.end] = b"\x01" * (item.end - item.start)
+
+
+def _spans(text: str, found: list[Numeral], lang: Language) -> list[Numeral]:
+    """`found` with two days joined by an until word ("AUG. 11 TO AUG. 14") read as one span of days,
+    which also means each of its ends (as "Aug. 30-31" does)."""
+    until = _until(lang)
+    ordered = sorted(found, key=_START)
+    result: list[Numeral] = []
+    for item in ordered:
+        last = result[-1] if result else None
+        if (last is not None and _one_day(last) and _one_day(item) and last.dates[0].last < item.dates[0].first
+                and until.fullmatch(text, last.end, item.start)):
+            span = parse_date(f"{last.dates[0]}/{item.dates[0]}")
+            result[-1] = Numeral(last.start, item.end, text[last.start:item.end], DATE,
+                                 dates=(span, last.dates[0], item.dates[0]), weak=last.weak and item.weak)
+        else:
+            result.append(item)
+    return result
+
+
+@cache
+def _until(lang: Language) -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:[-\u2013\u2014]|(?i:{_alternatives(lang.until_words)})(?!\w))\s*")
+
+
+def _one_day(item: Numeral) -> bool:
+    return item.kind == DATE and len(item.dates) == 1 and item.dates[0].first == item.dates[0].last
+
+
+def _masked(text: str, found: list[Numeral]) -> str:
+    """`text` with each phrase found replaced by as many letters: no digit of it joins a number beside it."""
+    pieces, end = [], 0
+    for item in sorted(found, key=_START):
+        pieces += [text[end:item.start], "x" * (item.end - item.start)]
+        end = item.end
+    return "".join([*pieces, text[end:]])
 
 
 def _free(taken: bytearray, match: re.Match[str]) -> bool:
@@ -473,9 +529,12 @@ def _date(match: re.Match[str], lang: Language, reference: date | None) -> Numer
     relative = (match.groupdict().get("rel") or "").lower()
     hedge = match["hedge"]
     alone = not (first_day or year_text or hedge)
-    if alone and month_name.rstrip(".") in lang.month_abbreviations:  # "Mar", "Jan": a name as often
+    if alone and month_name.rstrip(".").capitalize() in lang.month_abbreviations:  # "Mar", "Jan": a name as often
         return None
-    weak = alone and month_name in lang.lone_month_verbs and match.string[:match.start()].rstrip()[-1:] in _OPENERS
+    if alone and lang.months_case_sensitive and month_name.isupper():  # "YOU MAY": capitals say nothing
+        return None
+    weak = (alone and month_name.capitalize() in lang.lone_month_verbs
+            and match.string[:match.start()].rstrip()[-1:] in _OPENERS)
     try:
         year = int(year_text) if year_text else _resolve_year(month, int(first_day or 1), relative, lang, reference)
         if year is None:
@@ -496,6 +555,25 @@ def _date(match: re.Match[str], lang: Language, reference: date | None) -> Numer
     return Numeral(match.start(), match.end(), match.group(), DATE, dates=dates, weak=weak)
 
 
+def _numeric_date(match: re.Match[str], lang: Language, reference: date | None) -> Numeral | None:
+    """A date in digits, "05/03/2019": each of the language's orders that names a day of the calendar."""
+    if match.string[match.start() - 1:match.start()] in ("/", *"0123456789"):
+        return None  # part of a longer run of digits and slashes
+    first, second, year = int(match["n1"]), int(match["n2"]), int(match["year"])
+    dates = []
+    for order in lang.numeric_dates:
+        month, day = (first, second) if order == "md" else (second, first)
+        try:
+            reading = parse_date(f"{year:04d}-{month:02d}-{day:02d}")
+        except ValueError:  # 13/05: no thirteenth month
+            continue
+        if reading not in dates:
+            dates.append(reading)
+    if not dates:
+        return None
+    return Numeral(match.start(), match.end(), match.group(), DATE, dates=tuple(dates))
+
+
 def _key(keys: Iterable[str], written: str) -> str:
     """The word among `keys` that `written` is, compared as the case-insensitive patterns compare:
     Unicode case folding makes "auguſtus" August and "APRİL" April, which `.lower()` would not."""
@@ -503,7 +581,7 @@ def _key(keys: Iterable[str], written: str) -> str:
 
 
 def _month_of(name: str, lang: Language) -> int:
-    abbreviation = lang.month_abbreviations.get(name.rstrip("."))
+    abbreviation = lang.month_abbreviations.get(name.rstrip(".").capitalize())
     if abbreviation is not None:
         return abbreviation
     return lang.months.index(_key(lang.months, name)) + 1
@@ -852,6 +930,12 @@ def _separated(group: str) -> re.Pattern[str]:
     return re.compile(rf"\d{re.escape(group)}\d")
 
 
+#: words before the number of a part of a document ("Tabel 1.1", "section 3.2", "artikel 2.35"): such a
+#: number is a label, not an amount, whichever separator it has
+_LABEL = re.compile(r"(?<![^\W\d_])(?i:tabel|table|figuur|figure|grafiek|bijlage|annex|appendix|hoofdstuk|chapter"
+                    r"|paragraaf|section|artikel|article|art\.|lid|§)[ \u00a0]$")
+
+
 def misread(text: str, tag: str) -> list[Misread]:
     """The numbers of `text` whose group separator the document's notation cannot read as one: a
     decimal comma in English ("12,5" is 12 and 5: a group has three digits), a decimal point in
@@ -869,6 +953,8 @@ def misread(text: str, tag: str) -> list[Misread]:
         read = own.match(text, match.start())
         if read is not None and read.end("digits") > match.start() + separator:
             continue  # the document's notation reads past the separator: a group of three digits
+        if _LABEL.search(text, 0, match.start()):
+            continue  # "Tabel 1.1", "artikel 2.35": the number of a part, in any notation
         found.append(Misread(match.start(), match.end(), match.group(), tuple(digits.split(lang.group)),
                              _number(match, other), lang.decimal, lang.group))
     return found

@@ -179,7 +179,9 @@ def _rows(words: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     """The words grouped by baseline, top to bottom, each row left to right."""
     rows: list[list[dict[str, Any]]] = []
     for word in sorted(words, key=lambda word: (round(word["bottom"], 1), word["x0"])):
-        if rows and abs(rows[-1][-1]["bottom"] - word["bottom"]) <= BASELINE * max(word["size"], 1):
+        # measured from the row's first word, not its last: columns whose baselines are offset would
+        # otherwise chain two lines of one column into a row, their letters interleaved
+        if rows and abs(rows[-1][0]["bottom"] - word["bottom"]) <= BASELINE * max(word["size"], 1):
             rows[-1].append(word)
         else:
             rows.append([word])
@@ -232,20 +234,25 @@ def _document(lines: list[_Line]) -> SourceDocument:
     headings: list[tuple[int, str]] = []
     furniture: set[int] = set()
     previous: _Line | None = None
-    heading_run = False
+    heading_run = in_table = False
     for index, line in enumerate(lines):
         if previous is not None and previous.page == line.page and \
                 line.top - previous.bottom > PARAGRAPH_GAP * min(line.size, previous.size) and line.top > previous.top:
             text.append("")
             pages.append(line.page)
-            heading_run = False
+            heading_run = in_table = False
+        elif previous is not None and previous.page != line.page:
+            in_table = False
         text.append(line.text)
         pages.append(line.page)
         number = len(text)
         if index in dropped:
             furniture.add(number)
             continue
-        heading = line.cells == 1 and (line.size >= HEADING_SIZE * body or (line.bold and not body_bold))
+        # a line of one cell in a block that holds a table row is a cell too (a header "DATES" above
+        # "POSTED" above "START  END"), not a heading
+        in_table = in_table or line.cells > 1
+        heading = not in_table and (line.size >= HEADING_SIZE * body or (line.bold and not body_bold))
         title = re.sub(r"\s+", " ", line.text).strip()
         if heading and heading_run and headings and previous is not None and previous.size == line.size:
             headings[-1] = (headings[-1][0], f"{headings[-1][1]} {title}")

@@ -4,6 +4,7 @@ import."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from decimal import Decimal
@@ -24,6 +25,7 @@ from factcheck.numerals import (
 )
 from factcheck.readings import could_be
 from factcheck.tables import Scale
+from factcheck.units import ALIASES, TIME
 
 
 def findings(fact: Fact, scales: Sequence[Scale | None] = (), *, in_table: bool = False) -> list[Finding]:
@@ -59,7 +61,7 @@ def findings(fact: Fact, scales: Sequence[Scale | None] = (), *, in_table: bool 
     # the words change nothing found before them (tests/test_provenance_properties.py).
     everything = find_numerals(quote, tag, fact.document.date.first, words=False)
     if in_table:
-        everything = _cells(everything, tag)
+        everything = _signed(_cells(everything, tag), quote)
     stated, read_words = scoped(everything), False
     stating, scale = _stating(fact, stated, readings)
     if not stating:
@@ -76,10 +78,16 @@ def findings(fact: Fact, scales: Sequence[Scale | None] = (), *, in_table: bool 
             return found
     if not read_words and _words_can_rival(fact) and has_number_words(quote[start:end], tag):
         stated = scoped(add_words(quote, tag, everything))
-    stated = _without_joined(at_scale(stated, scale))
+    stated = at_scale(stated, scale)
+    # an `at` that names one reading whole ("98 452", a table cell grouped by a space) means it, not its groups
+    exact = [item for item in stated if fact.at_words is not None and (item.start, item.end) == (start, end)]
+    stated = exact or _without_joined(stated)
     candidates = [item for item, following in zip(stated, [*stated[1:], None], strict=True)
                   if _matches(fact, item) or (not item.weak and not _modifies(item, following, quote)
                                               and could_be(fact.unit, item, quote, tag))]
+    named = [item for item in candidates if _named(fact, item, quote)]
+    if any(_matches(fact, item) for item in named):
+        candidates = named
     if any(not _matches(fact, item) for item in candidates):
         found.append(_ambiguous(fact, candidates))
     return found
@@ -94,11 +102,41 @@ def _stating(fact: Fact, stated: list[Numeral], readings: Sequence[Scale | None]
 
 
 def _cells(stated: list[Numeral], tag: str) -> list[Numeral]:
-    """`stated`, and each number whose digits are grouped by spaces also read group by group."""
-    cells = [replace(cell, start=item.start + cell.start, end=item.start + cell.end)
-             for item in stated if item.kind == NUMBER and item.text[-1:].isdigit() and " " in item.text
-             for cell in find_numerals(item.text.replace(" ", "\n"), tag, words=False)]
+    """`stated`, and each number whose digits are grouped by spaces also read as the cells it may be:
+    "0 180 116" is 0 and 180 116, or 0, 180 and 116 (or 0 180 and 116)."""
+    cells = []
+    for item in stated:
+        if item.kind != NUMBER or not item.text[-1:].isdigit() or " " not in item.text:
+            continue
+        groups = [(group.start(), group.end()) for group in re.finditer(r"\d+", item.text)]
+        for first in range(len(groups)):
+            for last in range(first, len(groups)):
+                if (first, last) == (0, len(groups) - 1):
+                    break  # the whole, read already
+                if last > first and groups[last][1] - groups[last][0] != 3:
+                    break  # a group after the first has three digits
+                low, high = groups[first][0], groups[last][1]
+                cells += [replace(cell, start=item.start + low + cell.start, end=item.start + low + cell.end)
+                          for cell in find_numerals(item.text[low:high], tag, words=False)]
     return sorted([*stated, *cells], key=lambda item: item.start) if cells else stated
+
+
+#: the signs a table writes before a negative cell: hyphen, figure dash, en dash, em dash, minus
+_MINUS = "-\u2012\u2013\u2014\u2212"
+
+
+def _signed(stated: list[Numeral], quote: str) -> list[Numeral]:
+    """`stated` with each table cell that a minus sign starts read negative: "\u2012 1.760" and "\u20135.098"
+    (a figure or en dash at the start of a cell, before the number or a space before it) state -1760 and
+    -5098.  A year is no amount: "2015 \u2013 2016" stays two years."""
+    signed = []
+    for item in stated:
+        sign = item.start - 1 if quote[item.start - 1:item.start] != " " else item.start - 2
+        if (item.kind == NUMBER and item.value and not item.dates and sign >= 0 and quote[sign] in _MINUS
+                and (sign == 0 or quote[sign - 1].isspace())):
+            item = replace(item, start=sign, text=quote[sign:item.end], value=-item.value)
+        signed.append(item)
+    return signed
 
 
 def _without_joined(stated: list[Numeral]) -> list[Numeral]:
@@ -140,8 +178,21 @@ def occurrences(quote: str, words: str) -> list[int]:
 
 
 def _joined(text: str, left: int, right: int) -> bool:
-    """Whether text[left] and text[right] are letters or digits of one word."""
-    return left >= 0 and right < len(text) and text[left].isalnum() and text[right].isalnum()
+    """Whether text[left] and text[right] are letters or digits of one word, or digits of one number
+    across a separator ("1" and "248" of "1,248")."""
+    if left < 0 or right >= len(text):
+        return False
+    if text[left].isalnum() and text[right].isalnum():
+        return True
+    separator = text[left] if text[right].isdigit() else text[right] if text[left].isdigit() else ""
+    return separator in (",", ".") and _digit_beside(text, left, right)
+
+
+def _digit_beside(text: str, left: int, right: int) -> bool:
+    """Whether the separator between text[left] and text[right] has a digit on its other side too."""
+    if text[right] in ",.":
+        return right + 1 < len(text) and text[right + 1].isdigit()
+    return left - 1 >= 0 and text[left - 1].isdigit()
 
 
 def _explained(fact: Fact, everything: Sequence[Numeral], misreads: Sequence[Misread]) -> bool:
@@ -154,6 +205,37 @@ def _explained(fact: Fact, everything: Sequence[Numeral], misreads: Sequence[Mis
 def _modifies(item: Numeral, following: Numeral | None, quote: str) -> bool:
     """Whether `item` is a vague word that sizes the number after it ("enkele honderden"), not one of its own."""
     return item.kind == VAGUE and following is not None and not quote[item.end:following.start].strip()
+
+
+#: the words after a number that may stand before the noun it counts ("five ISIS fighting positions")
+_NOUN_WINDOW = 3
+_WORD = re.compile(r"[^\W\d_][\w'\u2019-]*")
+
+
+def _named(fact: Fact, item: Numeral, quote: str) -> bool:
+    """Whether the count noun of the fact's unit follows `item` within a few words ("17 strikes",
+    "five ISIS fighting positions"), before any punctuation or other number: in "17 strikes consisting
+    of 45 engagements" only 17 counts strikes, so 45 is no rival of a fact in unit ``strikes``."""
+    unit = fact.unit
+    if not unit.discrete or unit.is_ordinal or unit.dimension == TIME:
+        return False
+    nouns = _count_nouns(unit.canonical)
+    rest = quote[item.end:]
+    for _ in range(_NOUN_WINDOW):
+        match = _WORD.match(rest.lstrip(" \u00a0"))
+        if match is None:
+            return False
+        if match.group().lower() in nouns:
+            return True
+        rest = rest.lstrip(" \u00a0")[match.end():]
+    return False
+
+
+def _count_nouns(canonical: str) -> frozenset[str]:
+    """The words that name a count unit: its name, its registered other spellings, and its singular."""
+    names = {canonical, *(alias for alias, base in ALIASES.items() if base == canonical)}
+    names |= {name[:-1] for name in list(names) if name.endswith("s")}
+    return frozenset(name.lower() for name in names)
 
 
 def _words_can_rival(fact: Fact) -> bool:
