@@ -6,12 +6,12 @@
 
 Each argument is a curated fact file, or a folder holding one as `facts.yaml`; its document block
 names the source, date and language the draft is made with (`--date` and `--language` as given to
-`factcheck extract`).  A curated fact counts as reproduced when a drafted fact has the same value,
-the same unit (aliases resolved: `person` is `persons`) and the same qualifier, and its quote
-overlaps the curated fact's quote in the source.  The draft is checked as `factcheck verify`
-checks it, and its findings are listed.  The first extraction runs with an empty cache (a PDF is
-read), the others with the cache it filled.  Exit status 0 when every document reaches `--target`
-percent and its draft has no provenance or schema finding, else 1.
+`factcheck extract`).  A curated fact counts as reproduced when a drafted fact has the same value
+(a date: the same days, however written), the same unit (aliases resolved: `person` is `persons`)
+and the same qualifier, and its quote overlaps the curated fact's quote in the source.  The draft
+is checked as `factcheck verify` checks it, and its findings are listed.  The first extraction
+runs with an empty cache (a PDF is read), the others with the cache it filled.  Exit status 0 when
+every document reaches `--target` percent and its draft has no provenance or schema finding, else 1.
 """
 
 from __future__ import annotations
@@ -54,8 +54,9 @@ def _overlaps(one: tuple[Match, ...], other: tuple[Match, ...]) -> bool:
 def reproduced(curated: Fact, drafted: list[Fact], spans: dict[str, tuple[Match, ...]]) -> Fact | None:
     """The drafted fact that reproduces `curated`, if any."""
     for fact in drafted:
+        same = fact.when == curated.when if fact.unit.is_date else _same_value(fact.raw, curated.raw)
         if (fact.unit.canonical == curated.unit.canonical and fact.qualifier == curated.qualifier
-                and _same_value(fact.raw, curated.raw) and _overlaps(spans[fact.quote], spans[curated.quote])):
+                and same and _overlaps(spans[fact.quote], spans[curated.quote])):
             return fact
     return None
 
