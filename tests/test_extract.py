@@ -17,6 +17,7 @@ from factcheck.cli import EXTRACT_LANGUAGES
 from factcheck.dates import DateInterval, parse_date
 from factcheck.extract import date_text, detect_language
 from factcheck.extractwords import WORDS
+from factcheck.sourcedoc import SourceDocument
 
 LETTER = REPO / "sources" / "kst-27925-565.txt"
 
@@ -159,14 +160,22 @@ def test_the_source_path_is_relative_to_where_the_output_stands(project: Path) -
     assert factcheck("verify", "drafts/letter.yaml", cwd=project).returncode == 0
 
 
-def test_the_letter_drafted_verifies_with_no_finding(tmp_path: Path) -> None:
+def test_the_letter_drafted_verifies_with_its_one_error_of_the_calendar(tmp_path: Path) -> None:
+    """The draft shows the letter's own error as `verify` shows it (a draft hides none): "vrijdag 28
+    oktober jl." in a letter of 2 November 2015 names a Wednesday; every drafted fact holds."""
     (tmp_path / ".git").mkdir()
     shutil.copy(LETTER, tmp_path / "letter.txt")
     done = factcheck("extract", "letter.txt", "--date", "2015-11-02", "-o", "draft.yaml", cwd=tmp_path)
     assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
     checked = factcheck("verify", "draft.yaml", cwd=tmp_path)
-    assert checked.returncode == 0, checked.stdout
-    assert checked.stdout.startswith("0 errors, 0 warnings")
+    assert (checked.returncode, checked.stderr) == (1, "")
+    assert checked.stdout == (
+        'draft.yaml:940:12: error calendar: quote of geneve-vroeg-nederland-date: "vrijdag 28 oktober jl." names '
+        "a Friday, but 2015-10-28 is a Wednesday\n"
+        ' 940 |     quote: "op vrijdag 28 oktober jl. aan Genève vroeg Nederland"\n'
+        "     |            ^\n"
+        "letter.txt:760:58: note: the source states it here\n"
+        "1 error, 0 warnings, 0 acknowledged; 151 facts, 6 rules in 1 file\n")
     covered = factcheck("coverage", "draft.yaml", cwd=tmp_path)
     assert (covered.returncode, covered.stdout.splitlines()[-1][:15]) == (0, "coverage: 100% ")
 
@@ -179,7 +188,8 @@ def test_no_date_in_the_text_and_none_given_is_exit_2_with_one_line(tmp_path: Pa
 
 
 @pytest.mark.parametrize(("args", "message"), [
-    (["missing.txt"], "factcheck: source missing.txt cannot be read: No such file or directory\n"),
+    (["missing.txt"], "factcheck: source 'missing.txt' not found\n"),  # as verify says it of a fact file's source
+    (["."], "factcheck: source '.' is not a regular file\n"),
     (["letter.txt", "--date", "2 nov"], "factcheck: Invalid value for --date: '2 nov' is not a date YYYY-MM-DD\n"),
     (["letter.txt", "--language", "fr"], "factcheck: Invalid value for '--language': 'fr' is not one of 'en', 'nl'.\n"),
 ])
@@ -355,8 +365,8 @@ def test_every_draft_verifies_as_written(blocks: list[tuple[str, list[str]]]) ->
     document = {"id": "d", "title": "d", "date": "2015-11-02", "language": "nl", "source": "d.txt"}
     result = draft(prepare(text), "nl", date(2015, 11, 2), document)
     drafted = len(result.facts)
-    assert settle(result, lambda current: render(current, ""), "d.yaml", text) == []
-    assert findings_of(render(result, ""), "d.yaml", text) == []
+    assert settle(result, lambda current: render(current, ""), "d.yaml", SourceDocument(text)) == []
+    assert findings_of(render(result, ""), "d.yaml", SourceDocument(text)) == []
     assert len(result.facts) == drafted  # nothing had to be left out
 
 
@@ -369,7 +379,7 @@ def test_a_quote_that_holds_more_than_one_candidate_names_the_words_of_its_value
     text = "Het pakket werd binnen een week door een commissie goedgekeurd. Er kwamen 300 mensen.\n"
     result = draft(prepare(text), "nl", date(2015, 11, 2), {})
     assert [(fact.value, fact.unit, fact.qualifier, fact.quote, fact.at) for fact in result.facts] == [
-        (1, "weeks", "at_most", "Het pakket werd binnen een week door een commissie goedgekeurd", "een"),
+        (1, "weeks", "at_most", "Het pakket werd binnen een week door een commissie goedgekeurd", "een week"),
         (300, "persons", "exact", "Er kwamen 300 mensen", None)]
 
 
@@ -389,4 +399,78 @@ def test_any_text_drafts_without_error_and_verifies(pieces: list[str]) -> None:
     text = " ".join(pieces)
     document = {"id": "d", "title": "d", "date": "2015-11-02", "language": "nl", "source": "d.txt"}
     result = draft(prepare(text), "nl", date(2015, 11, 2), document)
-    assert settle(result, lambda current: render(current, ""), "d.yaml", text) == []
+    assert settle(result, lambda current: render(current, ""), "d.yaml", SourceDocument(text)) == []
+
+
+@pytest.mark.parametrize(("suffix", "place"), [(".pdf", "letter.pdf:p14:46:58"), (".html", "letter.html:683:58")])
+def test_the_letter_as_pdf_or_html_drafts_as_the_text_does(tmp_path: Path, suffix: str, place: str) -> None:
+    """The source is read as verify reads it: the renderings of the letter draft the same 151 facts,
+    and verify finds only the letter's own calendar error in them."""
+    (tmp_path / ".git").mkdir()
+    shutil.copy(LETTER.with_suffix(suffix), tmp_path / f"letter{suffix}")
+    done = factcheck("extract", f"letter{suffix}", "--date", "2015-11-02", "-o", "draft.yaml", cwd=tmp_path)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+    checked = factcheck("verify", "draft.yaml", cwd=tmp_path)
+    assert (checked.returncode, checked.stdout.splitlines()[0], checked.stdout.splitlines()[3:]) == (
+        1, 'draft.yaml:940:12: error calendar: quote of geneve-vroeg-nederland-date: "vrijdag 28 oktober jl." '
+        "names a Friday, but 2015-10-28 is a Wednesday",
+        [f"{place}: note: the source states it here",
+         "1 error, 0 warnings, 0 acknowledged; 151 facts, 6 rules in 1 file"])
+
+
+TABLE = """\
+Den Haag, 2 november 2015
+
+Uitgaven
+
+Tabel 1 Uitgaven 2015 (x € 1.000)
+Onderdeel\tBegroting\tRealisatie
+Defensie\t42.284\t42.813
+Financiën\t143.898\t154.783
+
+Het pakket werd binnen een week door een commissie goedgekeurd.
+"""
+
+
+def test_a_table_row_is_read_alone_at_its_stated_scale_and_two_candidates_get_at(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "table.txt").write_text(TABLE, encoding="utf-8")
+    done = factcheck("extract", "table.txt", cwd=tmp_path)
+    assert (done.returncode, done.stderr) == (0, "")
+    drafted = yaml.safe_load(done.stdout)
+    assert [(fact["value"], fact["unit"], fact["quote"], fact.get("at")) for fact in drafted["facts"]] == [
+        (1, "uitgaven", "Tabel 1 Uitgaven", None), ("2015", "date", "Tabel 1 Uitgaven 2015", None),
+        (42284, "EUR thousand", "Defensie 42.284", None), (42813, "EUR thousand", "42.813", None),
+        (143898, "EUR thousand", "Financiën 143.898", None), (154783, "EUR thousand", "154.783", None),
+        (1, "weeks", "Het pakket werd binnen een week door een commissie goedgekeurd", "een week")]
+    assert drafted["coverage"]["exclude"][0] == {"text": "x € 1.000", "reason": "the scale of a table"}
+    (tmp_path / "facts.yaml").write_text(done.stdout, encoding="utf-8")
+    checked = factcheck("verify", cwd=tmp_path)
+    assert (checked.returncode, checked.stdout) == (
+        0, "0 errors, 0 warnings, 0 acknowledged; 7 facts, 0 rules in 1 file\n")
+
+
+def test_an_ambiguous_finding_names_the_words_of_the_value_rather_than_dropping_the_fact() -> None:
+    from datetime import date
+
+    from factcheck.extract import _mend, draft
+    from factcheck.findings import Finding, Location, Severity
+    from factcheck.sourcetext import prepare
+
+    result = draft(prepare("Er kwamen 300 mensen.\n"), "nl", date(2015, 11, 2), {})
+    fact = result.facts[0]
+    assert (fact.at, fact.own) == (None, "300")
+    rival = Finding("ambiguous", Severity.ERROR, "the quote states 2 values", Location("d.yaml", 5, 12),
+                    facts=(fact.id,))
+    _mend(result, [rival], "", "d.yaml")
+    assert (result.facts, fact.at) == ([fact], "300")
+
+
+def test_a_hedge_before_a_currency_sign_is_the_qualifier() -> None:
+    from datetime import date
+
+    from factcheck.extract import draft
+    from factcheck.sourcetext import prepare
+
+    result = draft(prepare("The cost is up to $6,715 per airplane.\n"), "en", date(2020, 8, 6), {})
+    assert [(fact.value, fact.unit, fact.qualifier) for fact in result.facts] == [(6715, "USD", "at_most")]

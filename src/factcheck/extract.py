@@ -8,8 +8,10 @@ article numbers) become coverage exclusions.  Cue words give rules: inclusion or
 "of which") and change ("van X naar Y").
 
 The draft is then checked with factcheck's own loader, schema, model and rules, in memory: a fact
-with a finding is dropped, a rule with a finding becomes a comment, and facts that share a
-quantity but disagree are given their own.  So the draft verifies as it is written.
+with an ambiguous finding gets its `at:`, a fact with another finding is dropped, a rule with a
+finding becomes a comment, and facts that share a quantity but disagree are given their own.  So
+the draft verifies as it is written, but for the errors of the document itself (`DOCUMENT_KINDS`),
+which it shows as `verify` does.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from factcheck.extractwords import WORDS, Words
 from factcheck.findings import Finding
 from factcheck.intervals import plain
 from factcheck.numerals import DATE, NUMBER, ORDINAL, PERCENT, VAGUE, Numeral, find_numerals, language
+from factcheck.sourcedoc import SourceDocument
 from factcheck.sourcetext import OPENING, SOFT_HYPHEN, Match, SourceText
 from factcheck.units import parse_unit
 
@@ -43,6 +46,9 @@ LEFT_WORDS, RIGHT_WORDS = 5, 6
 #: (a table, a list) is one long sentence, and reading all of it for every number is quadratic.
 WINDOW = 400
 MAX_ROUNDS = 4
+#: Findings about what the document itself states (a weekday its date does not fall on): the draft
+#: shows them as `verify` does, and is never mended to hide one.
+DOCUMENT_KINDS = frozenset({"calendar"})
 _SCALE_NAMES = {10**3: "thousand", 10**6: "million", 10**9: "billion"}
 _TOKEN = re.compile(r"[\w€$£][\w'.-]*[\w']|[\w€$£]")
 _HARD = ".;:!?()[]\"«»"  # clause breaks (the prepared text has folded typographic quotes to ")
@@ -68,9 +74,9 @@ class Fact:
     span: Match  # the numeral, in `SourceText.text`
     kind: str  # the numeral's kind
     written: str  # the numeral as the quote writes it
-    #: the words in the quote that name the value, when the quote states more than one candidate
-    #: (the `at:` field, once the fact format has it)
+    #: the words in the quote that name the value (the `at:` field), when the quote states more than one candidate
     at: str | None = None
+    own: str = ""  # the fewest words around the numeral that stand in the quote once: its `at:` when needed
     phrase: str = ""  # the noun phrase that names what is counted: facts sharing one share a quantity
     comments: list[str] = field(default_factory=list)
 
@@ -148,6 +154,11 @@ def draft(source: SourceText, tag: str, reference: date, document: dict[str, str
     words = WORDS[tag.split("-")[0].lower()]
     text = source.text
     references = _references(source, words)
+    for table in source.tables:  # "(x € 1.000)" states how the table's numbers read, no fact
+        if table.scale is not None:
+            spans = [found for found in source.find(table.scale.text)
+                     if source.position(found.start)[0] == table.scale.line]
+            references.append((table.scale.text, "the scale of a table", spans))
     if dateline:
         references.append((dateline, "the document's own date", list(source.find(dateline))))
     excluded = bytearray(len(text))
@@ -168,7 +179,10 @@ def draft(source: SourceText, tag: str, reference: date, document: dict[str, str
             continue
         if numeral.weak and not _weak_fact(numeral, text, span, words):
             continue
-        items.append(_Item(numeral, span, _sentence_of(bounds, span.start, len(text))))
+        sentence = _sentence_of(bounds, span.start, len(text))
+        if source.tables and source.table_of(span) is not None:
+            sentence = _row_of(source, span, sentence)
+        items.append(_Item(numeral, span, sentence))
     # "enkele honderden": the vague word before another count only qualifies it
     items = [item for item, following in zip(items, [*items[1:], None], strict=False)
              if not (item.numeral.kind == VAGUE and following is not None
@@ -216,7 +230,22 @@ def _sentences(source: SourceText) -> list[int]:
         for found in source.find(heading.title):
             if source.position(found.start)[0] == heading.line:
                 starts.update((found.start, found.end + 1))
+    for table in source.tables:  # no sentence runs into a table or out of it
+        starts.update((_line_start(source, table.first), _line_start(source, table.last + 1)))
     return sorted(starts)
+
+
+def _line_start(source: SourceText, line: int) -> int:
+    """Where the first character of `line` (1-based; or of the first line after it with text) is in `source.text`."""
+    return bisect_left(range(len(source.text)), line, key=lambda index: source.position(index)[0])
+
+
+def _row_of(source: SourceText, span: Match, sentence: tuple[int, int]) -> tuple[int, int]:
+    """The part of `sentence` on the line of `span`: a table row is read alone, as a sentence of its own
+    (its cells are no clause of the rows above and below)."""
+    line = source.position(span.start)[0]
+    end = min(sentence[1], _line_start(source, line + 1))
+    return max(sentence[0], _line_start(source, line)), len(source.text[:end].rstrip())
 
 
 def _sentence_of(bounds: list[int], index: int, size: int) -> tuple[int, int]:
@@ -274,7 +303,11 @@ def _fact(source: SourceText, item: _Item, items: Sequence[_Item], words: Words,
         phrase = _phrase(after_tokens, words)[0]
     else:
         scale = _scale(numeral, tag)
-        currency = _currency(before, after_tokens, words)
+        # a bare number in a table that states its scale ("( x €1000)") is read at it, as value reads it
+        table = source.scale_of(span) if source.tables and scale == 1 and numeral.text[-1:].isdigit() else None
+        if table is not None and int(table.factor) in _SCALE_NAMES:
+            scale = int(table.factor)
+        currency = _currency(before, after_tokens, words) or (table.currency if table is not None else None)
         if currency:
             base, phrase = currency, ""
         else:
@@ -282,6 +315,8 @@ def _fact(source: SourceText, item: _Item, items: Sequence[_Item], words: Words,
             if not base:
                 base = _noun_before(before, words) or _unit_before(item, items, source, words) or "items"
         unit = f"{base} {_SCALE_NAMES[scale]}" if scale > 1 else base
+        if table is not None:  # the value as the cell writes it
+            scale = 1
         if kind == VAGUE:
             low = numeral.low / scale if numeral.low is not None else Decimal(0)
             high = numeral.high / scale if numeral.high is not None else low
@@ -298,8 +333,26 @@ def _fact(source: SourceText, item: _Item, items: Sequence[_Item], words: Words,
     # the quote stops before the other candidates it can, but the weak readings it holds ("een"
     # as an article) are candidates too, as the value rule reads the quote
     candidates = [other for other in find_numerals(quote, tag, reference) if _kin(other, numeral)]
+    offset = len(_clean(text[quote_span[0]:span.start]))
+    end = offset + len(written)
+    own = _own_words(quote, offset, end) if quote[offset:end] == written else written
     return Fact("", "", value, unit, qualifier, section, quote, span, kind, written,
-                written if len(candidates) > 1 else None, phrase)
+                own if len(candidates) > 1 else None, own, phrase)
+
+
+def _own_words(quote: str, start: int, end: int) -> str:
+    """The words quote[start:end], widened by whole words (those after first) until they stand in the
+    quote once: the value rule reads a fact's value at its `at:` alone, which must stand there once."""
+    from factcheck.rules._statements import occurrences
+
+    words = [match.span() for match in re.finditer(r"[\w'-]*\w", quote)]
+    while len(occurrences(quote, quote[start:end])) > 1:
+        after = [stop for begin, stop in words if begin >= end]
+        before = [begin for begin, stop in words if stop <= start]
+        if not after and not before:
+            break
+        end, start = (after[0], start) if after else (end, before[-1])
+    return quote[start:end]
 
 
 def _counted(after: Sequence[re.Match[str]], words: Words, before: str) -> bool:
@@ -375,7 +428,8 @@ def _noun_before(before: str, words: Words) -> str:
 
 
 def _qualifier(before: str, after: str, words: Words) -> str:
-    tail = before[-40:].lower()  # hedges are a word or three right before the number
+    # hedges are a word or three right before the number, or before its currency sign ("up to $6,715")
+    tail = re.sub(r"[€$£]\s*$", "", before[-40:].lower())
     for phrase, qualifier in words.hedges_before:
         if re.search(rf"(?<![\w']){re.escape(phrase)}\s+$", tail):
             return qualifier
@@ -674,9 +728,8 @@ def _scalar(text: str) -> str:
     return text if _PLAIN.fullmatch(text) and text not in ("true", "false", "null") else _yaml(text)
 
 
-#: The fields of a fact in the order they are written; an empty value is left out.  `Fact.at` is
-#: computed already: once the fact format has `at:`, it is written by naming it here.
-FACT_FIELDS = ("id", "quantity", "value", "unit", "qualifier", "section", "quote")
+#: The fields of a fact in the order they are written; an empty value is left out.
+FACT_FIELDS = ("id", "quantity", "value", "unit", "qualifier", "section", "quote", "at")
 
 
 def fact_block(fact: Fact) -> list[str]:
@@ -729,9 +782,9 @@ def render(result: Draft, header: str) -> str:
 # -- the check ------------------------------------------------------------------------------------
 
 
-def findings_of(yaml_text: str, name: str, source_text: str) -> list[Finding]:
+def findings_of(yaml_text: str, name: str, source: SourceDocument) -> list[Finding]:
     """Every finding `factcheck verify` would report on `yaml_text` (read as file `name`, its source
-    `source_text`): the loader, the schema, the model and every rule, in memory."""
+    `source`): the loader, the schema, the model and every rule, in memory."""
     from factcheck.engine import EXACT_DIGITS
     from factcheck.loader import load_text
     from factcheck.model import Builder, FactFile
@@ -751,25 +804,27 @@ def findings_of(yaml_text: str, name: str, source_text: str) -> list[Finding]:
         base, found = builder.finish()
         if found:
             return found
-        base.source_texts[name] = source_text
+        base.source_texts[name] = source
         facts = {fact.id: fact for fact in base.facts.values()}
-        return [*check_all(base), *check_file(FactFile(name, facts, source_text))]
+        return [*check_all(base), *check_file(FactFile(name, facts, source))]
 
 
-def settle(result: Draft, compose: Callable[[Draft], str], name: str, source_text: str,
+def settle(result: Draft, compose: Callable[[Draft], str], name: str, source: SourceDocument,
            baseline: Iterable[Finding] = ()) -> list[Finding]:
-    """Check the draft as `compose` writes it and mend it until the check finds nothing: a fact with a
-    finding is dropped, a rule tries its next kind or becomes a comment, facts that share a quantity
-    and disagree are parted.  Findings of the `baseline` (a merged base's own) are left as they are;
-    what remains is returned."""
+    """Check the draft as `compose` writes it and mend it until the check finds nothing of the draft's
+    making: a fact with a finding is dropped (an ambiguous one first names its words with `at:`), a
+    rule tries its next kind or becomes a comment, facts that share a quantity and disagree are
+    parted.  Findings of the `baseline` (a merged base's own) and of `DOCUMENT_KINDS` are left as they
+    are; what remains is returned."""
     known = {_key(finding) for finding in baseline}
     findings: list[Finding] = []
     for _ in range(MAX_ROUNDS):
         written = compose(result)
-        findings = [finding for finding in findings_of(written, name, source_text) if _key(finding) not in known]
+        findings = [finding for finding in findings_of(written, name, source)
+                    if _key(finding) not in known and finding.kind not in DOCUMENT_KINDS]
         if not findings:
             return []
-        _mend(result, findings, written)
+        _mend(result, findings, written, name)
     return findings
 
 
@@ -778,7 +833,7 @@ def _key(finding: Finding) -> tuple[str, str | None, tuple[str, ...], str]:
     return finding.kind, finding.rule_id, finding.facts, finding.message
 
 
-def _mend(result: Draft, findings: list[Finding], written: str) -> None:
+def _mend(result: Draft, findings: list[Finding], written: str, draft_name: str) -> None:
     rules = {rule.id: rule for rule in result.rules}
     facts = {fact.id: fact for fact in result.facts}
     drop: set[str] = set()
@@ -793,8 +848,11 @@ def _mend(result: Draft, findings: list[Finding], written: str) -> None:
                     others = [other for other in finding.facts if other != fact_id]
                     facts[fact_id].comments.append(f"same quantity as {', '.join(others)}? the values differ")
                     facts[fact_id].quantity = fact_id
+        elif finding.kind == "ambiguous" and finding.facts[0] in facts and facts[finding.facts[0]].at is None:
+            facts[finding.facts[0]].at = facts[finding.facts[0]].own  # a rival extract's reading missed
         else:
-            named = finding.facts or _entry_at(written, finding.location.line)
+            named = finding.facts or (_entry_at(written, finding.location.line)
+                                      if finding.location.path == draft_name else ())
             for name in named:
                 if name in rules and rules[name].kinds:
                     rules[name].kinds.pop(0)
@@ -839,27 +897,15 @@ class Extracted:
     added: Draft
 
 
-def read_source(path: Path) -> str:
-    """The source's text, read as `factcheck verify` reads a document's source."""
-    import stat
-
-    from factcheck.loader import CannotRead, read_text
+def read_source(path: Path) -> SourceDocument:
+    """The source read as `factcheck verify` reads a document's source (text, PDF or HTML)."""
+    from factcheck.sourcedoc import Unreadable
+    from factcheck.sourceread import read_source_file
 
     try:
-        regular = stat.S_ISREG(path.stat().st_mode)
-    except OSError as exc:
-        raise CannotExtract(f"source {path} cannot be read: {exc.strerror or exc}") from exc
-    if not regular:
-        raise CannotExtract(f"source {path} is not a regular file")
-    try:
-        text, problems = read_text(path, str(path))
-    except CannotRead as exc:
+        return read_source_file(path, str(path))
+    except Unreadable as exc:
         raise CannotExtract(str(exc)) from exc
-    if text is None:
-        raise CannotExtract(f"source {path} is not usable text: {problems[0].message}")
-    if not text.strip():
-        raise CannotExtract(f"source {path} is empty")
-    return text
 
 
 def extract_file(source_path: Path, output: Path | None, *, document_date: date | None = None,
@@ -869,10 +915,10 @@ def extract_file(source_path: Path, output: Path | None, *, document_date: date 
     directory), or `merge` with what its base does not cover added."""
     from factcheck.sourcetext import prepare
 
-    text = read_source(source_path)
-    source = prepare(text)
+    read = read_source(source_path)
+    source, text = prepare(read), read.text
     if merge is not None:
-        return _merge(merge, source_path, source, progress)
+        return _merge(merge, source_path, read, progress)
     if output is not None and source_path.resolve() == output.resolve():
         raise CannotExtract(f"{output} is the source; refusing to overwrite it")
     where = (output.parent if output is not None else Path.cwd()).resolve()
@@ -891,7 +937,7 @@ def extract_file(source_path: Path, output: Path | None, *, document_date: date 
     def compose(current: Draft) -> str:
         return render(current, header)
 
-    settle(result, compose, "draft.yaml", text)
+    settle(result, compose, "draft.yaml", read)
     return Extracted(compose(result), result)
 
 
@@ -917,7 +963,7 @@ def _title(text: str, path: Path) -> str:
     return title if len(title) <= 120 and not title.endswith((".", ",", ";", ":")) else path.stem
 
 
-def _merge(existing: Path, source_path: Path, source: SourceText,
+def _merge(existing: Path, source_path: Path, read: SourceDocument,
            progress: Callable[[int, int], None] | None) -> Extracted:
     """`existing` with facts for what its base does not cover of `source_path`, added at the end of
     its blocks: its own lines stay as they are."""
@@ -925,7 +971,9 @@ def _merge(existing: Path, source_path: Path, source: SourceText,
     from factcheck.engine import CannotCheck, verify
     from factcheck.loader import load_text
     from factcheck.located import LocatedDict
+    from factcheck.sourcetext import prepare
 
+    source = prepare(read)
     try:
         report = verify([existing])
     except CannotCheck as exc:
@@ -958,8 +1006,8 @@ def _merge(existing: Path, source_path: Path, source: SourceText,
     def compose(current: Draft) -> str:
         return merged(text, current, declared)
 
-    name, source_text = document.path, source.original
-    settle(result, compose, name, source_text, findings_of(text, name, source_text))
+    name = document.path
+    settle(result, compose, name, read, findings_of(text, name, read))
     return Extracted(compose(result), result)
 
 

@@ -13,7 +13,7 @@ from factcheck.findings import Finding, Location, Severity
 from factcheck.loader import MAX_FILE_BYTES
 from factcheck.located import shorten
 from factcheck.model import Document, FactBase
-from factcheck.sourcedoc import MAX_PDF_BYTES, Unreadable, is_pdf, read_document
+from factcheck.sourcedoc import MAX_PDF_BYTES, SourceDocument, Unreadable, is_pdf, read_document
 
 
 def project_root(path: Path) -> Path:
@@ -48,31 +48,37 @@ def read_sources(base: FactBase, paths: dict[str, Path], root: Path | None) -> l
         if not target.is_relative_to(repository):
             refuse("source leads outside the repository; refused")
             continue
-        shown = shorten(document.source)
         try:
-            regular = stat.S_ISREG(target.stat().st_mode)  # a directory, or a FIFO that would block a read
-        except FileNotFoundError:
-            refuse(f"source {shown} not found")
-            continue
-        except OSError as exc:  # a name too long for the file system, a symlink loop
-            refuse(f"source {shown} cannot be read: {exc.strerror}")
-            continue
-        if not regular:
-            refuse(f"source {shown} is not a regular file")
-            continue
-        try:
-            source = read_document(document.source, _read_bytes(target))
-        except OSError as exc:
-            refuse(f"source {shown} cannot be read: {exc.strerror or exc}")
-            continue
+            source = read_source_file(target, document.source)
         except Unreadable as exc:
-            refuse(f"source {shown} {exc}")
-            continue
-        if not source.text.strip():  # every quote would fail against it, each with an empty "closest passage"
-            refuse(f"source {shown} is empty: no quote can stand in it")
+            refuse(str(exc))
             continue
         base.source_texts[document.path] = source
     return findings
+
+
+def read_source_file(target: Path, name: str) -> SourceDocument:
+    """The document in the file `target` (`name`: as the fact file or the command line names it), read by
+    its format after the checks every source passes: a regular file (a FIFO would block the read), within
+    its format's size limit, readable as its format, not empty.  Raise `Unreadable` saying why."""
+    shown = shorten(name)
+    try:
+        regular = stat.S_ISREG(target.stat().st_mode)
+    except FileNotFoundError as exc:
+        raise Unreadable(f"source {shown} not found") from exc
+    except OSError as exc:  # a name too long for the file system, a symlink loop
+        raise Unreadable(f"source {shown} cannot be read: {exc.strerror}") from exc
+    if not regular:
+        raise Unreadable(f"source {shown} is not a regular file")
+    try:
+        source = read_document(name, _read_bytes(target))
+    except OSError as exc:
+        raise Unreadable(f"source {shown} cannot be read: {exc.strerror or exc}") from exc
+    except Unreadable as exc:
+        raise Unreadable(f"source {shown} {exc}") from exc
+    if not source.text.strip():  # every quote would fail against it, each with an empty "closest passage"
+        raise Unreadable(f"source {shown} is empty: no quote can stand in it")
+    return source
 
 
 def _read_bytes(path: Path) -> bytes:
