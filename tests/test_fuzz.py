@@ -210,7 +210,8 @@ def from_schema(schema: Mapping[str, Any], overrides: Mapping[str, st.SearchStra
             return st.lists(items, unique=bool(node.get("uniqueItems")), **size)
         if kind == "string":
             if "pattern" in node:
-                text = st.from_regex(node["pattern"], fullmatch=True)
+                # printable only: a pattern such as "\\S" would otherwise draw control characters
+                text = st.from_regex(node["pattern"], fullmatch=True, alphabet=PRINTABLE)
             else:
                 text = st.text(PRINTABLE, min_size=node.get("minLength", 0), max_size=30)
             return text.filter(lambda value: len(value) <= node.get("maxLength", 1000))
