@@ -36,6 +36,7 @@ from factcheck.extractwords import WORDS, Words
 from factcheck.findings import Finding
 from factcheck.intervals import plain
 from factcheck.numerals import DATE, NUMBER, ORDINAL, PERCENT, VAGUE, Numeral, find_numerals, language
+from factcheck.rules._statements import _signed as signed_cells
 from factcheck.sourcedoc import SourceDocument
 from factcheck.sourcetext import OPENING, SOFT_HYPHEN, Match, SourceText
 from factcheck.units import parse_unit
@@ -182,6 +183,9 @@ def draft(source: SourceText, tag: str, reference: date, document: dict[str, str
         sentence = _sentence_of(bounds, span.start, len(text))
         if source.tables and source.table_of(span) is not None:
             sentence = _row_of(source, span, sentence)
+            # a cell a minus sign starts ("- 5.098", an en dash) is negative, as the value rule reads a table row
+            numeral = signed_cells([numeral], source.plain)[0]
+            span = source.from_plain(numeral.start, numeral.end)
         items.append(_Item(numeral, span, sentence))
     # "enkele honderden": the vague word before another count only qualifies it
     items = [item for item, following in zip(items, [*items[1:], None], strict=False)
@@ -259,18 +263,32 @@ def _tokens(text: str, start: int, end: int) -> list[re.Match[str]]:
 
 def _weak_fact(numeral: Numeral, text: str, span: Match, words: Words) -> bool:
     """A weak reading that states a fact all the same: "beide landen", "binnen een week", "voor het eerst"."""
-    if numeral.kind == ORDINAL:
+    if numeral.kind in (ORDINAL, DATE):  # "yesterday" states a date: the day before the document's
         return True
     following = _tokens(text, span.end, min(span.end + 40, len(text)))[:2]
     nouns = [_noun_unit(token.group(), words) for token in following]
     if numeral.value == 2:  # beide, both
         return any(nouns)
-    return numeral.value == 1 and bool(nouns) and nouns[0] in _TIME_UNITS  # the article: "een week"
+    # the article: "een week", "a strike" (one of a count noun written in the singular)
+    return numeral.value == 1 and bool(nouns) and (nouns[0] in _TIME_UNITS or _singular(following[0].group(), words))
+
+
+def _singular(word: str, words: Words) -> bool:
+    """Whether `word` is the singular of a count noun of the table: no noun of it, but its plural is."""
+    return _table_unit(word, words) is None and _noun_unit(word, words) is not None
+
+
+@lru_cache(maxsize=8192)
+def _noun_unit(word: str, words: Words) -> str | None:
+    """The unit a count noun names: the table's, or the unit its plural names ("strike": strikes)."""
+    return _table_unit(word, words) or next(
+        (unit for ending, plural in words.plurals if word.endswith(ending)
+         if (unit := _table_unit(word[:len(word) - len(ending)] + plural, words))), None)
 
 
 @lru_cache(maxsize=8192)  # prose repeats its words, and each is compared with every noun of the table
-def _noun_unit(word: str, words: Words) -> str | None:
-    """The unit a count noun names: the table's, by the whole word or the last part of a compound."""
+def _table_unit(word: str, words: Words) -> str | None:
+    """The unit of the table's count noun `word`, by the whole word or the last part of a compound."""
     if word in words.nouns:
         return words.nouns[word]
     folded = word.lower()

@@ -21,6 +21,7 @@ class Words:
     hedges_after: tuple[tuple[str, str], ...]  # words right after it ("of meer")
     currencies: dict[str, str]  # a word after (or a sign before) a number -> currency code
     nouns: dict[str, str]  # count noun -> unit
+    plurals: tuple[tuple[str, str], ...]  # a singular's ending -> its plural's: a singular counts as its plural
     stopwords: frozenset[str]  # words that end a noun phrase and never name a fact
     modifiers: frozenset[str]  # words between a number and its noun that are not the noun
     participle: str  # pattern of a verb form that ends a noun phrase: "40 teruggekeerd"
@@ -84,6 +85,7 @@ DUTCH = Words(
            "ziekenhuizen": "hospitals", "gezinnen": "families", "families": "families", "huishoudens": "households",
            "aanslagen": "attacks", "aanvallen": "attacks", "luchtaanvallen": "strikes", "missies": "missions",
            "operaties": "operations", "bedrijven": "companies", "woningen": "homes", **_TIME_NL},
+    plurals=(),  # "een" before a Dutch singular is read as one only before a unit of time ("een week")
     stopwords=frozenset(("de", "het", "een", "van", "in", "op", "en", "of", "naar", "voor", "met", "aan", "te",
                          "tot", "bij", "uit", "over", "door", "om", "als", "dat", "die", "dit", "deze", "is",
                          "zijn", "was", "waren", "wordt", "worden", "werd", "werden", "heeft", "hebben", "had",
@@ -148,6 +150,7 @@ ENGLISH = Words(
            "cases": "cases", "attacks": "attacks", "strikes": "strikes", "airstrikes": "strikes",
            "operations": "operations", "missions": "missions", "companies": "companies", "homes": "homes",
            **_TIME_EN},
+    plurals=(("y", "ies"), ("", "s"), ("", "es")),
     stopwords=frozenset(("the", "a", "an", "of", "in", "on", "and", "or", "to", "for", "with", "at", "by",
                          "from", "as", "that", "this", "these", "those", "is", "are", "was", "were", "be",
                          "been", "has", "have", "had", "will", "would", "can", "could", "not", "also",
