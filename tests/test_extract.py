@@ -474,3 +474,57 @@ def test_a_hedge_before_a_currency_sign_is_the_qualifier() -> None:
 
     result = draft(prepare("The cost is up to $6,715 per airplane.\n"), "en", date(2020, 8, 6), {})
     assert [(fact.value, fact.unit, fact.qualifier) for fact in result.facts] == [(6715, "USD", "at_most")]
+
+
+RELEASE = """\
+SOUTHWEST ASIA, Aug. 24, 2017
+
+Coalition forces continued to attack ISIS in Syria yesterday, officials said.
+Near Qaim, a strike destroyed an ISIS headquarters and a weapons cache.
+"""
+
+
+def test_an_article_before_a_singular_count_noun_and_a_relative_day_are_drafted() -> None:
+    """"a strike" is one strike (the singular of a count noun of the table, not "a weapons cache"), and
+    "yesterday" the day before the document's date; the draft verifies as written."""
+    from datetime import date
+
+    from factcheck.extract import draft, findings_of, render, settle
+    from factcheck.sourcetext import prepare
+
+    document = {"id": "d", "title": "d", "date": "2017-08-24", "language": "en", "source": "d.txt"}
+    result = draft(prepare(RELEASE), "en", date(2017, 8, 24), document)
+    assert settle(result, lambda current: render(current, ""), "d.yaml", SourceDocument(RELEASE)) == []
+    assert [(fact.value, fact.unit, fact.quote, fact.at) for fact in result.facts] == [
+        ("2017-08-24", "date", "SOUTHWEST ASIA, Aug. 24, 2017", None),
+        ("2017-08-23", "date", "to attack ISIS in Syria yesterday", None),
+        (1, "strikes", "Near Qaim, a strike destroyed an ISIS headquarters", "a")]
+    assert findings_of(render(result, ""), "d.yaml", SourceDocument(RELEASE)) == []
+
+
+NEGATIVE = """\
+Den Haag, 2 november 2015
+
+Verschillen
+
+Tabel 2 Uitgaven (x € 1.000)
+Hoofdstuk\tBegroting\tRealisatie\tVerschil
+Algemene Zaken\t63.471\t61.570\t\u2013 1.901
+Defensie\t42.284\t42.813\t529
+"""
+
+
+def test_a_table_cell_a_minus_sign_starts_is_drafted_negative() -> None:
+    from datetime import date
+
+    from factcheck.extract import draft, findings_of, render, settle
+    from factcheck.sourcetext import prepare
+
+    document = {"id": "d", "title": "d", "date": "2015-11-02", "language": "nl", "source": "d.txt"}
+    result = draft(prepare(NEGATIVE), "nl", date(2015, 11, 2), document)
+    assert settle(result, lambda current: render(current, ""), "d.yaml", SourceDocument(NEGATIVE)) == []
+    assert [(fact.value, fact.unit, fact.quote) for fact in result.facts if fact.unit == "EUR thousand"] == [
+        (63471, "EUR thousand", "Algemene Zaken 63.471"), (61570, "EUR thousand", "61.570"),
+        (-1901, "EUR thousand", "- 1.901"), (42284, "EUR thousand", "Defensie 42.284"),
+        (42813, "EUR thousand", "42.813"), (529, "EUR thousand", "529")]
+    assert findings_of(render(result, ""), "d.yaml", SourceDocument(NEGATIVE)) == []
