@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -528,3 +529,21 @@ def test_a_table_cell_a_minus_sign_starts_is_drafted_negative() -> None:
         (-1901, "EUR thousand", "- 1.901"), (42284, "EUR thousand", "Defensie 42.284"),
         (42813, "EUR thousand", "42.813"), (529, "EUR thousand", "529")]
     assert findings_of(render(result, ""), "d.yaml", SourceDocument(NEGATIVE)) == []
+
+
+def test_a_reference_word_starts_a_word_and_a_quote_holds_another_number_whole() -> None:
+    """"Sep. 18" is a date, not the page number "p. 18"; the quote of the amount after it does not
+    start inside it, at the abbreviation's period."""
+    from datetime import date
+
+    from factcheck.extract import draft, findings_of, render
+    from factcheck.sourcetext import prepare
+
+    text = "The intern served from Sep. 18 and was paid $446.87 in all. See page 4 of the report.\n"
+    document = {"id": "d", "title": "d", "date": "2019-09-30", "language": "en", "source": "d.txt"}
+    result = draft(prepare(text), "en", date(2019, 9, 30), document)
+    assert [(fact.value, fact.unit, fact.quote) for fact in result.facts] == [
+        ("2019-09-18", "date", "The intern served from Sep. 18 and was paid $446.87 in all"),
+        (Decimal("446.87"), "USD", "Sep. 18 and was paid $446.87 in all")]
+    assert result.exclusions == [("page 4", "a page number")]
+    assert findings_of(render(result, ""), "d.yaml", SourceDocument(text)) == []

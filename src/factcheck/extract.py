@@ -491,6 +491,9 @@ def _quote(source: SourceText, item: _Item, items: Sequence[_Item], words: Words
                 break
         if len(_content(text[start:item.span.start] + " " + text[item.span.end:end], words)) >= 2:
             break  # enough words to read what the number counts; else across parentheses and colons
+    # a quote holds another number whole or not at all: a break inside it ("SEP. 18") is no clause break
+    start = min([start, *(other.span.start for other in items if other.span.start < start < other.span.end)])
+    end = max([end, *(other.span.end for other in items if other.span.start < end < other.span.end)])
     while start < item.span.start and (text[start] in ")],;: " or (
             text[start] in "([" and text.count("(", start, end) > text.count(")", start, end))):
         start += 1

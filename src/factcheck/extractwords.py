@@ -27,7 +27,7 @@ class Words:
     participle: str  # pattern of a verb form that ends a noun phrase: "40 teruggekeerd"
     number_of: str  # "aantal": the noun of a number stated before it
     positions: str  # pattern of the nouns a cardinal after them names a position of: "fase twee"
-    references: tuple[tuple[str, str], ...]  # pattern of a reference number -> why it is excluded
+    references: tuple[tuple[str, str], ...]  # pattern of a reference number (from a word's start) -> why excluded
     inclusion: str  # pattern of the cues that a total includes parts
     from_to: tuple[str, str]  # "van" X "naar" Y
     increase: str  # pattern of verbs that say a value went up
@@ -103,9 +103,9 @@ DUTCH = Words(
     references=((r"Kamerstuk(?:ken)?\s+\d[\d ]*(?:/\d[\d ]*)?(?:,\s*nrs?\.\s*\d+(?:\s*(?:en|,)\s*\d+)*)?",
                  "parliamentary document number"),
                 (r"(?<!\w)nrs?\.\s*\d+", "document number"),
-                (r"(?i:artikel|art\.)\s+\d+[a-z]?(?!\w)", "an article number, a name"),
-                (r"(?i:resolutie)\s+\d+", "the number of a resolution"),
-                (r"(?i:pagina|blz\.)\s+\d+", "a page number")),
+                (r"(?<!\w)(?i:artikel|art\.)\s+\d+[a-z]?(?!\w)", "an article number, a name"),
+                (r"(?<!\w)(?i:resolutie)\s+\d+", "the number of a resolution"),
+                (r"(?<!\w)(?i:pagina|blz\.)\s+\d+", "a page number")),
     inclusion=r"(?i:waarvan|hiervan|daarvan|van wie|onder wie|waaronder|inclusief)(?!\w)",
     from_to=("van", "naar|tot"),
     increase=r"(?i:verhoogd|opgehoogd|toegenomen|gestegen|uitgebreid|verdubbeld|gegroeid|vergroot)",
@@ -162,10 +162,10 @@ ENGLISH = Words(
     participle=r"(?!)",  # English past participles also stand for people ("250 displaced")
     number_of="number of",
     positions=r"phase|step|round|stage|level|chapter",
-    references=((r"(?i:article|art\.|section)\s+\d+[a-z]?(?!\w)", "an article or section number, a name"),
-                (r"(?i:resolution)\s+\d+", "the number of a resolution"),
+    references=((r"(?<!\w)(?i:article|art\.|section)\s+\d+[a-z]?(?!\w)", "an article or section number, a name"),
+                (r"(?<!\w)(?i:resolution)\s+\d+", "the number of a resolution"),
                 (r"(?<!\w)(?i:no|nos|nr)\.\s*\d+", "document number"),
-                (r"(?i:page|p\.)\s+\d+", "a page number")),
+                (r"(?<!\w)(?i:page|p\.)\s+\d+", "a page number")),
     inclusion=r"(?i:of which|of whom|including|among them|of these)(?!\w)",
     from_to=("from", "to"),
     increase=r"(?i:increased|raised|rose|grew|expanded|doubled|went up)",
