@@ -547,3 +547,33 @@ def test_a_reference_word_starts_a_word_and_a_quote_holds_another_number_whole()
         (Decimal("446.87"), "USD", "Sep. 18 and was paid $446.87 in all")]
     assert result.exclusions == [("page 4", "a page number")]
     assert findings_of(render(result, ""), "d.yaml", SourceDocument(text)) == []
+
+
+CHECKS = """\
+WASHINGTON, December 1, 2015
+
+The office reviewed 12 cases this month.
+
+Firearm background checks by state
+State\tHandgun\tLong gun
+Alabama\t18,870\t23,022
+Alaska\t3,062\t3,209
+"""
+
+
+def test_a_table_cell_that_names_no_noun_counts_the_plural_noun_of_the_title_above_the_table() -> None:
+    """The title and column heads above a table, up to a blank line, name what its cells count:
+    "checks"; not "State" (the head of the names' column), nor "cases" of the prose above."""
+    from datetime import date
+
+    from factcheck.extract import draft, findings_of, render
+    from factcheck.sourcetext import prepare
+
+    document = {"id": "d", "title": "d", "date": "2015-12-01", "language": "en", "source": "d.txt"}
+    result = draft(prepare(CHECKS), "en", date(2015, 12, 1), document)
+    assert [(fact.value, fact.unit, fact.quote) for fact in result.facts] == [
+        ("2015-12-01", "date", "WASHINGTON, December 1, 2015"),
+        (12, "cases", "The office reviewed 12 cases this month"),
+        (18870, "checks", "Alabama 18,870"), (23022, "checks", "23,022"), (3062, "checks", "Alaska 3,062"),
+        (3209, "checks", "3,209")]
+    assert findings_of(render(result, ""), "d.yaml", SourceDocument(CHECKS)) == []

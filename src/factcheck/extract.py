@@ -331,7 +331,8 @@ def _fact(source: SourceText, item: _Item, items: Sequence[_Item], words: Words,
         else:
             phrase, base = _phrase(after_tokens, words)
             if not base:
-                base = _noun_before(before, words) or _unit_before(item, items, source, words) or "items"
+                base = (_noun_before(before, words) or _unit_before(item, items, source, words)
+                        or _caption_unit(source, span, words) or "items")
         unit = f"{base} {_SCALE_NAMES[scale]}" if scale > 1 else base
         if table is not None:  # the value as the cell writes it
             scale = 1
@@ -437,6 +438,23 @@ def _unit_before(item: _Item, items: Sequence[_Item], source: SourceText, words:
         if unit:
             return unit
     return ""
+
+
+def _caption_unit(source: SourceText, span: Match, words: Words) -> str:
+    """The count noun, written in the plural, that a table's caption names (else the lines above it
+    up to a blank line: its title and column heads), for a cell that names none: "Firearm
+    Background Checks" counts checks in every cell.  Under "State", a cell is no state."""
+    table = source.table_of(span) if source.tables else None
+    if table is None:
+        return ""
+    start = end = _line_start(source, table.first)
+    for line in range(table.first - 1, 0, -1):
+        if not source.text[_line_start(source, line):start].strip():
+            break  # a blank line
+        start = _line_start(source, line)
+    above = source.text[start:end]
+    return next((unit for title in (*table.names, above) for token in _TOKEN.finditer(title)
+                 if (unit := _table_unit(token.group(), words))), "")
 
 
 def _noun_before(before: str, words: Words) -> str:

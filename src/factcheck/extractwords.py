@@ -149,7 +149,7 @@ ENGLISH = Words(
            "schools": "schools", "hospitals": "hospitals", "families": "families", "households": "households",
            "cases": "cases", "attacks": "attacks", "strikes": "strikes", "airstrikes": "strikes",
            "operations": "operations", "missions": "missions", "companies": "companies", "homes": "homes",
-           **_TIME_EN},
+           "checks": "checks", "inspections": "inspections", **_TIME_EN},
     plurals=(("y", "ies"), ("", "s"), ("", "es")),
     stopwords=frozenset(("the", "a", "an", "of", "in", "on", "and", "or", "to", "for", "with", "at", "by",
                          "from", "as", "that", "this", "these", "those", "is", "are", "was", "were", "be",
