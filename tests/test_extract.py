@@ -577,3 +577,18 @@ def test_a_table_cell_that_names_no_noun_counts_the_plural_noun_of_the_title_abo
         (18870, "checks", "Alabama 18,870"), (23022, "checks", "23,022"), (3062, "checks", "Alaska 3,062"),
         (3209, "checks", "3,209")]
     assert findings_of(render(result, ""), "d.yaml", SourceDocument(CHECKS)) == []
+
+
+def test_an_english_count_noun_is_the_first_word_written_as_a_plural_after_the_number() -> None:
+    """Words before the noun name no unit ("ISIS", "oil", "supply"): the first plural does; a name
+    in capitals is no plural."""
+    from datetime import date
+
+    from factcheck.extract import draft, findings_of, render
+    from factcheck.sourcetext import prepare
+
+    text = "Near Raqqa, three strikes destroyed eight ISIS oil stills and damaged five supply routes.\n"
+    document = {"id": "d", "title": "d", "date": "2017-08-31", "language": "en", "source": "d.txt"}
+    result = draft(prepare(text), "en", date(2017, 8, 31), document)
+    assert [(fact.value, fact.unit) for fact in result.facts] == [(3, "strikes"), (8, "stills"), (5, "routes")]
+    assert findings_of(render(result, ""), "d.yaml", SourceDocument(text)) == []

@@ -403,7 +403,9 @@ def _currency(before: str, after: Sequence[re.Match[str]], words: Words) -> str 
 
 def _phrase(after: Sequence[re.Match[str]], words: Words) -> tuple[str, str]:
     """The noun phrase after a number and the unit its noun names ("" when none follows): a noun of
-    the tables within the next few words, else the first word that is no modifier."""
+    the tables within the next few words, else the first word written as a plural (where the
+    language marks one: "three ISIS headquarters" counts headquarters), else the first word that is
+    no modifier."""
     run: list[str] = []
     for token in after[:4]:
         word = token.group()
@@ -414,6 +416,10 @@ def _phrase(after: Sequence[re.Match[str]], words: Words) -> tuple[str, str]:
         unit = _noun_unit(word, words)
         if unit:
             return " ".join(run[:index + 1]), unit
+    endings = tuple(plural for _, plural in words.plurals if plural)
+    for index, word in enumerate(run):
+        if endings and word.endswith(endings) and not word.isupper():  # "ISIS" is a name, no plural
+            return " ".join(run[:index + 1]), _declared(word)
     for index, word in enumerate(run):
         if not (word.lower() in words.modifiers or word.endswith(("e", "-"))):
             return " ".join(run[:index + 1]), _declared(word)
