@@ -592,3 +592,17 @@ def test_an_english_count_noun_is_the_first_word_written_as_a_plural_after_the_n
     result = draft(prepare(text), "en", date(2017, 8, 31), document)
     assert [(fact.value, fact.unit) for fact in result.facts] == [(3, "strikes"), (8, "stills"), (5, "routes")]
     assert findings_of(render(result, ""), "d.yaml", SourceDocument(text)) == []
+
+
+def test_a_noun_phrase_ends_at_a_comma() -> None:
+    """"two staging areas, two vehicles": the first count is of areas, not of the vehicles after the comma."""
+    from datetime import date
+
+    from factcheck.extract import draft
+    from factcheck.sourcetext import prepare
+
+    text = "The strike destroyed two staging areas, two vehicles and three fighting positions.\n"
+    result = draft(prepare(text), "en", date(2017, 8, 24), {})
+    assert [(fact.value, fact.unit, fact.quote) for fact in result.facts] == [
+        (2, "areas", "The strike destroyed two staging areas"), (2, "vehicles", "staging areas, two vehicles"),
+        (3, "positions", "vehicles and three fighting positions")]

@@ -407,11 +407,13 @@ def _phrase(after: Sequence[re.Match[str]], words: Words) -> tuple[str, str]:
     language marks one: "three ISIS headquarters" counts headquarters), else the first word that is
     no modifier."""
     run: list[str] = []
-    for token in after[:4]:
+    for token, following in zip(after[:4], [*after[1:4], None], strict=False):
         word = token.group()
         if word.lower() in words.stopwords or word[0].isdigit() or re.fullmatch(words.participle, word.lower()):
             break
         run.append(word)
+        if following is not None and token.string[token.end():following.start()].strip():
+            break  # a comma or other mark ends the phrase: "two staging areas, two vehicles"
     for index, word in enumerate(run):
         unit = _noun_unit(word, words)
         if unit:
