@@ -606,3 +606,22 @@ def test_a_noun_phrase_ends_at_a_comma() -> None:
     assert [(fact.value, fact.unit, fact.quote) for fact in result.facts] == [
         (2, "areas", "The strike destroyed two staging areas"), (2, "vehicles", "staging areas, two vehicles"),
         (3, "positions", "vehicles and three fighting positions")]
+
+
+def test_a_table_continued_without_its_heads_takes_the_scale_they_state() -> None:
+    """A PDF page of rows whose heads ("AMOUNT ($)") stand above the first of its tables: the table
+    that follows with no blank line between continues it; one after a blank line does not."""
+    from factcheck.extract import _scale_of
+    from factcheck.sourcetext import Match, prepare
+    from factcheck.tables import Table
+
+    source = prepare("PAYEE  AMOUNT ($)\nCITIBANK  737.94\nAIRFARE FOR K FORD\nCITIBANK  618.00\n\nCITIBANK  70.00\n")
+    heads = source.tables[0]
+    # the tables as a PDF page lays them out (a text source reads them as one)
+    object.__setattr__(source, "tables", (Table(1, 2, heads.names, heads.scale), Table(4, 4, (), None),
+                                          Table(6, 6, (), None)))
+    object.__setattr__(source, "_table_lines", [1, 4, 6])
+    scales = [_scale_of(source, Match(start, start + 4)) for start in map(source.text.find, ("737", "618", "70.0"))]
+    assert scales == [heads.scale, heads.scale, None]
+    assert heads.scale is not None
+    assert heads.scale.currency == "USD"

@@ -39,6 +39,7 @@ from factcheck.numerals import DATE, NUMBER, ORDINAL, PERCENT, VAGUE, Numeral, f
 from factcheck.rules._statements import _signed as signed_cells
 from factcheck.sourcedoc import SourceDocument
 from factcheck.sourcetext import OPENING, SOFT_HYPHEN, Match, SourceText
+from factcheck.tables import Scale
 from factcheck.units import parse_unit
 
 #: The words a quote takes on each side of its number, at most, before the clause ends.
@@ -322,7 +323,7 @@ def _fact(source: SourceText, item: _Item, items: Sequence[_Item], words: Words,
     else:
         scale = _scale(numeral, tag)
         # a bare number in a table that states its scale ("( x €1000)") is read at it, as value reads it
-        table = source.scale_of(span) if source.tables and scale == 1 and numeral.text[-1:].isdigit() else None
+        table = _scale_of(source, span) if source.tables and scale == 1 and numeral.text[-1:].isdigit() else None
         if table is not None and int(table.factor) in _SCALE_NAMES:
             scale = int(table.factor)
         currency = _currency(before, after_tokens, words) or (table.currency if table is not None else None)
@@ -446,6 +447,22 @@ def _unit_before(item: _Item, items: Sequence[_Item], source: SourceText, words:
         if unit:
             return unit
     return ""
+
+
+def _scale_of(source: SourceText, span: Match) -> Scale | None:
+    """The scale stated for the table row of `span`, or for the table its table continues: one that
+    follows it with no blank line between (a page of rows whose heads stand only above the first)."""
+    scale = source.scale_of(span)
+    table = source.table_of(span)
+    if scale is not None or table is None:
+        return scale
+    earlier = [other for other in source.tables if other.last < table.first]
+    if not earlier or earlier[-1].scale is None:
+        return None
+    if any(not source.text[_line_start(source, line):_line_start(source, line + 1)].strip()
+           for line in range(earlier[-1].last + 1, table.first)):
+        return None  # a blank line parts the tables
+    return earlier[-1].scale
 
 
 def _caption_unit(source: SourceText, span: Match, words: Words) -> str:
