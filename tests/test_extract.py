@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -474,3 +475,153 @@ def test_a_hedge_before_a_currency_sign_is_the_qualifier() -> None:
 
     result = draft(prepare("The cost is up to $6,715 per airplane.\n"), "en", date(2020, 8, 6), {})
     assert [(fact.value, fact.unit, fact.qualifier) for fact in result.facts] == [(6715, "USD", "at_most")]
+
+
+RELEASE = """\
+SOUTHWEST ASIA, Aug. 24, 2017
+
+Coalition forces continued to attack ISIS in Syria yesterday, officials said.
+Near Qaim, a strike destroyed an ISIS headquarters and a weapons cache.
+"""
+
+
+def test_an_article_before_a_singular_count_noun_and_a_relative_day_are_drafted() -> None:
+    """"a strike" is one strike (the singular of a count noun of the table, not "a weapons cache"), and
+    "yesterday" the day before the document's date; the draft verifies as written."""
+    from datetime import date
+
+    from factcheck.extract import draft, findings_of, render, settle
+    from factcheck.sourcetext import prepare
+
+    document = {"id": "d", "title": "d", "date": "2017-08-24", "language": "en", "source": "d.txt"}
+    result = draft(prepare(RELEASE), "en", date(2017, 8, 24), document)
+    assert settle(result, lambda current: render(current, ""), "d.yaml", SourceDocument(RELEASE)) == []
+    assert [(fact.value, fact.unit, fact.quote, fact.at) for fact in result.facts] == [
+        ("2017-08-24", "date", "SOUTHWEST ASIA, Aug. 24, 2017", None),
+        ("2017-08-23", "date", "to attack ISIS in Syria yesterday", None),
+        (1, "strikes", "Near Qaim, a strike destroyed an ISIS headquarters", "a")]
+    assert findings_of(render(result, ""), "d.yaml", SourceDocument(RELEASE)) == []
+
+
+NEGATIVE = """\
+Den Haag, 2 november 2015
+
+Verschillen
+
+Tabel 2 Uitgaven (x € 1.000)
+Hoofdstuk\tBegroting\tRealisatie\tVerschil
+Algemene Zaken\t63.471\t61.570\t\u2013 1.901
+Defensie\t42.284\t42.813\t529
+"""
+
+
+def test_a_table_cell_a_minus_sign_starts_is_drafted_negative() -> None:
+    from datetime import date
+
+    from factcheck.extract import draft, findings_of, render, settle
+    from factcheck.sourcetext import prepare
+
+    document = {"id": "d", "title": "d", "date": "2015-11-02", "language": "nl", "source": "d.txt"}
+    result = draft(prepare(NEGATIVE), "nl", date(2015, 11, 2), document)
+    assert settle(result, lambda current: render(current, ""), "d.yaml", SourceDocument(NEGATIVE)) == []
+    assert [(fact.value, fact.unit, fact.quote) for fact in result.facts if fact.unit == "EUR thousand"] == [
+        (63471, "EUR thousand", "Algemene Zaken 63.471"), (61570, "EUR thousand", "61.570"),
+        (-1901, "EUR thousand", "- 1.901"), (42284, "EUR thousand", "Defensie 42.284"),
+        (42813, "EUR thousand", "42.813"), (529, "EUR thousand", "529")]
+    assert findings_of(render(result, ""), "d.yaml", SourceDocument(NEGATIVE)) == []
+
+
+def test_a_reference_word_starts_a_word_and_a_quote_holds_another_number_whole() -> None:
+    """"Sep. 18" is a date, not the page number "p. 18"; the quote of the amount after it does not
+    start inside it, at the abbreviation's period."""
+    from datetime import date
+
+    from factcheck.extract import draft, findings_of, render
+    from factcheck.sourcetext import prepare
+
+    text = "The intern served from Sep. 18 and was paid $446.87 in all. See page 4 of the report.\n"
+    document = {"id": "d", "title": "d", "date": "2019-09-30", "language": "en", "source": "d.txt"}
+    result = draft(prepare(text), "en", date(2019, 9, 30), document)
+    assert [(fact.value, fact.unit, fact.quote) for fact in result.facts] == [
+        ("2019-09-18", "date", "The intern served from Sep. 18 and was paid $446.87 in all"),
+        (Decimal("446.87"), "USD", "Sep. 18 and was paid $446.87 in all")]
+    assert result.exclusions == [("page 4", "a page number")]
+    assert findings_of(render(result, ""), "d.yaml", SourceDocument(text)) == []
+
+
+CHECKS = """\
+WASHINGTON, December 1, 2015
+
+The office reviewed 12 cases this month.
+
+Firearm background checks by state
+State\tHandgun\tLong gun
+Alabama\t18,870\t23,022
+Alaska\t3,062\t3,209
+"""
+
+
+def test_a_table_cell_that_names_no_noun_counts_the_plural_noun_of_the_title_above_the_table() -> None:
+    """The title and column heads above a table, up to a blank line, name what its cells count:
+    "checks"; not "State" (the head of the names' column), nor "cases" of the prose above."""
+    from datetime import date
+
+    from factcheck.extract import draft, findings_of, render
+    from factcheck.sourcetext import prepare
+
+    document = {"id": "d", "title": "d", "date": "2015-12-01", "language": "en", "source": "d.txt"}
+    result = draft(prepare(CHECKS), "en", date(2015, 12, 1), document)
+    assert [(fact.value, fact.unit, fact.quote) for fact in result.facts] == [
+        ("2015-12-01", "date", "WASHINGTON, December 1, 2015"),
+        (12, "cases", "The office reviewed 12 cases this month"),
+        (18870, "checks", "Alabama 18,870"), (23022, "checks", "23,022"), (3062, "checks", "Alaska 3,062"),
+        (3209, "checks", "3,209")]
+    assert findings_of(render(result, ""), "d.yaml", SourceDocument(CHECKS)) == []
+
+
+def test_an_english_count_noun_is_the_first_word_written_as_a_plural_after_the_number() -> None:
+    """Words before the noun name no unit ("ISIS", "oil", "supply"): the first plural does; a name
+    in capitals is no plural."""
+    from datetime import date
+
+    from factcheck.extract import draft, findings_of, render
+    from factcheck.sourcetext import prepare
+
+    text = "Near Raqqa, three strikes destroyed eight ISIS oil stills and damaged five supply routes.\n"
+    document = {"id": "d", "title": "d", "date": "2017-08-31", "language": "en", "source": "d.txt"}
+    result = draft(prepare(text), "en", date(2017, 8, 31), document)
+    assert [(fact.value, fact.unit) for fact in result.facts] == [(3, "strikes"), (8, "stills"), (5, "routes")]
+    assert findings_of(render(result, ""), "d.yaml", SourceDocument(text)) == []
+
+
+def test_a_noun_phrase_ends_at_a_comma() -> None:
+    """"two staging areas, two vehicles": the first count is of areas, not of the vehicles after the comma."""
+    from datetime import date
+
+    from factcheck.extract import draft
+    from factcheck.sourcetext import prepare
+
+    text = "The strike destroyed two staging areas, two vehicles and three fighting positions.\n"
+    result = draft(prepare(text), "en", date(2017, 8, 24), {})
+    assert [(fact.value, fact.unit, fact.quote) for fact in result.facts] == [
+        (2, "areas", "The strike destroyed two staging areas"), (2, "vehicles", "staging areas, two vehicles"),
+        (3, "positions", "vehicles and three fighting positions")]
+
+
+def test_a_table_continued_without_its_heads_takes_the_scale_they_state() -> None:
+    """A PDF page of rows whose heads ("AMOUNT ($)") stand above the first of its tables: the table
+    that follows with no blank line between continues it; one after a blank line does not."""
+    from factcheck.extract import _scale_of
+    from factcheck.sourcetext import Match, prepare
+    from factcheck.tables import Table
+
+    source = prepare("PAYEE  AMOUNT ($)\nCITIBANK  737.94\nAIRFARE FOR K FORD\nCITIBANK  618.00\n\nCITIBANK  70.00\n")
+    heads = source.tables[0]
+    # the tables as a PDF page lays them out (a text source reads them as one)
+    object.__setattr__(source, "tables", (Table(1, 2, heads.names, heads.scale), Table(4, 4, (), None),
+                                          Table(6, 6, (), None)))
+    object.__setattr__(source, "_table_lines", [1, 4, 6])
+    scales = [_scale_of(source, Match(start, start + 4)) for start in map(source.text.find, ("737", "618", "70.0"))]
+    assert scales == [heads.scale, heads.scale, None]
+    assert heads.scale is not None
+    assert heads.scale.currency == "USD"

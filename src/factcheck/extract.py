@@ -36,8 +36,10 @@ from factcheck.extractwords import WORDS, Words
 from factcheck.findings import Finding
 from factcheck.intervals import plain
 from factcheck.numerals import DATE, NUMBER, ORDINAL, PERCENT, VAGUE, Numeral, find_numerals, language
+from factcheck.rules._statements import _signed as signed_cells
 from factcheck.sourcedoc import SourceDocument
 from factcheck.sourcetext import OPENING, SOFT_HYPHEN, Match, SourceText
+from factcheck.tables import Scale
 from factcheck.units import parse_unit
 
 #: The words a quote takes on each side of its number, at most, before the clause ends.
@@ -182,6 +184,9 @@ def draft(source: SourceText, tag: str, reference: date, document: dict[str, str
         sentence = _sentence_of(bounds, span.start, len(text))
         if source.tables and source.table_of(span) is not None:
             sentence = _row_of(source, span, sentence)
+            # a cell a minus sign starts ("- 5.098", an en dash) is negative, as the value rule reads a table row
+            numeral = signed_cells([numeral], source.plain)[0]
+            span = source.from_plain(numeral.start, numeral.end)
         items.append(_Item(numeral, span, sentence))
     # "enkele honderden": the vague word before another count only qualifies it
     items = [item for item, following in zip(items, [*items[1:], None], strict=False)
@@ -259,18 +264,32 @@ def _tokens(text: str, start: int, end: int) -> list[re.Match[str]]:
 
 def _weak_fact(numeral: Numeral, text: str, span: Match, words: Words) -> bool:
     """A weak reading that states a fact all the same: "beide landen", "binnen een week", "voor het eerst"."""
-    if numeral.kind == ORDINAL:
+    if numeral.kind in (ORDINAL, DATE):  # "yesterday" states a date: the day before the document's
         return True
     following = _tokens(text, span.end, min(span.end + 40, len(text)))[:2]
     nouns = [_noun_unit(token.group(), words) for token in following]
     if numeral.value == 2:  # beide, both
         return any(nouns)
-    return numeral.value == 1 and bool(nouns) and nouns[0] in _TIME_UNITS  # the article: "een week"
+    # the article: "een week", "a strike" (one of a count noun written in the singular)
+    return numeral.value == 1 and bool(nouns) and (nouns[0] in _TIME_UNITS or _singular(following[0].group(), words))
+
+
+def _singular(word: str, words: Words) -> bool:
+    """Whether `word` is the singular of a count noun of the table: no noun of it, but its plural is."""
+    return _table_unit(word, words) is None and _noun_unit(word, words) is not None
+
+
+@lru_cache(maxsize=8192)
+def _noun_unit(word: str, words: Words) -> str | None:
+    """The unit a count noun names: the table's, or the unit its plural names ("strike": strikes)."""
+    return _table_unit(word, words) or next(
+        (unit for ending, plural in words.plurals if word.endswith(ending)
+         if (unit := _table_unit(word[:len(word) - len(ending)] + plural, words))), None)
 
 
 @lru_cache(maxsize=8192)  # prose repeats its words, and each is compared with every noun of the table
-def _noun_unit(word: str, words: Words) -> str | None:
-    """The unit a count noun names: the table's, by the whole word or the last part of a compound."""
+def _table_unit(word: str, words: Words) -> str | None:
+    """The unit of the table's count noun `word`, by the whole word or the last part of a compound."""
     if word in words.nouns:
         return words.nouns[word]
     folded = word.lower()
@@ -304,7 +323,7 @@ def _fact(source: SourceText, item: _Item, items: Sequence[_Item], words: Words,
     else:
         scale = _scale(numeral, tag)
         # a bare number in a table that states its scale ("( x €1000)") is read at it, as value reads it
-        table = source.scale_of(span) if source.tables and scale == 1 and numeral.text[-1:].isdigit() else None
+        table = _scale_of(source, span) if source.tables and scale == 1 and numeral.text[-1:].isdigit() else None
         if table is not None and int(table.factor) in _SCALE_NAMES:
             scale = int(table.factor)
         currency = _currency(before, after_tokens, words) or (table.currency if table is not None else None)
@@ -313,7 +332,8 @@ def _fact(source: SourceText, item: _Item, items: Sequence[_Item], words: Words,
         else:
             phrase, base = _phrase(after_tokens, words)
             if not base:
-                base = _noun_before(before, words) or _unit_before(item, items, source, words) or "items"
+                base = (_noun_before(before, words) or _unit_before(item, items, source, words)
+                        or _caption_unit(source, span, words) or "items")
         unit = f"{base} {_SCALE_NAMES[scale]}" if scale > 1 else base
         if table is not None:  # the value as the cell writes it
             scale = 1
@@ -384,17 +404,25 @@ def _currency(before: str, after: Sequence[re.Match[str]], words: Words) -> str 
 
 def _phrase(after: Sequence[re.Match[str]], words: Words) -> tuple[str, str]:
     """The noun phrase after a number and the unit its noun names ("" when none follows): a noun of
-    the tables within the next few words, else the first word that is no modifier."""
+    the tables within the next few words, else the first word written as a plural (where the
+    language marks one: "three ISIS headquarters" counts headquarters), else the first word that is
+    no modifier."""
     run: list[str] = []
-    for token in after[:4]:
+    for token, following in zip(after[:4], [*after[1:4], None], strict=False):
         word = token.group()
         if word.lower() in words.stopwords or word[0].isdigit() or re.fullmatch(words.participle, word.lower()):
             break
         run.append(word)
+        if following is not None and token.string[token.end():following.start()].strip():
+            break  # a comma or other mark ends the phrase: "two staging areas, two vehicles"
     for index, word in enumerate(run):
         unit = _noun_unit(word, words)
         if unit:
             return " ".join(run[:index + 1]), unit
+    endings = tuple(plural for _, plural in words.plurals if plural)
+    for index, word in enumerate(run):
+        if endings and word.endswith(endings) and not word.isupper():  # "ISIS" is a name, no plural
+            return " ".join(run[:index + 1]), _declared(word)
     for index, word in enumerate(run):
         if not (word.lower() in words.modifiers or word.endswith(("e", "-"))):
             return " ".join(run[:index + 1]), _declared(word)
@@ -419,6 +447,39 @@ def _unit_before(item: _Item, items: Sequence[_Item], source: SourceText, words:
         if unit:
             return unit
     return ""
+
+
+def _scale_of(source: SourceText, span: Match) -> Scale | None:
+    """The scale stated for the table row of `span`, or for the table its table continues: one that
+    follows it with no blank line between (a page of rows whose heads stand only above the first)."""
+    scale = source.scale_of(span)
+    table = source.table_of(span)
+    if scale is not None or table is None:
+        return scale
+    earlier = [other for other in source.tables if other.last < table.first]
+    if not earlier or earlier[-1].scale is None:
+        return None
+    if any(not source.text[_line_start(source, line):_line_start(source, line + 1)].strip()
+           for line in range(earlier[-1].last + 1, table.first)):
+        return None  # a blank line parts the tables
+    return earlier[-1].scale
+
+
+def _caption_unit(source: SourceText, span: Match, words: Words) -> str:
+    """The count noun, written in the plural, that a table's caption names (else the lines above it
+    up to a blank line: its title and column heads), for a cell that names none: "Firearm
+    Background Checks" counts checks in every cell.  Under "State", a cell is no state."""
+    table = source.table_of(span) if source.tables else None
+    if table is None:
+        return ""
+    start = end = _line_start(source, table.first)
+    for line in range(table.first - 1, 0, -1):
+        if not source.text[_line_start(source, line):start].strip():
+            break  # a blank line
+        start = _line_start(source, line)
+    above = source.text[start:end]
+    return next((unit for title in (*table.names, above) for token in _TOKEN.finditer(title)
+                 if (unit := _table_unit(token.group(), words))), "")
 
 
 def _noun_before(before: str, words: Words) -> str:
@@ -473,6 +534,9 @@ def _quote(source: SourceText, item: _Item, items: Sequence[_Item], words: Words
                 break
         if len(_content(text[start:item.span.start] + " " + text[item.span.end:end], words)) >= 2:
             break  # enough words to read what the number counts; else across parentheses and colons
+    # a quote holds another number whole or not at all: a break inside it ("SEP. 18") is no clause break
+    start = min([start, *(other.span.start for other in items if other.span.start < start < other.span.end)])
+    end = max([end, *(other.span.end for other in items if other.span.start < end < other.span.end)])
     while start < item.span.start and (text[start] in ")],;: " or (
             text[start] in "([" and text.count("(", start, end) > text.count(")", start, end))):
         start += 1

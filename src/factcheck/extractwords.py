@@ -21,12 +21,13 @@ class Words:
     hedges_after: tuple[tuple[str, str], ...]  # words right after it ("of meer")
     currencies: dict[str, str]  # a word after (or a sign before) a number -> currency code
     nouns: dict[str, str]  # count noun -> unit
+    plurals: tuple[tuple[str, str], ...]  # a singular's ending -> its plural's: a singular counts as its plural
     stopwords: frozenset[str]  # words that end a noun phrase and never name a fact
     modifiers: frozenset[str]  # words between a number and its noun that are not the noun
     participle: str  # pattern of a verb form that ends a noun phrase: "40 teruggekeerd"
     number_of: str  # "aantal": the noun of a number stated before it
     positions: str  # pattern of the nouns a cardinal after them names a position of: "fase twee"
-    references: tuple[tuple[str, str], ...]  # pattern of a reference number -> why it is excluded
+    references: tuple[tuple[str, str], ...]  # pattern of a reference number (from a word's start) -> why excluded
     inclusion: str  # pattern of the cues that a total includes parts
     from_to: tuple[str, str]  # "van" X "naar" Y
     increase: str  # pattern of verbs that say a value went up
@@ -84,6 +85,7 @@ DUTCH = Words(
            "ziekenhuizen": "hospitals", "gezinnen": "families", "families": "families", "huishoudens": "households",
            "aanslagen": "attacks", "aanvallen": "attacks", "luchtaanvallen": "strikes", "missies": "missions",
            "operaties": "operations", "bedrijven": "companies", "woningen": "homes", **_TIME_NL},
+    plurals=(),  # "een" before a Dutch singular is read as one only before a unit of time ("een week")
     stopwords=frozenset(("de", "het", "een", "van", "in", "op", "en", "of", "naar", "voor", "met", "aan", "te",
                          "tot", "bij", "uit", "over", "door", "om", "als", "dat", "die", "dit", "deze", "is",
                          "zijn", "was", "waren", "wordt", "worden", "werd", "werden", "heeft", "hebben", "had",
@@ -101,9 +103,9 @@ DUTCH = Words(
     references=((r"Kamerstuk(?:ken)?\s+\d[\d ]*(?:/\d[\d ]*)?(?:,\s*nrs?\.\s*\d+(?:\s*(?:en|,)\s*\d+)*)?",
                  "parliamentary document number"),
                 (r"(?<!\w)nrs?\.\s*\d+", "document number"),
-                (r"(?i:artikel|art\.)\s+\d+[a-z]?(?!\w)", "an article number, a name"),
-                (r"(?i:resolutie)\s+\d+", "the number of a resolution"),
-                (r"(?i:pagina|blz\.)\s+\d+", "a page number")),
+                (r"(?<!\w)(?i:artikel|art\.)\s+\d+[a-z]?(?!\w)", "an article number, a name"),
+                (r"(?<!\w)(?i:resolutie)\s+\d+", "the number of a resolution"),
+                (r"(?<!\w)(?i:pagina|blz\.)\s+\d+", "a page number")),
     inclusion=r"(?i:waarvan|hiervan|daarvan|van wie|onder wie|waaronder|inclusief)(?!\w)",
     from_to=("van", "naar|tot"),
     increase=r"(?i:verhoogd|opgehoogd|toegenomen|gestegen|uitgebreid|verdubbeld|gegroeid|vergroot)",
@@ -136,7 +138,8 @@ ENGLISH = Words(
            **dict.fromkeys(("positions", "posts", "seats"), "positions"),
            **dict.fromkeys(("groups", "group", "factions"), "groups"),
            **dict.fromkeys(("organisations", "organizations", "agencies", "institutions"), "organisations"),
-           "weapons": "weapons", "missiles": "missiles", "battalions": "battalions",
+           **dict.fromkeys(("weapons", "guns", "rifles", "mortars"), "weapons"), "missiles": "missiles",
+           "battalions": "battalions",
            "detachments": "detachments", "courses": "courses", "attempts": "attempts",
            **dict.fromkeys(("cities", "towns"), "cities"), "votes": "votes",
            **dict.fromkeys(("documents", "letters", "reports"), "documents"),
@@ -147,7 +150,8 @@ ENGLISH = Words(
            "schools": "schools", "hospitals": "hospitals", "families": "families", "households": "households",
            "cases": "cases", "attacks": "attacks", "strikes": "strikes", "airstrikes": "strikes",
            "operations": "operations", "missions": "missions", "companies": "companies", "homes": "homes",
-           **_TIME_EN},
+           "checks": "checks", "inspections": "inspections", **_TIME_EN},
+    plurals=(("y", "ies"), ("", "s"), ("", "es")),
     stopwords=frozenset(("the", "a", "an", "of", "in", "on", "and", "or", "to", "for", "with", "at", "by",
                          "from", "as", "that", "this", "these", "those", "is", "are", "was", "were", "be",
                          "been", "has", "have", "had", "will", "would", "can", "could", "not", "also",
@@ -159,10 +163,10 @@ ENGLISH = Words(
     participle=r"(?!)",  # English past participles also stand for people ("250 displaced")
     number_of="number of",
     positions=r"phase|step|round|stage|level|chapter",
-    references=((r"(?i:article|art\.|section)\s+\d+[a-z]?(?!\w)", "an article or section number, a name"),
-                (r"(?i:resolution)\s+\d+", "the number of a resolution"),
+    references=((r"(?<!\w)(?i:article|art\.|section)\s+\d+[a-z]?(?!\w)", "an article or section number, a name"),
+                (r"(?<!\w)(?i:resolution)\s+\d+", "the number of a resolution"),
                 (r"(?<!\w)(?i:no|nos|nr)\.\s*\d+", "document number"),
-                (r"(?i:page|p\.)\s+\d+", "a page number")),
+                (r"(?<!\w)(?i:page|p\.)\s+\d+", "a page number")),
     inclusion=r"(?i:of which|of whom|including|among them|of these)(?!\w)",
     from_to=("from", "to"),
     increase=r"(?i:increased|raised|rose|grew|expanded|doubled|went up)",
