@@ -36,7 +36,7 @@ from factcheck.extractwords import WORDS, Words
 from factcheck.findings import Finding
 from factcheck.intervals import plain
 from factcheck.numerals import DATE, NUMBER, ORDINAL, PERCENT, VAGUE, Numeral, find_numerals, language
-from factcheck.rules._statements import _signed as signed_cells
+from factcheck.rules._statements import signed_cells
 from factcheck.sourcedoc import SourceDocument
 from factcheck.sourcetext import OPENING, SOFT_HYPHEN, Match, SourceText
 from factcheck.tables import Scale

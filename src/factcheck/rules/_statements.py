@@ -62,7 +62,7 @@ def findings(fact: Fact, scales: Sequence[Scale | None] = (), *, in_table: bool 
     # the words change nothing found before them (tests/test_provenance_properties.py).
     everything = find_numerals(quote, tag, fact.document.date.first, words=False)
     if in_table:
-        everything = _signed(_cells(everything, tag), quote)
+        everything = signed_cells(_cells(everything, tag), quote)
     stated, read_words = scoped(everything), False
     stating, scale = _stating(fact, stated, readings)
     if not stating:
@@ -129,7 +129,7 @@ def _cells(stated: list[Numeral], tag: str) -> list[Numeral]:
 _MINUS = "-\u2012\u2013\u2014\u2212"
 
 
-def _signed(stated: list[Numeral], quote: str) -> list[Numeral]:
+def signed_cells(stated: list[Numeral], quote: str) -> list[Numeral]:
     """`stated` with each table cell that a minus sign starts read negative: "\u2012 1.760" and "\u20135.098"
     (a figure or en dash at the start of a cell, before the number or a space before it) state -1760 and
     -5098.  A year is no amount: "2015 \u2013 2016" stays two years."""
