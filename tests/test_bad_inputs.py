@@ -132,6 +132,28 @@ def _pdf(pages: int = 1, text: str = "Het budget is opgehoogd naar 122 miljoen e
     return bytes(pdf.output())
 
 
+#: a PDF whose page tree (object 2) is a reference to itself
+SELF_REFERENCE = (
+    b'%PDF-1.4\n'
+    b'1 0 obj\n'
+    b'<< /Type /Catalog /Pages 2 0 R >>\n'
+    b'endobj\n'
+    b'2 0 obj\n'
+    b'2 0 R\n'
+    b'endobj\n'
+    b'xref\n'
+    b'0 3\n'
+    b'0000000000 65535 f \n'
+    b'0000000009 00000 n \n'
+    b'0000000058 00000 n \n'
+    b'trailer\n'
+    b'<< /Size 3 /Root 1 0 R >>\n'
+    b'startxref\n'
+    b'79\n'
+    b'%%EOF\n'
+)
+
+
 def _pdf_case(make: Callable[[], bytes]) -> Generator:
     return _source_case("sources/letter.pdf", lambda d: (d / "letter.pdf").write_bytes(make()))
 
@@ -181,6 +203,8 @@ GENERATED: dict[str, Generator] = {
     "source-pdf-garbage": _pdf_case(lambda: b"%PDF-1.7\n" + bytes(range(256)) * 64),
     "source-pdf-too-many-pages": _pdf_case(lambda: _pdf(pages=MAX_PDF_PAGES + 1)),
     "source-pdf-too-big": _pdf_case(lambda: b"%PDF-1.7\n" + b" " * MAX_PDF_BYTES),
+    # the page tree is an object that refers to itself: pdfminer loops until the time limit
+    "source-pdf-self-reference": _pdf_case(lambda: SELF_REFERENCE),
     "source-not-utf8": _source_case("sources/latin1.txt",
                                     lambda d: (d / "latin1.txt").write_bytes("Financiën".encode("latin-1"))),
 }

@@ -22,13 +22,16 @@ from __future__ import annotations
 
 import io
 import re
+import signal
+import threading
 from collections import Counter
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from factcheck.sourcedoc import MAX_PDF_PAGES, SourceDocument, Unreadable
+from factcheck.sourcedoc import MAX_PDF_PAGES, PDF_STEP_SECONDS, SourceDocument, Unreadable
 
 CELL_GAP = 1.5
 PARAGRAPH_GAP = 0.9
@@ -73,7 +76,8 @@ def read_pdf(raw: bytes) -> SourceDocument:
     from pdfminer.pdfparser import PDFParser
 
     try:
-        pages = list(PDFPage.create_pages(PDFDocument(PDFParser(io.BytesIO(raw)))))
+        with _time_limit("opening it"):
+            pages = list(PDFPage.create_pages(PDFDocument(PDFParser(io.BytesIO(raw)))))
         if len(pages) > MAX_PDF_PAGES:
             raise Unreadable(f"has {len(pages):,} pages, more than the limit of {MAX_PDF_PAGES:,}")
         resources = PDFResourceManager(caching=True)
@@ -81,10 +85,16 @@ def read_pdf(raw: bytes) -> SourceDocument:
         interpreter = PDFPageInterpreter(resources, device)
         lines: list[_Line] = []
         for number, page in enumerate(pages, start=1):
-            interpreter.process_page(page)
+            with _time_limit(f"laying out page {number}"):
+                interpreter.process_page(page)
             lines.extend(_page_lines(device.get_result(), number))
     except Unreadable:
         raise
+    except _TooSlow as exc:
+        raise Unreadable(f"is not a readable PDF: {exc} took more than {PDF_STEP_SECONDS} s "
+                         "(a structure that refers to itself?)") from exc
+    except RecursionError as exc:  # nesting deeper than Python's stack: say so, not the interpreter's words
+        raise Unreadable("is not a readable PDF: its objects nest too deeply") from exc
     except Exception as exc:  # a parser fed hostile bytes may raise anything: each is a finding
         if isinstance(exc, PDFPasswordIncorrect) or "encrypt" in type(exc).__name__.lower():
             raise Unreadable("is an encrypted PDF: its text cannot be read without the password") from exc
@@ -92,6 +102,31 @@ def read_pdf(raw: bytes) -> SourceDocument:
     if not any(line.text.strip() for line in lines):
         raise Unreadable("is a PDF without a text layer (a scanned image?): no quote can stand in it")
     return _document(lines)
+
+
+class _TooSlow(BaseException):
+    """A step of reading took too long; a BaseException, so that pdfminer's own handlers do not swallow it."""
+
+
+@contextmanager
+def _time_limit(step: str) -> Iterator[None]:
+    """Raise `_TooSlow` when `step` takes more than PDF_STEP_SECONDS: a crafted PDF (an object that refers to
+    itself) makes pdfminer loop, and a commit hook must not hang.  Only the main thread can take a signal;
+    elsewhere the step runs unlimited."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def expire(_signum: int, _frame: object) -> None:
+        raise _TooSlow(step)
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, PDF_STEP_SECONDS)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _reason(exc: BaseException) -> str:

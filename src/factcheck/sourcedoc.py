@@ -17,6 +17,9 @@ from pathlib import PurePosixPath
 #: (benchmarks/README.md), and the page count is checked before any is.
 MAX_PDF_BYTES = 64 * 1024 * 1024
 MAX_PDF_PAGES = 500
+#: seconds that opening a PDF, or laying out one of its pages, may take (0.1-0.3 s a page is usual):
+#: past it the PDF is refused as unreadable, so a crafted one cannot hang a commit
+PDF_STEP_SECONDS = 10
 HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 
 
