@@ -625,3 +625,33 @@ def test_a_table_continued_without_its_heads_takes_the_scale_they_state() -> Non
     assert scales == [heads.scale, heads.scale, None]
     assert heads.scale is not None
     assert heads.scale.currency == "USD"
+
+
+def test_digits_the_notation_misreads_are_not_drafted(project: Path) -> None:
+    """"12,5" in an English text reads as 12 and 5: a draft that quoted "… 12" would hide the notation
+    finding, so neither is drafted (coverage lists the digits with the explanation)."""
+    (project / "memo.txt").write_text("Memo\n\nAt the first meeting 12,5 people came.\n\nIn all, 40 people came.\n",
+                                      encoding="utf-8")
+    done = factcheck("extract", "memo.txt", "--date", "2024-03-04", "--language", "en", cwd=project)
+    assert done.returncode == 0
+    facts = yaml.safe_load(done.stdout)["facts"]
+    assert [(fact["value"], fact["quote"]) for fact in facts] == [(40, "In all, 40 people came")]
+
+
+def test_a_source_outside_the_repository_is_refused_as_verify_would(
+        project: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    outside = tmp_path_factory.mktemp("elsewhere") / "memo.txt"
+    outside.write_text("Memo\n\nIn all, 40 people came.\n", encoding="utf-8")
+    done = factcheck("extract", str(outside), "--date", "2024-03-04", "--language", "en", cwd=project)
+    assert (done.returncode, done.stdout) == (2, "")
+    assert done.stderr == (f"factcheck: source {outside} lies outside the repository {project.resolve()} where the "
+                           "fact file will stand; copy it into the repository first\n")
+
+
+def test_a_registers_masthead_dates_the_document(project: Path) -> None:
+    """A register prints its issue date with the weekday in its masthead or running header."""
+    shutil.copy(REPO / "corpus" / "federal-register-2020-17221" / "source.pdf",
+                project / "register.pdf")
+    done = factcheck("extract", "register.pdf", "-o", "facts.yaml", cwd=project)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert yaml.safe_load((project / "facts.yaml").read_text(encoding="utf-8"))["document"]["date"] == "2020-08-06"

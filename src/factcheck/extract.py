@@ -35,9 +35,21 @@ from factcheck.dates import DateInterval, parse_date
 from factcheck.extractwords import WORDS, Words
 from factcheck.findings import Finding
 from factcheck.intervals import plain
-from factcheck.numerals import DATE, NUMBER, ORDINAL, PERCENT, VAGUE, Numeral, find_numerals, language
+from factcheck.numerals import (
+    DATE,
+    NUMBER,
+    ORDINAL,
+    PERCENT,
+    VAGUE,
+    Numeral,
+    find_numerals,
+    find_weekdays,
+    language,
+    misread,
+)
 from factcheck.rules._statements import signed_cells
 from factcheck.sourcedoc import SourceDocument
+from factcheck.sourceread import project_root
 from factcheck.sourcetext import OPENING, SOFT_HYPHEN, Match, SourceText
 from factcheck.tables import Scale
 from factcheck.units import parse_unit
@@ -126,15 +138,21 @@ def detect_language(text: str) -> str:
     return best
 
 
-def detect_date(text: str, tag: str) -> tuple[date, str]:
-    """The date the text states as its own, a dateline near its top ("Den Haag, 2 november 2015"),
-    and the dateline as written."""
+def detect_date(text: str, tag: str, furniture: Sequence[str] = ()) -> tuple[date, str]:
+    """The date the text states as its own, a dateline near its top ("Den Haag, 2 november 2015") or a
+    masthead's weekday and date near its top or in its running headers (`furniture`), and the dateline
+    as written."""
     head = "\n".join(text.splitlines()[:60])
     for line in re.finditer(WORDS[tag].dateline, head):
         rest = head[line.end():line.end() + 40]
         for item in find_numerals(rest, tag, None, words=False):
             if item.start == 0 and item.kind == DATE and item.dates and item.dates[0].first == item.dates[0].last:
                 return item.dates[0].first, head[line.start():line.end() + item.end].strip()
+    # a register's or a paper's masthead prints its issue date with the weekday: "Thursday, August 6, 2020"
+    mastheads = "\n".join([head, *furniture])
+    for named in find_weekdays(mastheads, tag, None):
+        if named.day.weekday() == named.weekday:
+            return named.day, mastheads[named.start:named.end].strip()
     raise CannotExtract("no document date found in the source; give --date YYYY-MM-DD")
 
 
@@ -171,7 +189,12 @@ def draft(source: SourceText, tag: str, reference: date, document: dict[str, str
     barriers = [span for _, _, spans in references for span in spans]
     items: list[_Item] = []
     needed: set[str] = set()  # the exclusions that exclude an item wanted
+    # digits the document's notation misreads ("12,5" in English) state no value a draft may guess: verify's
+    # notation finding and coverage name them, and a quote cut before the ",5" would hide them
+    misreads = misread(source.plain, tag)
     for numeral in find_numerals(source.plain, tag, reference):
+        if any(wrong.overlaps(numeral) for wrong in misreads):
+            continue
         span = source.from_plain(numeral.start, numeral.end)
         if wanted is not None and not wanted(span):
             continue
@@ -986,11 +1009,16 @@ def extract_file(source_path: Path, output: Path | None, *, document_date: date 
     if output is not None and source_path.resolve() == output.resolve():
         raise CannotExtract(f"{output} is the source; refusing to overwrite it")
     where = (output.parent if output is not None else Path.cwd()).resolve()
+    repository = Path(os.path.realpath(project_root(where / "facts.yaml")))
+    if not Path(os.path.realpath(source_path)).is_relative_to(repository):  # verify would refuse it
+        raise CannotExtract(f"source {source_path} lies outside the repository {repository} where the fact "
+                            "file will stand; copy it into the repository first")
     relative = Path(os.path.relpath(source_path.resolve(), where)).as_posix()
     tag = tag or detect_language(source.plain)
     dateline = ""
     if document_date is None:
-        document_date, dateline = detect_date(text, tag)
+        lines = text.split("\n")
+        document_date, dateline = detect_date(text, tag, [lines[number - 1] for number in sorted(read.furniture)])
     title = _title(text, source_path)
     document = {"id": _document_id(document_id or source_path.stem),
                 "title": source_path.stem if title == dateline else title,
