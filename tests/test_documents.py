@@ -242,6 +242,22 @@ def test_html_structure() -> None:
     assert [heading.group for heading in prepared.headings] == [("Financiën",), ("Politiek",)]
 
 
+@pytest.mark.parametrize(("page", "encoding"), [
+    ('<meta charset="ISO-8859-15"><h2>Financiën</h2>\n<p>Het kost € 5 miljoen.</p>', "iso-8859-15"),
+    ('<meta http-equiv="Content-Type" content="text/html; charset=windows-1252"><h2>Financiën</h2>\n'
+     "<p>Het kost € 5 miljoen.</p>", "cp1252"),
+])
+def test_an_html_page_in_its_declared_encoding(page: str, encoding: str) -> None:
+    """A page that is not UTF-8 is read as its meta tag declares."""
+    document = read_document("page.html", page.encode(encoding))
+    assert (document.headings, document.text.splitlines()[1].strip()) == (((1, "Financiën"),), "Het kost € 5 miljoen.")
+
+
+def test_a_page_that_declares_nothing_is_still_utf8_only() -> None:
+    with pytest.raises(Unreadable, match="not UTF-8: byte 0xeb"):
+        read_document("page.html", "<h2>Financiën</h2>".encode("latin-1"))
+
+
 def test_a_text_file_states_no_structure() -> None:
     """.txt and unknown suffixes are text whose headings are found in the layout; %PDF bytes are a PDF
     whatever the name."""

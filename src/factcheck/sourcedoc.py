@@ -10,6 +10,7 @@ by a tab (see docs/provenance.md).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -81,11 +82,33 @@ def read_document(name: str, raw: bytes) -> SourceDocument:
         return _cached_pdf(raw)
     from factcheck.loader import decode_text
 
+    html = PurePosixPath(name).suffix.lower() in HTML_SUFFIXES
     text, problems = decode_text(raw, name)
+    if text is None and html and problems[0].kind == "encoding":
+        text = _declared(raw)
     if text is None:
         raise Unreadable(f"is not usable text: {problems[0].message}")
-    if PurePosixPath(name).suffix.lower() in HTML_SUFFIXES:
+    if html:
         from factcheck.htmlsource import read_html
 
         return read_html(text)
     return SourceDocument(text)
+
+
+#: an HTML page's declared encoding: <meta charset="…"> or <meta http-equiv … content="…; charset=…">
+_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)", re.IGNORECASE)
+
+
+def _declared(raw: bytes) -> str | None:
+    """An HTML page that is not UTF-8, decoded as its meta tag declares (browsers look in the first 1024
+    bytes); None when it declares nothing Python knows, or its bytes are not that encoding either."""
+    import codecs
+
+    found = _CHARSET.search(raw[:1024])
+    if found is None:
+        return None
+    try:
+        encoding = codecs.lookup(found.group(1).decode("ascii")).name
+        return raw.decode(encoding).removeprefix("\ufeff")
+    except (LookupError, UnicodeDecodeError):
+        return None
