@@ -644,8 +644,8 @@ def test_a_source_outside_the_repository_is_refused_as_verify_would(
     outside.write_text("Memo\n\nIn all, 40 people came.\n", encoding="utf-8")
     done = factcheck("extract", str(outside), "--date", "2024-03-04", "--language", "en", cwd=project)
     assert (done.returncode, done.stdout) == (2, "")
-    assert done.stderr == (f"factcheck: source {outside} lies outside the repository {project.resolve()} where the "
-                           "fact file will stand; copy it into the repository first\n")
+    assert done.stderr == (f"factcheck: source {str(outside)!r} lies outside the repository {str(project.resolve())!r}"
+                           " where the fact file will stand; copy it into the repository first\n")
 
 
 def test_a_registers_masthead_dates_the_document(project: Path) -> None:

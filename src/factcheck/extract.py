@@ -1011,8 +1011,9 @@ def extract_file(source_path: Path, output: Path | None, *, document_date: date 
     where = (output.parent if output is not None else Path.cwd()).resolve()
     repository = Path(os.path.realpath(project_root(where / "facts.yaml")))
     if not Path(os.path.realpath(source_path)).is_relative_to(repository):  # verify would refuse it
-        raise CannotExtract(f"source {source_path} lies outside the repository {repository} where the fact "
-                            "file will stand; copy it into the repository first")
+        # repr: a path may hold a newline, and the message is one line
+        raise CannotExtract(f"source {str(source_path)!r} lies outside the repository {str(repository)!r} where "
+                            "the fact file will stand; copy it into the repository first")
     relative = Path(os.path.relpath(source_path.resolve(), where)).as_posix()
     tag = tag or detect_language(source.plain)
     dateline = ""
